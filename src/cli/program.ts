@@ -1,0 +1,74 @@
+/**
+ * The command line: parses arguments (commander), calls the library, prints,
+ * and maps errors to exit codes. Thin on purpose.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../plan/diagnostics.js';
+import { HandEditError } from '../write/write-tree.js';
+import { packageVersion } from '../package-root.js';
+import { EXIT, type CliIo } from './io.js';
+import { buildCommand, checkCommand } from './build-commands.js';
+
+/** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('edpm-rolegen')
+    .description('Compile the EDPM minor-update plan into the edpm_update_services and edpm_update_system Ansible roles.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run edpm-rolegen --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 success, 1 drift or failure, 2 bad input or usage.\nWithout --plan the built-in plan is used; without --out, dist-roles/ of the package.',
+  );
+
+  const planOption = () => new Option('-p, --plan <file>', 'plan file (YAML or JSON); default: the built-in plan');
+  const outOption = () => new Option('-o, --out <dir>', 'output folder; default: dist-roles/ of the package');
+
+  program
+    .command('build')
+    .description('compile the plan and write the roles, playbooks and service manifests (atomically)')
+    .addOption(planOption())
+    .addOption(outOption())
+    .option('-f, --force', 'overwrite generated files edited by hand')
+    .action((opts: { plan?: string; out?: string; force?: boolean }) => {
+      exitCode = buildCommand(opts, io);
+    });
+
+  program
+    .command('check')
+    .description('exit 1 and print a unified diff when the output folder differs from what the plan compiles to')
+    .addOption(planOption())
+    .addOption(outOption())
+    .action((opts: { plan?: string; out?: string }) => {
+      exitCode = checkCommand(opts, io);
+    });
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return exitCodeOf(err, io);
+  }
+}
+
+function exitCodeOf(err: unknown, io: CliIo): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    return EXIT.badInput;
+  }
+  if (err instanceof InputError) {
+    io.err(`${err.message}\n`);
+    return EXIT.badInput;
+  }
+  if (err instanceof HandEditError) {
+    io.err(`edpm-rolegen: ${err.message}\n`);
+    return EXIT.failure;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.err(`edpm-rolegen: error: ${message}\n`);
+  if (process.env.EDPM_ROLEGEN_DEBUG === '1' && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
+  return EXIT.failure;
+}

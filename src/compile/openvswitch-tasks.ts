@@ -1,0 +1,115 @@
+/**
+ * The Open vSwitch step of phase 2. Inline: check whether the OVS packages
+ * have updates, download them, install them with `dnf --setopt=tsflags=noscripts`
+ * (the scriptlets would stop and disable the service; the dnf module cannot
+ * pass --setopt, so it is a command, given as argv: no shell, no word
+ * splitting), re-enable the unit (a stream change leaves it disabled) and
+ * optionally reload it. Or: import a role's tasks, as the hand-written role did.
+ */
+import type { UpdatePlan } from '../model/plan.js';
+import type { RoleVariable } from './role-variable.js';
+import { block, task, type Task } from './task.js';
+
+const P = 'edpm_update_system';
+
+/** Variable names of the Open vSwitch step. */
+export const OVS_VARS = {
+  packages: `${P}_ovs_packages`,
+  reload: `${P}_ovs_reload_after_update`,
+  /** edpm_ovs's own names, honoured when set. */
+  ovsRolePackages: 'edpm_ovs_packages',
+  ovsRoleReload: 'edpm_ovs_reload_after_update',
+  effectivePackages: `${P}_ovs_update_packages`,
+  effectivePackagesExpression: `{{ edpm_ovs_packages | default(${P}_ovs_packages) }}`,
+  effectiveReload: `${P}_ovs_reload`,
+  check: `${P}_ovs_check`,
+  download: `${P}_ovs_download`,
+} as const;
+const V = OVS_VARS;
+
+/** Variables of the Open vSwitch step (none when its tasks come from a role). */
+export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
+  const ovs = plan.updateSystem.openvswitch;
+  if (ovs.tasks.kind !== 'inline') return [];
+  return [
+    {
+      name: V.packages,
+      type: 'list',
+      elements: 'str',
+      default: [...ovs.packages],
+      description: ['Open vSwitch packages updated first, without their RPM scriptlets.', `${V.ovsRolePackages} overrides it when set.`],
+    },
+    {
+      name: V.reload,
+      type: 'bool',
+      default: ovs.reloadAfterUpdate,
+      description: [`Whether to reload (never restart) the ${ovs.serviceName} service after its packages were updated.`, `${V.ovsRoleReload} overrides it when set.`],
+    },
+    {
+      name: V.ovsRolePackages,
+      type: 'list',
+      elements: 'str',
+      description: [`The edpm_ovs role's name for ${V.packages}; takes precedence when set.`],
+    },
+    {
+      name: V.ovsRoleReload,
+      type: 'bool',
+      description: [`The edpm_ovs role's name for ${V.reload}; takes precedence when set.`],
+    },
+  ];
+}
+
+/** `tasks/openvswitch.yml`. */
+export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Task[] {
+  const ovs = plan.updateSystem.openvswitch;
+  if (ovs.tasks.kind === 'role') {
+    return [
+      task(`Update Open vSwitch with ${ovs.tasks.role} ${ovs.tasks.tasks}.yml`, 'ansible.builtin.import_role', {
+        name: `${plan.collection}.${ovs.tasks.role}`,
+        tasks_from: `${ovs.tasks.tasks}.yml`,
+      }, { tags }),
+    ];
+  }
+  const updated = `${V.check} is changed`;
+  const steps: Task[] = [
+    task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
+      name: `{{ ${V.effectivePackages} }}`,
+      state: 'latest',
+      update_cache: true,
+    }, { register: V.check, checkMode: true, become: true, tags }),
+    task('Download the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
+      name: `{{ ${V.effectivePackages} }}`,
+      state: 'latest',
+      download_only: true,
+    }, {
+      register: V.download,
+      until: `${V.download} is succeeded`,
+      retries: ovs.downloadRetries,
+      delay: 10,
+      when: updated,
+      become: true,
+      tags,
+    }),
+    task('Install the Open vSwitch packages without their RPM scriptlets', 'ansible.builtin.command', {
+      argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.effectivePackages} }}`,
+    }, { changedWhen: true, when: updated, become: true, tags }),
+    task(`Enable the ${ovs.serviceName} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
+      name: ovs.serviceName,
+      enabled: true,
+    }, { when: updated, become: true, tags }),
+    task(`Reload the ${ovs.serviceName} service`, 'ansible.builtin.systemd_service', {
+      name: ovs.serviceName,
+      state: 'reloaded',
+    }, { when: [updated, `${V.effectiveReload} | bool`], become: true, tags }),
+  ];
+  return [
+    block('Update the Open vSwitch packages', steps, {
+      vars: {
+        [V.effectivePackages]: V.effectivePackagesExpression,
+        [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
+      },
+      when: `${V.effectivePackages} | length > 0`,
+      tags,
+    }),
+  ];
+}

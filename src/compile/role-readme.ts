@@ -1,0 +1,62 @@
+/**
+ * README.md of a generated role, written from the model with a Handlebars
+ * template (layout and prose only; values come in as data).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../package-root.js';
+import { typeLabel, type RoleVariable } from './role-variable.js';
+
+/** A step of the role as the README tells it. */
+export interface ReadmeStep {
+  readonly title: string;
+  readonly text?: string;
+  readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
+}
+
+/** What the README of a role says. */
+export interface RoleReadme {
+  readonly role: string;
+  readonly summary: string;
+  readonly phaseNumber: number;
+  readonly collection: string;
+  readonly playbook: string;
+  readonly serviceType: string;
+  readonly exampleTitle: string;
+  readonly steps: readonly ReadmeStep[];
+  readonly variables: readonly RoleVariable[];
+  readonly tags: readonly { readonly name: string; readonly selects: string }[];
+}
+
+let template: Handlebars.TemplateDelegate | undefined;
+
+function readmeTemplate(): Handlebars.TemplateDelegate {
+  if (template === undefined) {
+    const hb = Handlebars.create();
+    const source = readFileSync(join(packageRoot(), 'templates', 'role-readme.md.hbs'), 'utf8');
+    hb.registerHelper('inc', (n: number) => n + 1);
+    template = hb.compile(source, { noEscape: true, strict: true });
+  }
+  return template;
+}
+
+/** Renders README.md. */
+export function roleReadmeFile(readme: RoleReadme): string {
+  const variables = readme.variables.map((v) => ({
+    name: v.name,
+    type: typeLabel(v),
+    hasDefault: v.default !== undefined,
+    defaultText: v.default === undefined ? '' : inlineValue(v.default),
+    description: v.description.join(' '),
+  }));
+  const steps = readme.steps.map((s) => ({ title: s.title, text: s.text ?? '', table: s.table ?? false }));
+  return readmeTemplate()({ ...readme, steps, variables }).replace(/\n{3,}/gu, '\n\n');
+}
+
+/** A default value written on one line, as in YAML flow style. */
+export function inlineValue(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ')}]`;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,36 @@
+/**
+ * YAML text for Ansible: every generated YAML file is made here, by the
+ * `yaml` package in YAML 1.1 mode (what PyYAML, and so Ansible, reads), so a
+ * string such as "yes", "0644" or "{{ x }}" is always quoted as needed.
+ */
+import { Document, isMap, isScalar } from 'yaml';
+
+/** Options of a generated YAML file. */
+export interface YamlTextOptions {
+  /** Comment lines put at the top of the file (without `#`). */
+  readonly header?: readonly string[];
+  /** Comment lines put above a top-level key, by key. */
+  readonly keyComments?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Serializes data as one YAML 1.1 document, starting with `---` and ending with a newline. */
+export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
+  const doc = new Document(data, { version: '1.1' });
+  doc.directives!.docStart = true;
+  if (options.header !== undefined && options.header.length > 0 && doc.contents !== null) {
+    doc.contents.commentBefore = commentLines(options.header);
+  }
+  if (options.keyComments !== undefined && isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key)) continue;
+      const lines = options.keyComments.get(String(pair.key.value));
+      if (lines !== undefined) pair.key.commentBefore = commentLines(lines);
+    }
+  }
+  return doc.toString({ lineWidth: 0, indentSeq: true, version: '1.1' } as Parameters<Document['toString']>[0]);
+}
+
+/** Comment text for the yaml package: each line gets one leading space after `#`. */
+function commentLines(lines: readonly string[]): string {
+  return lines.map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
+}

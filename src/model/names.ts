@@ -1,0 +1,77 @@
+/**
+ * The grammars of the names a plan may contain. Every value that reaches a
+ * generated role (and so Jinja, YAML or a command line on a data-plane node)
+ * is checked against one of these first. Each grammar carries a sentence that
+ * says the rule in words, used in error messages and in the JSON Schema.
+ */
+export interface NameGrammar {
+  /** Short name of the kind of value, e.g. "RPM package name". */
+  readonly kind: string;
+  /** Anchored pattern, in the subset of regular expressions JSON Schema shares with JavaScript. */
+  readonly pattern: string;
+  /** Longest accepted value. */
+  readonly maxLength: number;
+  /** The rule in words. */
+  readonly rule: string;
+}
+
+/** RPM package names or the glob patterns dnf accepts for them (`*`, `?`, `[...]`). */
+export const packagePattern: NameGrammar = {
+  kind: 'package name or dnf glob',
+  pattern: '^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$',
+  maxLength: 200,
+  rule: 'letters, digits and . _ + - (not first), with the dnf globs * ? and [...]',
+};
+
+/** Ansible role names as ansible-lint's role-name rule accepts them. */
+export const roleName: NameGrammar = {
+  kind: 'Ansible role name',
+  pattern: '^[a-z][a-z0-9_]*$',
+  maxLength: 100,
+  rule: 'a lowercase letter, then lowercase letters, digits and _',
+};
+
+/** EDPM service types: lowercase letters and digits in words joined by single hyphens. */
+export const serviceType: NameGrammar = {
+  kind: 'service type',
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  maxLength: 63,
+  rule: 'lowercase letters and digits, words joined by single -',
+};
+
+/** Ansible collection names, `namespace.name`. */
+export const collectionName: NameGrammar = {
+  kind: 'collection name',
+  pattern: '^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$',
+  maxLength: 128,
+  rule: 'namespace.name, each a lowercase letter then lowercase letters, digits and _',
+};
+
+/** Base names of task files in a role's `tasks/` folder, without the `.yml` ending. */
+export const taskFileName: NameGrammar = {
+  kind: 'task file name',
+  pattern: '^[a-z0-9][a-z0-9_-]*$',
+  maxLength: 100,
+  rule: 'lowercase letters, digits, _ and - (no extension, no path)',
+};
+
+/** Absolute paths on the node made of plain path characters. */
+export const nodePath: NameGrammar = {
+  kind: 'absolute path',
+  pattern: '^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$',
+  maxLength: 255,
+  rule: 'an absolute path of letters, digits and . _ + - in each part',
+};
+
+/** Tests a value against a grammar. */
+export function matchesGrammar(grammar: NameGrammar, value: string): boolean {
+  return value.length >= 1 && value.length <= grammar.maxLength && new RegExp(grammar.pattern, 'u').test(value);
+}
+
+/** systemd unit names (without the `.service` suffix or with it). */
+export const unitName: NameGrammar = {
+  kind: 'systemd unit name',
+  pattern: '^[A-Za-z0-9_][A-Za-z0-9_.@-]*$',
+  maxLength: 100,
+  rule: 'letters, digits and _ . @ - (not first)',
+};

@@ -1,0 +1,99 @@
+/**
+ * Plan file (schema-valid) -> UpdatePlan: applies defaults and checks the
+ * rules a schema cannot say (mandatory exclusions, repeated steps).
+ */
+import { InputError, type Diagnostic } from './diagnostics.js';
+import { positionOf, pointerOf, type SourceMap } from './source-map.js';
+import type { PlanFile } from './schema.js';
+import {
+  MANDATORY_SERVICES_EXCLUSIONS,
+  MANDATORY_SYSTEM_EXCLUSIONS,
+  type OpenvswitchTasks,
+  type UpdatePlan,
+} from '../model/plan.js';
+
+/** Values a plan file may leave out. */
+export const PLAN_DEFAULTS = {
+  collection: 'osp.edpm',
+  essentialPackages: ['openstack-selinux'],
+  alwaysBefore: [{ role: 'edpm_podman', tasks: ['login'] }],
+  ovsPackages: ['openvswitch'],
+  ovsDownloadRetries: 3,
+  ovsServiceName: 'openvswitch',
+  systemIncludePackages: ['*'],
+  kpatchKernelPackages: ['kernel', 'kernel-core'],
+  bootcRebootRequiredFile: '/var/lib/openstack/reboot_required/bootc_reboot',
+} as const;
+
+/** Turns a schema-valid plan file into the model; throws InputError on rule violations. */
+export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
+  const problems: Diagnostic[] = [];
+  const error = (path: (string | number)[], message: string): void => {
+    const at = positionOf(source, path);
+    problems.push({ severity: 'error', file: source.file, line: at.line, col: at.col, path: pointerOf(path), message });
+  };
+
+  const services = file.updateServices;
+  const servicesExclusions = services.alwaysExcludedPackages ?? [...MANDATORY_SERVICES_EXCLUSIONS];
+  const missingServices = MANDATORY_SERVICES_EXCLUSIONS.filter((p) => !servicesExclusions.includes(p));
+  if (missingServices.length > 0) {
+    error(
+      ['updateServices', 'alwaysExcludedPackages'],
+      `must keep ${MANDATORY_SERVICES_EXCLUSIONS.join(', ')}; missing ${missingServices.join(', ')} (a plan may add exclusions, never remove these)`,
+    );
+  }
+
+  const seen = new Map<string, number>();
+  services.containerSteps.forEach((step, index) => {
+    const key = `${step.serviceType}\u0000${step.role}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      error(
+        ['updateServices', 'containerSteps', index],
+        `service type "${step.serviceType}" already includes role "${step.role}" at /updateServices/containerSteps/${first}; list its task files in one step`,
+      );
+    } else seen.set(key, index);
+  });
+
+  const system = file.updateSystem ?? {};
+  const systemExclusions = system.alwaysExcludedPackages ?? [...MANDATORY_SYSTEM_EXCLUSIONS];
+  const missingSystem = MANDATORY_SYSTEM_EXCLUSIONS.filter((p) => !systemExclusions.includes(p));
+  if (missingSystem.length > 0) {
+    error(
+      ['updateSystem', 'alwaysExcludedPackages'],
+      `must keep ${MANDATORY_SYSTEM_EXCLUSIONS.join(', ')}; missing ${missingSystem.join(', ')} (a plan may add exclusions, never remove these)`,
+    );
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const ovs = system.openvswitch ?? {};
+  const ovsTasks: OpenvswitchTasks =
+    ovs.tasks === undefined || ovs.tasks === 'inline' ? { kind: 'inline' } : { kind: 'role', role: ovs.tasks.role, tasks: ovs.tasks.tasks };
+
+  return {
+    collection: file.collection ?? PLAN_DEFAULTS.collection,
+    updateServices: {
+      essentialPackages: services.essentialPackages ?? [...PLAN_DEFAULTS.essentialPackages],
+      alwaysExcludedPackages: servicesExclusions,
+      alwaysBefore: (services.alwaysBefore ?? PLAN_DEFAULTS.alwaysBefore).map((s) => ({ role: s.role, tasks: [...s.tasks] })),
+      containerSteps: services.containerSteps.map((s) => ({ serviceType: s.serviceType, role: s.role, tasks: [...s.tasks] })),
+      prune: { images: services.prune?.images ?? true, volumes: services.prune?.volumes ?? true },
+    },
+    updateSystem: {
+      openvswitch: {
+        tasks: ovsTasks,
+        packages: ovs.packages ?? [...PLAN_DEFAULTS.ovsPackages],
+        reloadAfterUpdate: ovs.reloadAfterUpdate ?? false,
+        downloadRetries: ovs.downloadRetries ?? PLAN_DEFAULTS.ovsDownloadRetries,
+        serviceName: ovs.serviceName ?? PLAN_DEFAULTS.ovsServiceName,
+      },
+      includePackages: system.includePackages ?? [...PLAN_DEFAULTS.systemIncludePackages],
+      alwaysExcludedPackages: systemExclusions,
+      kpatch: {
+        enabled: system.kpatch?.enabled ?? false,
+        kernelPackages: system.kpatch?.kernelPackages ?? [...PLAN_DEFAULTS.kpatchKernelPackages],
+      },
+      bootc: { rebootRequiredFile: system.bootc?.rebootRequiredFile ?? PLAN_DEFAULTS.bootcRebootRequiredFile },
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The JSON Schema of plan files, written with TypeBox so that the TypeScript
+ * type of a plan file (`PlanFile`) is derived from the schema itself: the two
+ * cannot drift. `schemas/plan.schema.json` is this object written out
+ * (`npm run schema`), and a test checks that the committed file is current.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import {
+  collectionName,
+  nodePath,
+  packagePattern,
+  roleName,
+  serviceType,
+  taskFileName,
+  unitName,
+  type NameGrammar,
+} from '../model/names.js';
+
+/** A string schema for one of the name grammars, carrying its rule as description. */
+function nameOf(grammar: NameGrammar, description?: string) {
+  return Type.String({
+    pattern: grammar.pattern,
+    minLength: 1,
+    maxLength: grammar.maxLength,
+    description: `${description ?? grammar.kind}: ${grammar.rule}`,
+  });
+}
+
+function listOf<T extends TSchema>(item: T, description: string, minItems = 0) {
+  return Type.Array(item, { description, minItems, maxItems: 10000, uniqueItems: true });
+}
+
+const Package = nameOf(packagePattern);
+const TaskFile = nameOf(taskFileName);
+
+const RoleTasks = Type.Object(
+  {
+    role: nameOf(roleName, 'role in the collection'),
+    tasks: listOf(TaskFile, 'task files of the role to include, in order (base names)', 1),
+  },
+  { additionalProperties: false, description: 'a role and the ordered task files of it to include' },
+);
+
+const ContainerStep = Type.Object(
+  {
+    serviceType: nameOf(serviceType, 'EDPM service type whose presence runs this step'),
+    role: nameOf(roleName, 'role in the collection'),
+    tasks: listOf(TaskFile, 'task files of the role to include, in order (base names)', 1),
+  },
+  { additionalProperties: false, description: 'one step of the container update' },
+);
+
+const UpdateServices = Type.Object(
+  {
+    essentialPackages: Type.Optional(
+      listOf(Package, 'packages updated by the targeted dnf step (default [openstack-selinux])'),
+    ),
+    alwaysExcludedPackages: Type.Optional(
+      listOf(Package, 'packages never updated by phase 1; must keep kernel, kernel-core and openvswitch'),
+    ),
+    alwaysBefore: Type.Optional(
+      Type.Array(RoleTasks, { maxItems: 1000, description: 'steps run on every node before the services (registry login)' }),
+    ),
+    containerSteps: Type.Array(ContainerStep, {
+      maxItems: 100000,
+      description: 'the ordered container steps',
+    }),
+    prune: Type.Optional(
+      Type.Object(
+        {
+          images: Type.Optional(Type.Boolean({ description: 'prune unused images (default true)' })),
+          volumes: Type.Optional(Type.Boolean({ description: 'prune unused volumes (default true)' })),
+        },
+        { additionalProperties: false, description: 'pruning after all services were updated' },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: 'phase 1: edpm_update_services' },
+);
+
+const OpenvswitchStep = Type.Object(
+  {
+    tasks: Type.Optional(
+      Type.Union(
+        [
+          Type.Literal('inline', { description: 'tasks generated into edpm_update_system' }),
+          Type.Object(
+            {
+              role: nameOf(roleName, 'role that owns the Open vSwitch update tasks'),
+              tasks: nameOf(taskFileName, 'task file to import from it'),
+            },
+            { additionalProperties: false },
+          ),
+        ],
+        { description: 'where the Open vSwitch update tasks come from (default inline)' },
+      ),
+    ),
+    packages: Type.Optional(listOf(Package, 'default of edpm_ovs_packages (default [openvswitch])')),
+    reloadAfterUpdate: Type.Optional(
+      Type.Boolean({ description: 'default of edpm_ovs_reload_after_update (default false)' }),
+    ),
+    downloadRetries: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 100, description: 'retries of the package download (default 3)' }),
+    ),
+    serviceName: Type.Optional(nameOf(unitName, 'the Open vSwitch systemd unit (default openvswitch)')),
+  },
+  { additionalProperties: false, description: 'the Open vSwitch step, run first' },
+);
+
+const UpdateSystem = Type.Object(
+  {
+    openvswitch: Type.Optional(OpenvswitchStep),
+    includePackages: Type.Optional(
+      listOf(Package, 'default of edpm_update_system_include_packages (default ["*"])', 1),
+    ),
+    alwaysExcludedPackages: Type.Optional(
+      listOf(Package, 'packages the all-packages step never updates; must keep openvswitch'),
+    ),
+    kpatch: Type.Optional(
+      Type.Object(
+        {
+          enabled: Type.Optional(Type.Boolean({ description: 'default of edpm_update_system_enable_kpatch (default false)' })),
+          kernelPackages: Type.Optional(
+            listOf(Package, 'packages held back when kpatch is enabled (default [kernel, kernel-core])'),
+          ),
+        },
+        { additionalProperties: false, description: 'live kernel patching' },
+      ),
+    ),
+    bootc: Type.Optional(
+      Type.Object(
+        {
+          rebootRequiredFile: Type.Optional(
+            nameOf(nodePath, 'file flagged when a bootc deployment is staged'),
+          ),
+        },
+        { additionalProperties: false, description: 'image-mode (bootc) hosts' },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: 'phase 2: edpm_update_system' },
+);
+
+/** The schema of a plan file. */
+export const PlanFileSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String({ description: 'path or URL of this schema, for editors' })),
+    collection: Type.Optional(nameOf(collectionName, 'collection of the roles (default osp.edpm)')),
+    updateServices: UpdateServices,
+    updateSystem: Type.Optional(UpdateSystem),
+  },
+  {
+    $id: 'https://edpm-rolegen.invalid/schemas/plan.schema.json',
+    title: 'edpm-rolegen update plan',
+    description: 'The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system',
+    additionalProperties: false,
+  },
+);
+
+/** A plan file as written: optional fields may be absent. */
+export type PlanFile = Static<typeof PlanFileSchema>;
+
+/** The schema as the plain JSON object written to `schemas/plan.schema.json`. */
+export function planJsonSchema(): Record<string, unknown> {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(PlanFileSchema)) };
+}
