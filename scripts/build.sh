@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/node-deps.sh
 npx --no-install tsc -p tsconfig.json
+node dist/src/cli/main.js schema > schemas/plan.schema.json.tmp && mv schemas/plan.schema.json.tmp schemas/plan.schema.json
 node dist/src/cli/main.js build "$@"

@@ -8,6 +8,7 @@ import { HandEditError } from '../write/write-tree.js';
 import { packageVersion } from '../package-root.js';
 import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
+import { planJsonSchema } from '../plan/schema.js';
 
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -44,6 +45,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .addOption(outOption())
     .action((opts: { plan?: string; out?: string }) => {
       exitCode = checkCommand(opts, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of plan files')
+    .action(() => {
+      io.out(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
     });
 
   try {

@@ -93,7 +93,7 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
   for (const step of s.containerSteps) rows.push([code(step.serviceType), code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
   const pruned = [s.prune.images ? 'images' : null, s.prune.volumes ? 'volumes' : null].filter((x): x is string => x !== null);
   const steps: ReadmeStep[] = [
-    { title: 'Gathers local facts', text: 'when `ansible_local` is undefined (`gather_subset: [\'!all\', \'!min\', \'local\']`).' },
+    { title: 'Gathers local facts', text: 'only the local ones (`gather_subset: [\'!all\', \'!min\', \'local\']`), when `ansible_local` is undefined.' },
     {
       title: 'Updates the essential packages',
       text: `${codeList(s.essentialPackages)} by default (${code(V.includePackages)}), to their latest version with dnf, always excluding ${codeList(s.alwaysExcludedPackages)} and the packages in ${code(V.excludePackages)}. Skipped when ${code(V.enablePackages)} is false.`,
@@ -147,7 +147,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
           ].join(' '),
         };
   const steps: ReadmeStep[] = [
-    { title: 'Gathers local facts', text: 'when `ansible_local` is undefined (`gather_subset: [\'!all\', \'!min\', \'local\']`).' },
+    { title: 'Gathers local facts', text: 'only the local ones (`gather_subset: [\'!all\', \'!min\', \'local\']`), when `ansible_local` is undefined.' },
     { ...ovsStep, text: `${ovsStep.text ?? ''} Package-mode hosts only; skipped when ${code(V.enablePackages)} is false.` },
     {
       title: 'Installs kpatch',
@@ -159,7 +159,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     },
     {
       title: 'On bootc hosts instead',
-      text: `(\`ansible_local.bootc\` true): fails when ${code(V.bootcImage)} is empty; runs \`bootc switch <image>\` when the host follows another image, else \`bootc upgrade\`; when a deployment is staged, creates ${code(s.bootc.rebootRequiredFile)} to say that a reboot is required.`,
+      text: `when \`ansible_local.bootc\` is true, fails when ${code(V.bootcImage)} is empty; runs \`bootc switch <image>\` when the host follows another image, else \`bootc upgrade\`; when a deployment is staged, creates ${code(s.bootc.rebootRequiredFile)} to say that a reboot is required.`,
     },
   ];
   return {

@@ -85,7 +85,7 @@ export function writeTree(outDir: string, tree: FileTree, options: WriteOptions 
 
   const manifest = manifestOf(tree);
   const newManifestText = manifestText(manifest);
-  if (plan.upToDate && onDisk.has(MANIFEST_NAME) && readText(join(out, MANIFEST_NAME)) === newManifestText) {
+  if (plan.upToDate && readText(join(out, MANIFEST_NAME)) === newManifestText) {
     return { outDir: out, changed: false, filesWritten: 0, keptFiles: plan.kept, removedFiles: [] };
   }
 

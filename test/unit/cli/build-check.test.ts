@@ -1,0 +1,134 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { rolegen } from '../../support/cli.js';
+import { DEFAULT_PLAN, DIST_ROLES, ROOT } from '../../support/paths.js';
+import { defaultPlanData } from '../../support/plans.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-cli-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('edpm-rolegen --help and --version', () => {
+  it('prints help with every command and the exit codes, exit 0', () => {
+    const r = rolegen(['--help']);
+    expect(r.status).toBe(0);
+    for (const word of ['build', 'check', 'Exit codes: 0 success, 1 drift or failure, 2 bad input or usage']) expect(r.stdout).toContain(word);
+  });
+  it('prints the package version, exit 0', () => {
+    const r = rolegen(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+  it('exits 2 on an unknown command or option, without a stack trace', () => {
+    for (const args of [['frobnicate'], ['build', '--nope'], ['check', '--plan']]) {
+      const r = rolegen(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/error: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('edpm-rolegen build', () => {
+  it('writes both roles, the playbooks and the manifests from the built-in plan', () => {
+    const out = join(dir, 'roles');
+    const r = rolegen(['build', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^wrote \d+ files to /);
+    for (const f of ['edpm_update_services/tasks/main.yml', 'edpm_update_system/meta/argument_specs.yml', 'playbooks/update_system.yml']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    expect(rolegen(['build', '--out', out]).stdout).toMatch(/is up to date/);
+  });
+
+  it('exits 2 and writes nothing when the plan is invalid, one line per problem', () => {
+    const plan = join(dir, 'bad.yaml');
+    writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: "Bad Type", role: edpm_x, tasks: [run]}\n  extra: 1\n');
+    const out = join(dir, 'roles');
+    const r = rolegen(['build', '--plan', plan, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${plan}:3:21: error: /updateServices/containerSteps/0/serviceType: "Bad Type" is not valid: expected EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -`,
+      `${plan}:4:3: error: /updateServices/extra: unknown key "extra"; expected one of essentialPackages, alwaysExcludedPackages, alwaysBefore, containerSteps, prune`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 with the file and reason when the plan cannot be read', () => {
+    const r = rolegen(['build', '--plan', join(dir, 'missing.yaml'), '--out', join(dir, 'o')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`${join(dir, 'missing.yaml')}:1:1: error: cannot read plan file: no such file or folder (ENOENT)`);
+    const r2 = rolegen(['build', '--plan', dir, '--out', join(dir, 'o')]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr.trim()).toBe(`${dir}:1:1: error: not a regular file`);
+  });
+
+  it('builds the same tree from a JSON copy of the built-in plan', () => {
+    const json = join(dir, 'plan.json');
+    writeFileSync(json, JSON.stringify(defaultPlanData()));
+    expect(rolegen(['build', '--plan', json, '--out', join(dir, 'a')]).status).toBe(0);
+    expect(rolegen(['build', '--plan', DEFAULT_PLAN, '--out', join(dir, 'b')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'a', '.edpm-rolegen-manifest.json'), 'utf8')).toBe(readFileSync(join(dir, 'b', '.edpm-rolegen-manifest.json'), 'utf8'));
+  });
+});
+
+describe('edpm-rolegen check', () => {
+  it('exits 0 on the committed dist-roles', () => {
+    const r = rolegen(['check']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/matches the plan/);
+  });
+
+  it('exits 1 with a unified diff when a file differs, is missing or is stale', () => {
+    const out = join(dir, 'roles');
+    cpSync(DIST_ROLES, out, { recursive: true });
+    expect(rolegen(['check', '--out', out]).status).toBe(0);
+    const packages = join(out, 'edpm_update_services/tasks/packages.yml');
+    writeFileSync(packages, readFileSync(packages, 'utf8').replace('state: latest', 'state: present'));
+    rmSync(join(out, 'playbooks/update_system.yml'));
+    const r = rolegen(['check', '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--- a/edpm_update_services/tasks/packages.yml');
+    expect(r.stdout).toContain('+++ b/edpm_update_services/tasks/packages.yml');
+    expect(r.stdout).toMatch(/^-\s+state: present$/m);
+    expect(r.stdout).toMatch(/^\+\s+state: latest$/m);
+    expect(r.stdout).toContain('--- /dev/null');
+    expect(r.stderr).toMatch(/differs from the plan in 2 files \(edpm_update_services\/tasks\/packages\.yml: changed, playbooks\/update_system\.yml: missing\)/);
+  });
+
+  it('exits 1 when the plan changed since the build', () => {
+    const out = join(dir, 'roles');
+    expect(rolegen(['build', '--out', out]).status).toBe(0);
+    const data = defaultPlanData();
+    data.updateServices.essentialPackages = ['openstack-selinux', 'tuned'];
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, stringify(data));
+    const r = rolegen(['check', '--plan', plan, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^\+\s+- tuned$/m);
+  });
+
+  it('exits 2 on an invalid plan', () => {
+    const plan = join(dir, 'p.yaml');
+    writeFileSync(plan, 'updateServices: []\n');
+    const r = rolegen(['check', '--plan', plan, '--out', join(dir, 'x')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${plan}:1:17: error: /updateServices: expected a mapping, found a list\n`);
+  });
+});
+
+describe('edpm-rolegen schema', () => {
+  it('prints the JSON Schema that is committed in schemas/', () => {
+    const r = rolegen(['schema']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas', 'plan.schema.json'), 'utf8'));
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlan } from '../../../src/compile/compile-plan.js';
+import { loadPlanFile } from '../../../src/plan/load.js';
+import { DEFAULT_PLAN } from '../../support/paths.js';
+import { allTasks, editedPlan, yamlOf } from '../../support/plans.js';
+
+const role = 'edpm_update_services';
+
+describe('edpm_update_services: the targeted package update', () => {
+  it('always excludes kernel, kernel-core and openvswitch, plus the user list, with unique over the whole sum', () => {
+    const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
+    const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
+    expect(dnf['ansible.builtin.dnf'].state).toBe('latest');
+    expect(dnf['ansible.builtin.dnf'].update_cache).toBe(true);
+    expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
+    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual(['kernel', 'kernel-core', 'openvswitch']);
+    // The fix of the precedence slip: unique applies to the concatenation, not to its last operand.
+    expect(dnf['ansible.builtin.dnf'].exclude).toBe(
+      '{{ (edpm_update_services_always_excluded_packages + edpm_update_services_exclude_packages) | unique }}',
+    );
+  });
+
+  it('keeps the mandatory exclusions when a plan adds its own', () => {
+    const plan = editedPlan((d) => {
+      d.updateServices.alwaysExcludedPackages = ['kernel', 'kernel-core', 'openvswitch', 'tuned*'];
+    });
+    const [dnf] = yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`);
+    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual(['kernel', 'kernel-core', 'openvswitch', 'tuned*']);
+  });
+
+  it('makes the essential packages the default of the include list', () => {
+    const plan = editedPlan((d) => {
+      d.updateServices.essentialPackages = ['openstack-selinux', 'podman'];
+    });
+    const defaults = yamlOf(compilePlan(plan), `${role}/defaults/main.yml`);
+    expect(defaults.edpm_update_services_include_packages).toEqual(['openstack-selinux', 'podman']);
+  });
+});
+
+describe('edpm_update_services: the container steps', () => {
+  const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
+  const includes = yamlOf(tree, `${role}/tasks/containers.yml`).filter((t: any) => t['ansible.builtin.include_role'] !== undefined);
+
+  it('includes every task file of every step in plan order, login first', () => {
+    const order = includes.map((t: any) => `${t['ansible.builtin.include_role'].name}:${t['ansible.builtin.include_role'].tasks_from}`);
+    expect(order).toEqual([
+      'osp.edpm.edpm_podman:login.yml',
+      'osp.edpm.edpm_iscsid:update.yml',
+      'osp.edpm.edpm_ovn:update.yml',
+      'osp.edpm.edpm_ovn:run.yml',
+      'osp.edpm.edpm_frr:update.yml',
+      'osp.edpm.edpm_frr:run.yml',
+      'osp.edpm.edpm_ovn_bgp_agent:update.yml',
+      'osp.edpm.edpm_ovn_bgp_agent:run.yml',
+      'osp.edpm.edpm_neutron_metadata:update.yml',
+      'osp.edpm.edpm_neutron_metadata:run.yml',
+      'osp.edpm.edpm_neutron_ovn:update.yml',
+      'osp.edpm.edpm_neutron_ovn:run.yml',
+      'osp.edpm.edpm_multipathd:update.yml',
+      'osp.edpm.edpm_nova:update.yml',
+      'osp.edpm.edpm_nova:install.yml',
+      'osp.edpm.edpm_neutron_sriov:update.yml',
+      'osp.edpm.edpm_neutron_sriov:run.yml',
+      'osp.edpm.edpm_neutron_dhcp:update.yml',
+      'osp.edpm.edpm_neutron_dhcp:run.yml',
+      'osp.edpm.edpm_telemetry:update.yml',
+      'osp.edpm.edpm_telemetry:install.yml',
+    ]);
+  });
+
+  it('follows the plan when steps are reordered, and prunes last', () => {
+    const plan = editedPlan((d) => {
+      d.updateServices.containerSteps.reverse();
+    });
+    const tasks = yamlOf(compilePlan(plan), `${role}/tasks/containers.yml`);
+    const roles = tasks
+      .filter((t: any) => t['ansible.builtin.include_role'])
+      .map((t: any) => t['ansible.builtin.include_role'].name as string);
+    expect(roles.slice(0, 3)).toEqual(['osp.edpm.edpm_podman', 'osp.edpm.edpm_telemetry', 'osp.edpm.edpm_telemetry']);
+    expect(Object.keys(tasks.at(-1))).toContain('containers.podman.podman_prune');
+  });
+
+  it('guards each service step by its service type, and never the login', () => {
+    for (const t of includes) {
+      const name = t['ansible.builtin.include_role'].name as string;
+      if (name === 'osp.edpm.edpm_podman') expect(t.when).toBeUndefined();
+      else expect(t.when).toMatch(/^'[a-z0-9-]+' in edpm_update_services_running_services$/);
+    }
+    const nova = includes.filter((t: any) => t.when === "'nova' in edpm_update_services_running_services");
+    expect(nova.map((t: any) => t['ansible.builtin.include_role'].name)).toEqual([
+      'osp.edpm.edpm_iscsid',
+      'osp.edpm.edpm_multipathd',
+      'osp.edpm.edpm_nova',
+      'osp.edpm.edpm_nova',
+    ]);
+  });
+
+  it('runs every included task file with become and the same tags', () => {
+    for (const t of includes) {
+      expect(t['ansible.builtin.include_role'].apply.become).toBe(true);
+      expect(t['ansible.builtin.include_role'].apply.tags).toEqual(t.tags);
+      expect(t.tags).toEqual(['edpm_update', role, `${role}_containers`]);
+    }
+  });
+
+  it('uses the plan collection in fully qualified role names', () => {
+    const plan = editedPlan((d) => {
+      d.collection = 'acme.edpm';
+    });
+    const tasks = yamlOf(compilePlan(plan), `${role}/tasks/containers.yml`);
+    const names = tasks.filter((t: any) => t['ansible.builtin.include_role']).map((t: any) => t['ansible.builtin.include_role'].name);
+    expect(names.every((n: string) => n.startsWith('acme.edpm.edpm_'))).toBe(true);
+  });
+
+  it('prunes images (not only dangling ones) and volumes, or only what the plan asks', () => {
+    const prune = yamlOf(tree, `${role}/tasks/containers.yml`).at(-1)['containers.podman.podman_prune'];
+    expect(prune).toEqual({ image: true, image_filters: { dangling_only: false }, volume: true });
+    const noVolumes = editedPlan((d) => {
+      d.updateServices.prune = { images: true, volumes: false };
+    });
+    const p2 = yamlOf(compilePlan(noVolumes), `${role}/tasks/containers.yml`).at(-1)['containers.podman.podman_prune'];
+    expect(p2).toEqual({ image: true, image_filters: { dangling_only: false } });
+    const none = editedPlan((d) => {
+      d.updateServices.prune = { images: false, volumes: false };
+    });
+    const last = yamlOf(compilePlan(none), `${role}/tasks/containers.yml`).at(-1);
+    expect(last['containers.podman.podman_prune']).toBeUndefined();
+  });
+});
+
+describe('edpm_update_services: main', () => {
+  const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
+  const main = yamlOf(tree, `${role}/tasks/main.yml`);
+
+  it('gathers only local facts, and only when ansible_local is undefined', () => {
+    expect(main[0]['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'local'] });
+    expect(main[0].when).toBe('ansible_local is not defined');
+  });
+
+  it('gates the two steps by their enable variables', () => {
+    expect(main[1]['ansible.builtin.import_tasks']).toEqual({ file: 'packages.yml' });
+    expect(main[1].when).toBe('edpm_update_services_enable_packages_update | bool');
+    expect(main[2]['ansible.builtin.import_tasks']).toEqual({ file: 'containers.yml' });
+    expect(main[2].when).toBe('edpm_update_services_enable_containers_update | bool');
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlan } from '../../../src/compile/compile-plan.js';
+import { loadPlanFile } from '../../../src/plan/load.js';
+import { DEFAULT_PLAN } from '../../support/paths.js';
+import { allTasks, editedPlan, yamlOf } from '../../support/plans.js';
+
+const role = 'edpm_update_system';
+const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
+const moduleOf = (t: any): string => Object.keys(t).find((k) => k.includes('.'))!;
+
+describe('edpm_update_system: order and gates', () => {
+  const main = yamlOf(tree, `${role}/tasks/main.yml`);
+  it('gathers local facts, then Open vSwitch, kpatch, every other package, bootc', () => {
+    expect(main[0]['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local']);
+    expect(main.slice(1).map((t: any) => t['ansible.builtin.import_tasks'].file)).toEqual([
+      'openvswitch.yml',
+      'kpatch.yml',
+      'packages.yml',
+      'bootc.yml',
+    ]);
+  });
+  it('runs package steps only on package-mode hosts and bootc only on bootc hosts', () => {
+    const bootc = 'ansible_local.bootc | default(false) | bool';
+    for (const t of main.slice(1, 4)) expect(t.when[0]).toBe(`not (${bootc})`);
+    expect(main[1].when[1]).toBe('edpm_update_system_enable_packages_update | bool');
+    expect(main[2].when[1]).toBe('edpm_update_system_enable_kpatch | bool');
+    expect(main[3].when[1]).toBe('edpm_update_system_enable_packages_update | bool');
+    expect(main[4].when).toBe(bootc);
+  });
+});
+
+describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
+  const [blockTask] = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
+  const steps = blockTask.block;
+  it('checks in check mode, downloads with retries, installs with noscripts, enables, reloads on request', () => {
+    expect(steps.map(moduleOf)).toEqual([
+      'ansible.builtin.dnf',
+      'ansible.builtin.dnf',
+      'ansible.builtin.command',
+      'ansible.builtin.systemd_service',
+      'ansible.builtin.systemd_service',
+    ]);
+    expect(steps[0].check_mode).toBe(true);
+    expect(steps[0]['ansible.builtin.dnf'].state).toBe('latest');
+    expect(steps[1]['ansible.builtin.dnf'].download_only).toBe(true);
+    expect(steps[1].retries).toBe(3);
+    expect(steps[3]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
+    expect(steps[4]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
+    expect(steps[4].when).toContain('edpm_update_system_ovs_reload | bool');
+    for (const s of steps.slice(1)) expect([s.when].flat()).toContain('edpm_update_system_ovs_check is changed');
+  });
+  it('passes package names to dnf as argv elements after --, never through a shell', () => {
+    const cmd = steps[2]['ansible.builtin.command'];
+    expect(Object.keys(cmd)).toEqual(['argv']);
+    expect(cmd.argv).toBe(
+      "{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_update_packages }}",
+    );
+  });
+  it('honours edpm_ovs_packages and skips the step when the list is empty', () => {
+    expect(blockTask.vars.edpm_update_system_ovs_update_packages).toBe(
+      '{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}',
+    );
+    expect(blockTask.when).toBe('edpm_update_system_ovs_update_packages | length > 0');
+  });
+  it('imports a role instead when the plan says so', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: 'update' };
+    });
+    const [imp] = yamlOf(compilePlan(plan), `${role}/tasks/openvswitch.yml`);
+    expect(imp['ansible.builtin.import_role']).toEqual({ name: 'osp.edpm.edpm_ovs', tasks_from: 'update.yml' });
+  });
+  it('uses the plan unit name and reload default', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.openvswitch.serviceName = 'ovsdb-server';
+      d.updateSystem.openvswitch.reloadAfterUpdate = true;
+    });
+    const out = compilePlan(plan);
+    const [b] = yamlOf(out, `${role}/tasks/openvswitch.yml`);
+    expect(b.block[3]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
+    expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
+  });
+});
+
+describe('edpm_update_system: every other package', () => {
+  it('always excludes openvswitch, the OVS packages, the user list, and the kernel when kpatch is on', () => {
+    const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
+    expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_system_include_packages }}');
+    expect(dnf.vars.edpm_update_system_always_excluded_packages).toEqual(['openvswitch']);
+    expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core']);
+    expect(dnf['ansible.builtin.dnf'].exclude).toBe(
+      '{{ (edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + edpm_update_system_ovs_update_packages + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])) | unique }}',
+    );
+  });
+  it('defaults to every package ("*")', () => {
+    expect(yamlOf(tree, `${role}/defaults/main.yml`).edpm_update_system_include_packages).toEqual(['*']);
+  });
+});
+
+describe('edpm_update_system: kpatch and bootc', () => {
+  it('installs kpatch, then tolerates a missing kpatch-patch for the running kernel', () => {
+    const tasks = yamlOf(tree, `${role}/tasks/kpatch.yml`);
+    const dnf = tasks.filter((t: any) => t['ansible.builtin.dnf']);
+    expect(dnf[0]['ansible.builtin.dnf']).toEqual({ name: 'kpatch', state: 'latest' });
+    expect(dnf[1]['ansible.builtin.dnf'].name).toBe("kpatch-patch = {{ ansible_facts['kernel'] }}");
+    expect(dnf[1].failed_when).toBe(false);
+  });
+  it('fails first when the image is empty, and flags a staged deployment', () => {
+    const tasks = allTasks(yamlOf(tree, `${role}/tasks/bootc.yml`));
+    expect(moduleOf(tasks[0])).toBe('ansible.builtin.fail');
+    expect(tasks[0].when).toBe('edpm_update_system_bootc_os_container_image | length == 0');
+    const flag = tasks.find((t: any) => t['ansible.builtin.copy']);
+    expect(flag['ansible.builtin.copy'].dest).toBe('/var/lib/openstack/reboot_required/bootc_reboot');
+    expect(flag.when).toContain('.status.staged is not none');
+    const commands = tasks.filter((t: any) => t['ansible.builtin.command']).map((t: any) => t['ansible.builtin.command'].argv.slice(0, 2).join(' '));
+    expect(commands).toEqual(['bootc status', 'bootc switch', 'bootc upgrade', 'bootc status']);
+  });
+  it('puts the reboot flag where the plan says', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.bootc.rebootRequiredFile = '/run/flags/reboot';
+    });
+    const tasks = yamlOf(compilePlan(plan), `${role}/tasks/bootc.yml`);
+    expect(tasks.find((t: any) => t['ansible.builtin.file'])['ansible.builtin.file'].path).toBe('/run/flags');
+    expect(tasks.find((t: any) => t['ansible.builtin.copy'])['ansible.builtin.copy'].dest).toBe('/run/flags/reboot');
+  });
+  it('sets the kpatch default from the plan', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.kpatch.enabled = true;
+    });
+    expect(yamlOf(compilePlan(plan), `${role}/defaults/main.yml`).edpm_update_system_enable_kpatch).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { InputError, formatDiagnostic } from '../../../src/plan/diagnostics.js';
+import { parsePlan } from '../../../src/plan/load.js';
+import { defaultPlanData } from '../../support/plans.js';
+
+/** The diagnostics of plan text, formatted as the CLI prints them. */
+function problems(text: string, file = 'plan.yaml'): string[] {
+  try {
+    parsePlan(text, file);
+  } catch (err) {
+    if (err instanceof InputError) return err.diagnostics.map(formatDiagnostic);
+    throw err;
+  }
+  throw new Error('the plan was accepted');
+}
+
+const minimal = (steps: string): string => `updateServices:\n  containerSteps:\n${steps}`;
+
+describe('plan loading: valid plans', () => {
+  it('accepts the smallest plan and fills in the defaults', () => {
+    const plan = parsePlan('updateServices:\n  containerSteps: []\n', 'p.yaml');
+    expect(plan.collection).toBe('osp.edpm');
+    expect(plan.updateServices.essentialPackages).toEqual(['openstack-selinux']);
+    expect(plan.updateServices.alwaysExcludedPackages).toEqual(['kernel', 'kernel-core', 'openvswitch']);
+    expect(plan.updateServices.alwaysBefore).toEqual([{ role: 'edpm_podman', tasks: ['login'] }]);
+    expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch']);
+    expect(plan.updateSystem.includePackages).toEqual(['*']);
+    expect(plan.updateSystem.openvswitch.tasks).toEqual({ kind: 'inline' });
+  });
+});
+
+describe('plan loading: errors carry file:line:col, the JSON path and what was expected', () => {
+  it('reports YAML syntax errors at their position', () => {
+    const [first] = problems('updateServices:\n  containerSteps: [\n', 'broken.yaml');
+    expect(first).toMatch(/^broken\.yaml:\d+:\d+: error: invalid YAML: /);
+  });
+
+  it('reports duplicate keys', () => {
+    expect(problems('updateServices:\n  containerSteps: []\n  containerSteps: []\n')[0]).toMatch(/^plan\.yaml:3:3: error: invalid YAML: .*[Uu]nique/);
+  });
+
+  it('reports a wrong type at the value', () => {
+    expect(problems(minimal('    - serviceType: ovn\n      role: edpm_ovn\n      tasks: run\n'))).toEqual([
+      'plan.yaml:5:14: error: /updateServices/containerSteps/0/tasks: expected a list, found "run"',
+    ]);
+  });
+
+  it('reports an unknown key at the key, with a suggestion', () => {
+    expect(problems(minimal('    - serviceType: ovn\n      role: edpm_ovn\n      task: [run]\n'))).toEqual([
+      'plan.yaml:3:7: error: /updateServices/containerSteps/0: missing required key "tasks"',
+      'plan.yaml:5:7: error: /updateServices/containerSteps/0/task: unknown key "task"; did you mean "tasks"?',
+    ]);
+  });
+
+  it('reports a name that breaks its grammar with the rule', () => {
+    const [line] = problems(minimal('    - serviceType: Nova\n      role: edpm_nova\n      tasks: [update]\n'));
+    expect(line).toBe(
+      'plan.yaml:3:20: error: /updateServices/containerSteps/0/serviceType: "Nova" is not valid: expected EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -',
+    );
+  });
+
+  it('reports every problem, not only the first, in file order', () => {
+    const lines = problems(minimal('    - serviceType: ovn\n      role: Edpm-Ovn\n      tasks: [run]\n    - serviceType: x y\n      role: edpm_x\n      tasks: []\n'));
+    expect(lines.map((l) => l.split(': error: ')[0])).toEqual(['plan.yaml:4:13', 'plan.yaml:6:20', 'plan.yaml:8:14']);
+  });
+
+  it('rejects a plan that removes a mandatory exclusion, naming it', () => {
+    const data = defaultPlanData();
+    data.updateServices.alwaysExcludedPackages = ['kernel', 'openvswitch'];
+    const text = stringify(data);
+    const [line] = problems(text);
+    expect(line).toMatch(/^plan\.yaml:\d+:\d+: error: \/updateServices\/alwaysExcludedPackages: must keep kernel, kernel-core, openvswitch; missing kernel-core/);
+    const lineNo = Number(line!.split(':')[1]);
+    expect(text.split('\n')[lineNo - 1]).toMatch(/^\s+- kernel$/);
+  });
+
+  it('rejects a phase 2 plan that removes openvswitch from its exclusions', () => {
+    const data = defaultPlanData();
+    data.updateSystem.alwaysExcludedPackages = ['kernel-debug'];
+    expect(problems(stringify(data))[0]).toMatch(/\/updateSystem\/alwaysExcludedPackages: must keep openvswitch; missing openvswitch/);
+  });
+
+  it('rejects the same role twice for one service type', () => {
+    const lines = problems(minimal('    - {serviceType: ovn, role: edpm_ovn, tasks: [update]}\n    - {serviceType: ovn, role: edpm_ovn, tasks: [run]}\n'));
+    expect(lines[0]).toMatch(/^plan\.yaml:4:7: error: \/updateServices\/containerSteps\/1: service type "ovn" already includes role "edpm_ovn"/);
+  });
+
+  it('reports positions in JSON plans too', () => {
+    const text = '{\n  "updateServices": {\n    "containerSteps": [\n      {"serviceType": "ovn", "role": "edpm_ovn", "tasks": [1]}\n    ]\n  }\n}\n';
+    expect(problems(text, 'plan.json')).toEqual([
+      'plan.json:4:60: error: /updateServices/containerSteps/0/tasks/0: expected a string, found number 1',
+    ]);
+  });
+
+  it('refuses alias bombs without expanding them', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(i === 1 ? '*a' : `*a${i - 1}`).join(',')}]`);
+    const lines = problems(`${bomb.join('\n')}\nupdateServices: {containerSteps: []}\n`);
+    expect(lines[0]).toMatch(/error: cannot expand the document: .*alias/i);
+  });
+
+  it('rejects NUL characters and deep nesting with a position', () => {
+    expect(problems('updateServices:\n  containerSteps: []\n# \u0000\n')[0]).toBe('plan.yaml:3:3: error: plan contains a NUL character');
+    expect(problems(`x: ${'['.repeat(200)}${']'.repeat(200)}\n`)[0]).toMatch(/^plan\.yaml:1:\d+: error: nesting deeper than 64 levels/);
+  });
+});
