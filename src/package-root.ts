@@ -34,3 +34,8 @@ export function packageVersion(): string {
 export function builtInPlanPath(): string {
   return join(packageRoot(), 'plans', 'default.yaml');
 }
+
+/** Path of the JSON Schema of plan files. */
+export function planSchemaPath(): string {
+  return join(packageRoot(), 'schemas', 'plan.schema.json');
+}

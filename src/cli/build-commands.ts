@@ -5,7 +5,6 @@ import { join, relative } from 'node:path';
 import { compilePlan } from '../compile/compile-plan.js';
 import { loadPlanFile } from '../plan/load.js';
 import { builtInPlanPath, packageRoot } from '../package-root.js';
-import { findDrift } from '../write/drift.js';
 import { writeTree } from '../write/write-tree.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -30,7 +29,9 @@ export function buildCommand(opts: { plan?: string; out?: string; force?: boolea
 }
 
 /** Compiles and compares with the disk. */
-export function checkCommand(opts: { plan?: string; out?: string }, io: CliIo): number {
+export async function checkCommand(opts: { plan?: string; out?: string }, io: CliIo): Promise<number> {
+  // Loaded only here: the diff library is not needed to build.
+  const { findDrift } = await import('../write/drift.js');
   const plan = loadPlanFile(opts.plan ?? builtInPlanPath());
   const tree = compilePlan(plan);
   const out = opts.out ?? defaultOutDir();

@@ -5,10 +5,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../plan/diagnostics.js';
 import { HandEditError } from '../write/write-tree.js';
-import { packageVersion } from '../package-root.js';
+import { readFileSync } from 'node:fs';
+import { packageVersion, planSchemaPath } from '../package-root.js';
 import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
-import { planJsonSchema } from '../plan/schema.js';
 
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -43,15 +43,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .description('exit 1 and print a unified diff when the output folder differs from what the plan compiles to')
     .addOption(planOption())
     .addOption(outOption())
-    .action((opts: { plan?: string; out?: string }) => {
-      exitCode = checkCommand(opts, io);
+    .action(async (opts: { plan?: string; out?: string }) => {
+      exitCode = await checkCommand(opts, io);
     });
 
   program
     .command('schema')
     .description('print the JSON Schema of plan files')
     .action(() => {
-      io.out(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+      io.out(readFileSync(planSchemaPath(), 'utf8'));
     });
 
   try {

@@ -4,10 +4,10 @@
  * and what was expected. `parsePlan` is pure; `loadPlanFile` reads the file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { fileError, InputError, type Diagnostic } from './diagnostics.js';
-import { PlanFileSchema, type PlanFile } from './schema.js';
+import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
 import { pointerOf, pointerSegments, positionOf, type SourceMap } from './source-map.js';
 import type { UpdatePlan } from '../model/plan.js';
@@ -19,8 +19,6 @@ export const MAX_ALIAS_COUNT = 100;
 /** Deepest nesting of collections in a plan. */
 export const MAX_NESTING = 64;
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-const validatePlanFile = ajv.compile<PlanFile>(PlanFileSchema);
 
 /** Parses and validates plan text; throws InputError with every problem found. */
 export function parsePlan(text: string, file: string): UpdatePlan {

@@ -7,5 +7,5 @@ import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', `${root}/tsconfig.json`], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'compile'], { cwd: root, stdio: 'inherit' });
 }

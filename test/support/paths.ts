@@ -7,7 +7,7 @@ import { join } from 'node:path';
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The compiled CLI. */
-export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'edpm-rolegen.mjs');
 /** The built-in plan. */
 export const DEFAULT_PLAN = join(ROOT, 'plans', 'default.yaml');
 /** The committed output. */

@@ -1,0 +1,6 @@
+/** The standalone validator of plan files (see plan-contract.ts). */
+import type { ErrorObject } from 'ajv';
+import type { PlanFile } from './schema.js';
+
+declare const validate: ((data: unknown) => data is PlanFile) & { errors?: ErrorObject[] | null };
+export default validate;

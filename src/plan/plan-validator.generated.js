@@ -1,0 +1,1781 @@
+// Generated from src/plan/schema.ts by src/plan/plan-contract.ts: do not edit.
+"use strict";
+export const validate = validate10;
+export default validate10;
+const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file to import from it: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}]},"packages":{"description":"default of edpm_ovs_packages (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"retries of the package download (default 3)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: letters, digits and . _ + - (not first), with the dnf globs * ? and [...]","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}}}};
+const pattern0 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");
+const pattern1 = new RegExp("^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$", "u");
+const pattern3 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+const pattern5 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
+const pattern15 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://edpm-rolegen.invalid/schemas/plan.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.updateServices === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updateServices"},message:"must have required property '"+"updateServices"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "$schema") || (key0 === "collection")) || (key0 === "updateServices")) || (key0 === "updateSystem"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.$schema.type,parentSchema:schema11.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.collection !== undefined){
+let data1 = data.collection;
+if(typeof data1 === "string"){
+if(data1.length > 128){
+const err3 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.collection,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.collection,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err5 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$",parentSchema:schema11.properties.collection,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.collection.type,parentSchema:schema11.properties.collection,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.updateServices !== undefined){
+let data2 = data.updateServices;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.containerSteps === undefined){
+const err7 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/required",keyword:"required",params:{missingProperty: "containerSteps"},message:"must have required property '"+"containerSteps"+"'",schema:schema11.properties.updateServices.required,parentSchema:schema11.properties.updateServices,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((((key1 === "essentialPackages") || (key1 === "alwaysExcludedPackages")) || (key1 === "alwaysBefore")) || (key1 === "containerSteps")) || (key1 === "prune"))){
+const err8 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.essentialPackages !== undefined){
+let data3 = data2.essentialPackages;
+if(Array.isArray(data3)){
+if(data3.length > 10000){
+const err9 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.length < 0){
+const err10 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(data4.length > 200){
+const err11 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4.length < 1){
+const err12 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!pattern1.test(data4)){
+const err13 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.essentialPackages.items.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err15 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.essentialPackages.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.alwaysExcludedPackages !== undefined){
+let data5 = data2.alwaysExcludedPackages;
+if(Array.isArray(data5)){
+if(data5.length > 10000){
+const err17 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data5.length < 0){
+const err18 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len1 = data5.length;
+for(let i2=0; i2<len1; i2++){
+let data6 = data5[i2];
+if(typeof data6 === "string"){
+if(data6.length > 200){
+const err19 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6.length < 1){
+const err20 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!pattern1.test(data6)){
+const err21 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+let i3 = data5.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data5[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err23 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+break;
+}
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data2.alwaysBefore !== undefined){
+let data7 = data2.alwaysBefore;
+if(Array.isArray(data7)){
+if(data7.length > 1000){
+const err25 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data7.length;
+for(let i4=0; i4<len2; i4++){
+let data8 = data7[i4];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.role === undefined){
+const err26 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8.tasks === undefined){
+const err27 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "role") || (key2 === "tasks"))){
+const err28 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data8.role !== undefined){
+let data9 = data8.role;
+if(typeof data9 === "string"){
+if(data9.length > 100){
+const err29 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data9.length < 1){
+const err30 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern3.test(data9)){
+const err31 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data8.tasks !== undefined){
+let data10 = data8.tasks;
+if(Array.isArray(data10)){
+if(data10.length > 10000){
+const err33 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data10.length < 1){
+const err34 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len3 = data10.length;
+for(let i5=0; i5<len3; i5++){
+let data11 = data10[i5];
+if(typeof data11 === "string"){
+if(data11.length > 100){
+const err35 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data11.length < 1){
+const err36 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!pattern4.test(data11)){
+const err37 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+let i6 = data10.length;
+let j2;
+if(i6 > 1){
+const indices2 = {};
+for(;i6--;){
+let item2 = data10[i6];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err39 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+break;
+}
+indices2[item2] = i6;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.alwaysBefore.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data7};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data2.containerSteps !== undefined){
+let data12 = data2.containerSteps;
+if(Array.isArray(data12)){
+if(data12.length > 100000){
+const err43 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data12};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const len4 = data12.length;
+for(let i7=0; i7<len4; i7++){
+let data13 = data12[i7];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.serviceType === undefined){
+const err44 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "serviceType"},message:"must have required property '"+"serviceType"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data13.role === undefined){
+const err45 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data13.tasks === undefined){
+const err46 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!(((key3 === "serviceType") || (key3 === "role")) || (key3 === "tasks"))){
+const err47 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data13.serviceType !== undefined){
+let data14 = data13.serviceType;
+if(typeof data14 === "string"){
+if(data14.length > 63){
+const err48 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data14.length < 1){
+const err49 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!pattern5.test(data14)){
+const err50 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data13.role !== undefined){
+let data15 = data13.role;
+if(typeof data15 === "string"){
+if(data15.length > 100){
+const err52 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data15.length < 1){
+const err53 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!pattern3.test(data15)){
+const err54 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data13.tasks !== undefined){
+let data16 = data13.tasks;
+if(Array.isArray(data16)){
+if(data16.length > 10000){
+const err56 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data16.length < 1){
+const err57 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len5 = data16.length;
+for(let i8=0; i8<len5; i8++){
+let data17 = data16[i8];
+if(typeof data17 === "string"){
+if(data17.length > 100){
+const err58 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data17.length < 1){
+const err59 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(!pattern4.test(data17)){
+const err60 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+let i9 = data16.length;
+let j3;
+if(i9 > 1){
+const indices3 = {};
+for(;i9--;){
+let item3 = data16[i9];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err62 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+break;
+}
+indices3[item3] = i9;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.containerSteps.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.type,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data12};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data2.prune !== undefined){
+let data18 = data2.prune;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key4 in data18){
+if(!((key4 === "images") || (key4 === "volumes"))){
+const err66 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.prune,data:data18};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data18.images !== undefined){
+let data19 = data18.images;
+if(typeof data19 !== "boolean"){
+const err67 = {instancePath:instancePath+"/updateServices/prune/images",schemaPath:"#/properties/updateServices/properties/prune/properties/images/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.images.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.images,data:data19};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data18.volumes !== undefined){
+let data20 = data18.volumes;
+if(typeof data20 !== "boolean"){
+const err68 = {instancePath:instancePath+"/updateServices/prune/volumes",schemaPath:"#/properties/updateServices/properties/prune/properties/volumes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.volumes.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.volumes,data:data20};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.prune.type,parentSchema:schema11.properties.updateServices.properties.prune,data:data18};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.type,parentSchema:schema11.properties.updateServices,data:data2};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.updateSystem !== undefined){
+let data21 = data.updateSystem;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!(((((key5 === "openvswitch") || (key5 === "includePackages")) || (key5 === "alwaysExcludedPackages")) || (key5 === "kpatch")) || (key5 === "bootc"))){
+const err71 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem,data:data21};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data21.openvswitch !== undefined){
+let data22 = data21.openvswitch;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+if(!(((((key6 === "tasks") || (key6 === "packages")) || (key6 === "reloadAfterUpdate")) || (key6 === "downloadRetries")) || (key6 === "serviceName"))){
+const err72 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data22.tasks !== undefined){
+let data23 = data22.tasks;
+const _errs55 = errors;
+let valid23 = false;
+const _errs56 = errors;
+if(typeof data23 !== "string"){
+const err73 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data23};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if("inline" !== data23){
+const err74 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/const",keyword:"const",params:{allowedValue: "inline"},message:"must be equal to constant",schema:"inline",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data23};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid0 = _errs56 === errors;
+valid23 = valid23 || _valid0;
+if(!valid23){
+const _errs58 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.role === undefined){
+const err75 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data23.tasks === undefined){
+const err76 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+for(const key7 in data23){
+if(!((key7 === "role") || (key7 === "tasks"))){
+const err77 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data23.role !== undefined){
+let data24 = data23.role;
+if(typeof data24 === "string"){
+if(data24.length > 100){
+const err78 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data24.length < 1){
+const err79 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(!pattern3.test(data24)){
+const err80 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data23.tasks !== undefined){
+let data25 = data23.tasks;
+if(typeof data25 === "string"){
+if(data25.length > 100){
+const err82 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data25.length < 1){
+const err83 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(!pattern4.test(data25)){
+const err84 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid0 = _errs58 === errors;
+valid23 = valid23 || _valid0;
+}
+if(!valid23){
+const err87 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks,data:data23};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+else {
+errors = _errs55;
+if(vErrors !== null){
+if(_errs55){
+vErrors.length = _errs55;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data22.packages !== undefined){
+let data26 = data22.packages;
+if(Array.isArray(data26)){
+if(data26.length > 10000){
+const err88 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data26.length < 0){
+const err89 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+const len6 = data26.length;
+for(let i10=0; i10<len6; i10++){
+let data27 = data26[i10];
+if(typeof data27 === "string"){
+if(data27.length > 200){
+const err90 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data27.length < 1){
+const err91 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(!pattern1.test(data27)){
+const err92 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+let i11 = data26.length;
+let j4;
+if(i11 > 1){
+const indices4 = {};
+for(;i11--;){
+let item4 = data26[i11];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err94 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+break;
+}
+indices4[item4] = i11;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data22.reloadAfterUpdate !== undefined){
+let data28 = data22.reloadAfterUpdate;
+if(typeof data28 !== "boolean"){
+const err96 = {instancePath:instancePath+"/updateSystem/openvswitch/reloadAfterUpdate",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/reloadAfterUpdate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate,data:data28};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data22.downloadRetries !== undefined){
+let data29 = data22.downloadRetries;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err97 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 100 || isNaN(data29)){
+const err98 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err99 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+if(data22.serviceName !== undefined){
+let data30 = data22.serviceName;
+if(typeof data30 === "string"){
+if(data30.length > 100){
+const err100 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data30.length < 1){
+const err101 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(!pattern11.test(data30)){
+const err102 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data21.includePackages !== undefined){
+let data31 = data21.includePackages;
+if(Array.isArray(data31)){
+if(data31.length > 10000){
+const err105 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data31.length < 1){
+const err106 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+const len7 = data31.length;
+for(let i12=0; i12<len7; i12++){
+let data32 = data31[i12];
+if(typeof data32 === "string"){
+if(data32.length > 200){
+const err107 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data32.length < 1){
+const err108 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(!pattern1.test(data32)){
+const err109 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.includePackages.items.type,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+let i13 = data31.length;
+let j5;
+if(i13 > 1){
+const indices5 = {};
+for(;i13--;){
+let item5 = data31[i13];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err111 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+break;
+}
+indices5[item5] = i13;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.includePackages.type,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data21.alwaysExcludedPackages !== undefined){
+let data33 = data21.alwaysExcludedPackages;
+if(Array.isArray(data33)){
+if(data33.length > 10000){
+const err113 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data33.length < 0){
+const err114 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+const len8 = data33.length;
+for(let i14=0; i14<len8; i14++){
+let data34 = data33[i14];
+if(typeof data34 === "string"){
+if(data34.length > 200){
+const err115 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data34.length < 1){
+const err116 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(!pattern1.test(data34)){
+const err117 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+let i15 = data33.length;
+let j6;
+if(i15 > 1){
+const indices6 = {};
+for(;i15--;){
+let item6 = data33[i15];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err119 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+break;
+}
+indices6[item6] = i15;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data21.kpatch !== undefined){
+let data35 = data21.kpatch;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key8 in data35){
+if(!((key8 === "enabled") || (key8 === "kernelPackages"))){
+const err121 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data35};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data35.enabled !== undefined){
+let data36 = data35.enabled;
+if(typeof data36 !== "boolean"){
+const err122 = {instancePath:instancePath+"/updateSystem/kpatch/enabled",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.kpatch.properties.enabled.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.enabled,data:data36};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data35.kernelPackages !== undefined){
+let data37 = data35.kernelPackages;
+if(Array.isArray(data37)){
+if(data37.length > 10000){
+const err123 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data37.length < 0){
+const err124 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+const len9 = data37.length;
+for(let i16=0; i16<len9; i16++){
+let data38 = data37[i16];
+if(typeof data38 === "string"){
+if(data38.length > 200){
+const err125 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data38.length < 1){
+const err126 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(!pattern1.test(data38)){
+const err127 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+let i17 = data37.length;
+let j7;
+if(i17 > 1){
+const indices7 = {};
+for(;i17--;){
+let item7 = data37[i17];
+if(typeof item7 !== "string"){
+continue;
+}
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err129 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+break;
+}
+indices7[item7] = i17;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.kpatch.type,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data35};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data21.bootc !== undefined){
+let data39 = data21.bootc;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key9 in data39){
+if(!(key9 === "rebootRequiredFile")){
+const err132 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data39};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data39.rebootRequiredFile !== undefined){
+let data40 = data39.rebootRequiredFile;
+if(typeof data40 === "string"){
+if(data40.length > 255){
+const err133 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data40.length < 1){
+const err134 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(!pattern15.test(data40)){
+const err135 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/pattern",keyword:"pattern",params:{pattern: "^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"},message:"must match pattern \""+"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"+"\"",schema:"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$",parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile.type,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.bootc.type,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data39};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.type,parentSchema:schema11.properties.updateSystem,data:data21};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
