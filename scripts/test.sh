@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: the whole test suite. Prepares what it needs first, each step a
+# no-op when already done: npm packages, the Debian packages (podman, rpm,
+# dnf, ...; installed only when missing, and only as root), the project's
+# Python virtualenv (.venv: ansible-core, ansible-lint, molecule, ...) and
+# the Molecule test-node image; then runs every Vitest project: unit,
+# toolchain (the real Ansible tools) and molecule (real containers).
+# Arguments are passed to vitest, e.g. `npm test -- --project unit`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+step "npm packages"
+bash scripts/node-deps.sh
+step "Debian packages"
+bash scripts/system-deps.sh
+step "Python toolchain (.venv)"
+bash scripts/python-env.sh
+# shellcheck source=scripts/podman-env.sh
+source scripts/podman-env.sh
+export PATH="$PWD/.venv/bin:$PATH"
+step "Molecule test node"
+SECONDS=0
+bash molecule/node/build.sh
+echo "test-node image ready in ${SECONDS}s"
+step "tests"
+npx --no-install vitest run "$@"
