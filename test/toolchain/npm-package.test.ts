@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/paths.js';
+
+// `npm pack` must give a package that works where it is installed: the bin,
+// the built-in plan, the templates and the library API.
+describe('the npm package', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rolegen-pack-'));
+    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(dir, packed)], { cwd: dir });
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ships only what it needs', () => {
+    const pkg = join(dir, 'node_modules', 'edpm-rolegen');
+    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'dist', 'package.json', 'plans', 'schemas', 'templates']);
+  });
+
+  it('runs its bin from the built-in plan', () => {
+    const r = spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['build', '--out', join(dir, 'roles')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, 'roles', 'edpm_update_services', 'README.md'))).toBe(true);
+    const check = spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['check', '--out', join(dir, 'roles')], { encoding: 'utf8' });
+    expect(check.status).toBe(0);
+  });
+
+  it('exposes the typed library API', () => {
+    writeFileSync(
+      join(dir, 'use.mjs'),
+      "import { loadPlanFile, compilePlan, builtInPlanPath } from 'edpm-rolegen';\n" +
+        "const tree = compilePlan(loadPlanFile(builtInPlanPath()));\n" +
+        "console.log(tree.has('edpm_update_system/tasks/main.yml'), tree.size);\n",
+    );
+    const out = execFileSync(process.execPath, ['use.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(out).toMatch(/^true \d+\n$/);
+    expect(existsSync(join(dir, 'node_modules', 'edpm-rolegen', 'dist', 'src', 'index.d.ts'))).toBe(true);
+  });
+});
