@@ -81,6 +81,20 @@ function roleTree(plan: UpdatePlan, parts: RoleParts): FileTree {
   return role.build();
 }
 
+/** The first step of both roles. */
+const GATHER_FACTS_STEP: ReadmeStep = {
+  title: 'Gathers local facts',
+  text: "only the local ones (`gather_subset: ['!all', '!min', 'local']`), when `ansible_local` is undefined.",
+};
+
+/** The README rows of the two tags every task of a role carries. */
+function roleTagRows(role: string): { name: string; selects: string }[] {
+  return [
+    { name: 'edpm_update', selects: 'every task of both update roles' },
+    { name: role, selects: 'every task of this role' },
+  ];
+}
+
 const code = (s: string): string => `\`${s}\``;
 const codeList = (items: readonly string[]): string => (items.length === 0 ? '(none)' : items.map(code).join(', '));
 
@@ -93,7 +107,7 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
   for (const step of s.containerSteps) rows.push([code(step.serviceType), code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
   const pruned = [s.prune.images ? 'images' : null, s.prune.volumes ? 'volumes' : null].filter((x): x is string => x !== null);
   const steps: ReadmeStep[] = [
-    { title: 'Gathers local facts', text: 'only the local ones (`gather_subset: [\'!all\', \'!min\', \'local\']`), when `ansible_local` is undefined.' },
+    GATHER_FACTS_STEP,
     {
       title: 'Updates the essential packages',
       text: `${codeList(s.essentialPackages)} by default (${code(V.includePackages)}), to their latest version with dnf, always excluding ${codeList(s.alwaysExcludedPackages)} and the packages in ${code(V.excludePackages)}. Skipped when ${code(V.enablePackages)} is false.`,
@@ -119,8 +133,7 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
     variables: updateServicesVariables(plan),
     steps,
     tags: [
-      { name: 'edpm_update', selects: 'every task of both update roles' },
-      { name: T.role[1], selects: 'every task of this role' },
+      ...roleTagRows(T.role[1]),
       { name: T.packages[2], selects: 'the essential package update' },
       { name: T.containers[2], selects: 'the container steps and the prune' },
     ],
@@ -147,7 +160,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
           ].join(' '),
         };
   const steps: ReadmeStep[] = [
-    { title: 'Gathers local facts', text: 'only the local ones (`gather_subset: [\'!all\', \'!min\', \'local\']`), when `ansible_local` is undefined.' },
+    GATHER_FACTS_STEP,
     { ...ovsStep, text: `${ovsStep.text ?? ''} Package-mode hosts only; skipped when ${code(V.enablePackages)} is false.` },
     {
       title: 'Installs kpatch',
@@ -176,8 +189,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     variables: updateSystemVariables(plan),
     steps,
     tags: [
-      { name: 'edpm_update', selects: 'every task of both update roles' },
-      { name: T.role[1], selects: 'every task of this role' },
+      ...roleTagRows(T.role[1]),
       { name: T.openvswitch[2], selects: 'the Open vSwitch step' },
       { name: T.kpatch[2], selects: 'the kpatch step' },
       { name: T.packages[2], selects: 'the update of every other package' },

@@ -34,14 +34,16 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   };
 
   const services = file.updateServices;
-  const servicesExclusions = services.alwaysExcludedPackages ?? [...MANDATORY_SERVICES_EXCLUSIONS];
-  const missingServices = MANDATORY_SERVICES_EXCLUSIONS.filter((p) => !servicesExclusions.includes(p));
-  if (missingServices.length > 0) {
-    error(
-      ['updateServices', 'alwaysExcludedPackages'],
-      `must keep ${MANDATORY_SERVICES_EXCLUSIONS.join(', ')}; missing ${missingServices.join(', ')} (a plan may add exclusions, never remove these)`,
-    );
-  }
+  /** A plan's exclusion list, or the mandatory one; an error when it drops a mandatory package. */
+  const exclusions = (given: string[] | undefined, mandatory: readonly string[], path: string[]): string[] => {
+    const list = given ?? [...mandatory];
+    const missing = mandatory.filter((p) => !list.includes(p));
+    if (missing.length > 0) {
+      error(path, `must keep ${mandatory.join(', ')}; missing ${missing.join(', ')} (a plan may add exclusions, never remove these)`);
+    }
+    return list;
+  };
+  const servicesExclusions = exclusions(services.alwaysExcludedPackages, MANDATORY_SERVICES_EXCLUSIONS, ['updateServices', 'alwaysExcludedPackages']);
 
   const seen = new Map<string, number>();
   services.containerSteps.forEach((step, index) => {
@@ -56,14 +58,7 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   });
 
   const system = file.updateSystem ?? {};
-  const systemExclusions = system.alwaysExcludedPackages ?? [...MANDATORY_SYSTEM_EXCLUSIONS];
-  const missingSystem = MANDATORY_SYSTEM_EXCLUSIONS.filter((p) => !systemExclusions.includes(p));
-  if (missingSystem.length > 0) {
-    error(
-      ['updateSystem', 'alwaysExcludedPackages'],
-      `must keep ${MANDATORY_SYSTEM_EXCLUSIONS.join(', ')}; missing ${missingSystem.join(', ')} (a plan may add exclusions, never remove these)`,
-    );
-  }
+  const systemExclusions = exclusions(system.alwaysExcludedPackages, MANDATORY_SYSTEM_EXCLUSIONS, ['updateSystem', 'alwaysExcludedPackages']);
   if (problems.length > 0) throw new InputError(problems);
 
   const ovs = system.openvswitch ?? {};
