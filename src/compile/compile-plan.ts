@@ -164,7 +164,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     { ...ovsStep, text: `${ovsStep.text ?? ''} Package-mode hosts only; skipped when ${code(V.enablePackages)} is false.` },
     {
       title: 'Installs kpatch',
-      text: `when ${code(V.enableKpatch)} is true (default ${String(s.kpatch.enabled)}): the latest \`kpatch\`, then \`kpatch-patch\` for the running kernel when there is one (its absence is not an error); the kernel packages ${codeList(s.kpatch.kernelPackages)} are then held back from the next step.`,
+      text: `when ${code(V.enableKpatch)} is true (default ${String(s.kpatch.enabled)}): \`kpatch\` (brought to its latest version by the next step), then \`kpatch-patch\` for the running kernel when there is one (its absence is not an error); the kernel packages ${codeList(s.kpatch.kernelPackages)} are then held back from the next step.`,
     },
     {
       title: 'Updates every other package',

@@ -70,37 +70,41 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Tas
       }, { tags }),
     ];
   }
-  const updated = `${V.check} is changed`;
-  const steps: Task[] = [
-    task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
-      name: `{{ ${V.effectivePackages} }}`,
-      state: 'latest',
-      update_cache: true,
-    }, { register: V.check, checkMode: true, become: true, tags }),
+  const updateSteps: Task[] = [
     task('Download the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
       name: `{{ ${V.effectivePackages} }}`,
       state: 'latest',
+      update_only: true,
       download_only: true,
     }, {
       register: V.download,
       until: `${V.download} is succeeded`,
       retries: ovs.downloadRetries,
       delay: 10,
-      when: updated,
       become: true,
       tags,
     }),
     task('Install the Open vSwitch packages without their RPM scriptlets', 'ansible.builtin.command', {
       argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.effectivePackages} }}`,
-    }, { changedWhen: true, when: updated, become: true, tags }),
+    }, { changedWhen: true, become: true, tags }),
     task(`Enable the ${ovs.serviceName} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
       name: ovs.serviceName,
       enabled: true,
-    }, { when: updated, become: true, tags }),
+    }, { become: true, tags }),
     task(`Reload the ${ovs.serviceName} service`, 'ansible.builtin.systemd_service', {
       name: ovs.serviceName,
       state: 'reloaded',
-    }, { when: [updated, `${V.effectiveReload} | bool`], become: true, tags }),
+    }, { when: `${V.effectiveReload} | bool`, become: true, tags }),
+  ];
+  const steps: Task[] = [
+    task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
+      name: `{{ ${V.effectivePackages} }}`,
+      state: 'latest',
+      update_only: true,
+      update_cache: true,
+    }, { register: V.check, checkMode: true, become: true, tags }),
+    // The check's results list what dnf would install or remove: empty when there is nothing to do.
+    block('Update the Open vSwitch packages that have updates', updateSteps, { when: `${V.check}.results | default([]) | length > 0`, tags }),
   ];
   return [
     block('Update the Open vSwitch packages', steps, {

@@ -104,6 +104,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       {
         name: `{{ ${V.includePackages} }}`,
         state: 'latest',
+        update_only: true,
         update_cache: true,
         exclude: `{{ (${V.alwaysExcluded} + ${V.excludePackages}) | unique }}`,
       },
@@ -115,9 +116,9 @@ function packagesTasks(plan: UpdatePlan): Task[] {
 function containersTasks(plan: UpdatePlan): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, step, 'on every node', undefined));
+  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, step, stepPurpose(null), undefined));
   for (const step of s.containerSteps) {
-    tasks.push(...includeRoleTasks(plan, step, `for service type ${step.serviceType}`, serviceTypeIn(step.serviceType, V.runningServices)));
+    tasks.push(...includeRoleTasks(plan, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
   }
   if (s.prune.images || s.prune.volumes) {
     const args: Record<string, unknown> = {};
@@ -132,11 +133,21 @@ function containersTasks(plan: UpdatePlan): Task[] {
   return tasks;
 }
 
+/** Name of the task that includes one task file of a step. */
+export function includeTaskName(step: RoleTasks, file: string, purpose: string): string {
+  return `Run ${step.role} ${file}.yml ${purpose}`;
+}
+
+/** What a container step is run for, as its task names say. */
+export function stepPurpose(serviceType: string | null): string {
+  return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
+}
+
 /** One include_role task per task file, run with become and the step's tags. */
 function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
   return step.tasks.map((file) =>
     task(
-      `Run ${step.role} ${file}.yml ${purpose}`,
+      includeTaskName(step, file, purpose),
       'ansible.builtin.include_role',
       {
         name: `${plan.collection}.${step.role}`,

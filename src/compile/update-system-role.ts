@@ -126,11 +126,14 @@ function kpatchTasks(): Task[] {
       become: true,
       tags: T.kpatch,
     }),
-    task('Install the latest kpatch', 'ansible.builtin.dnf', { name: 'kpatch', state: 'latest' }, { become: true, tags: T.kpatch }),
+    task('Install kpatch (the package update brings it to its latest version)', 'ansible.builtin.dnf', { name: 'kpatch', state: 'present' }, {
+      become: true,
+      tags: T.kpatch,
+    }),
     task(
       'Install the live patch of the running kernel when there is one',
       'ansible.builtin.dnf',
-      { name: "kpatch-patch = {{ ansible_facts['kernel'] }}", state: 'latest' },
+      { name: "kpatch-patch = {{ ansible_facts['kernel'] }}", state: 'present' },
       { failedWhen: false, become: true, tags: T.kpatch },
     ),
   ];
@@ -153,6 +156,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       {
         name: `{{ ${V.includePackages} }}`,
         state: 'latest',
+        update_only: true,
         update_cache: true,
         exclude: `{{ (${exclusions.join(' + ')} + ${kpatch}) | unique }}`,
       },

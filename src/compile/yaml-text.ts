@@ -5,6 +5,12 @@
  */
 import { Document, isMap, isScalar } from 'yaml';
 
+/**
+ * Longer strings are folded onto more lines (same value under YAML 1.1), so
+ * that no line passes ansible-lint's limit of 160 characters.
+ */
+const LINE_WIDTH = 140;
+
 /** Options of a generated YAML file. */
 export interface YamlTextOptions {
   /** Comment lines put at the top of the file (without `#`). */
@@ -27,7 +33,7 @@ export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
       if (lines !== undefined) pair.key.commentBefore = commentLines(lines);
     }
   }
-  return doc.toString({ lineWidth: 0, indentSeq: true, version: '1.1' } as Parameters<Document['toString']>[0]);
+  return doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 40, indentSeq: true });
 }
 
 /** Comment text for the yaml package: each line gets one leading space after `#`. */

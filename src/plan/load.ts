@@ -22,11 +22,16 @@ export const MAX_NESTING = 64;
 
 /** Parses and validates plan text; throws InputError with every problem found. */
 export function parsePlan(text: string, file: string): UpdatePlan {
+  return parsePlanWithSource(text, file).plan;
+}
+
+/** Like parsePlan, also returning where each value of the plan is, for later diagnostics. */
+export function parsePlanWithSource(text: string, file: string): { plan: UpdatePlan; source: SourceMap } {
   const { source, data } = parsePlanDocument(text, file);
   if (!validatePlanFile(data)) {
     throw new InputError(schemaDiagnostics(validatePlanFile.errors ?? [], source));
   }
-  return normalizePlan(data, source);
+  return { plan: normalizePlan(data, source), source };
 }
 
 /** Reads and validates a plan file; throws InputError when it cannot be read or is invalid. */

@@ -31,26 +31,27 @@ describe('edpm_update_system: order and gates', () => {
 
 describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
   const [blockTask] = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
-  const steps = blockTask.block;
-  it('checks in check mode, downloads with retries, installs with noscripts, enables, reloads on request', () => {
+  const [check, updates] = blockTask.block;
+  const steps = updates.block;
+  it('checks in check mode, then downloads with retries, installs with noscripts, enables, reloads on request', () => {
+    expect(moduleOf(check)).toBe('ansible.builtin.dnf');
+    expect(check.check_mode).toBe(true);
+    expect(check['ansible.builtin.dnf']).toMatchObject({ state: 'latest', update_only: true, update_cache: true });
+    expect(updates.when).toBe('edpm_update_system_ovs_check.results | default([]) | length > 0');
     expect(steps.map(moduleOf)).toEqual([
-      'ansible.builtin.dnf',
       'ansible.builtin.dnf',
       'ansible.builtin.command',
       'ansible.builtin.systemd_service',
       'ansible.builtin.systemd_service',
     ]);
-    expect(steps[0].check_mode).toBe(true);
-    expect(steps[0]['ansible.builtin.dnf'].state).toBe('latest');
-    expect(steps[1]['ansible.builtin.dnf'].download_only).toBe(true);
-    expect(steps[1].retries).toBe(3);
-    expect(steps[3]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
-    expect(steps[4]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
-    expect(steps[4].when).toContain('edpm_update_system_ovs_reload | bool');
-    for (const s of steps.slice(1)) expect([s.when].flat()).toContain('edpm_update_system_ovs_check is changed');
+    expect(steps[0]['ansible.builtin.dnf'].download_only).toBe(true);
+    expect(steps[0].retries).toBe(3);
+    expect(steps[2]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
+    expect(steps[3]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
+    expect(steps[3].when).toBe('edpm_update_system_ovs_reload | bool');
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
-    const cmd = steps[2]['ansible.builtin.command'];
+    const cmd = steps[1]['ansible.builtin.command'];
     expect(Object.keys(cmd)).toEqual(['argv']);
     expect(cmd.argv).toBe(
       "{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_update_packages }}",
@@ -76,7 +77,7 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     });
     const out = compilePlan(plan);
     const [b] = yamlOf(out, `${role}/tasks/openvswitch.yml`);
-    expect(b.block[3]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
+    expect(b.block[1].block[2]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
   });
 });
@@ -100,7 +101,7 @@ describe('edpm_update_system: kpatch and bootc', () => {
   it('installs kpatch, then tolerates a missing kpatch-patch for the running kernel', () => {
     const tasks = yamlOf(tree, `${role}/tasks/kpatch.yml`);
     const dnf = tasks.filter((t: any) => t['ansible.builtin.dnf']);
-    expect(dnf[0]['ansible.builtin.dnf']).toEqual({ name: 'kpatch', state: 'latest' });
+    expect(dnf[0]['ansible.builtin.dnf']).toEqual({ name: 'kpatch', state: 'present' });
     expect(dnf[1]['ansible.builtin.dnf'].name).toBe("kpatch-patch = {{ ansible_facts['kernel'] }}");
     expect(dnf[1].failed_when).toBe(false);
   });

@@ -1,0 +1,83 @@
+/**
+ * Runs the real Ansible tools of the project virtualenv (.venv) on generated
+ * trees laid out as a collection, so that fully qualified names resolve.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FileTree } from '../../src/compile/file-tree.js';
+import type { RoleTasks } from '../../src/model/plan.js';
+import { writeTree } from '../../src/write/write-tree.js';
+import { ROOT } from './paths.js';
+
+/** The virtualenv's bin folder. */
+export const VENV_BIN = join(ROOT, '.venv', 'bin');
+
+/** Fails with a clear message when the toolchain is missing (the test command creates it). */
+export function requireToolchain(): void {
+  if (!existsSync(join(VENV_BIN, 'ansible-lint'))) {
+    throw new Error('the Python toolchain is missing: run `bash scripts/python-env.sh` (npm test does it)');
+  }
+}
+
+/** A generated tree laid out as `<root>/ansible_collections/<ns>/<name>/{roles,playbooks}`. */
+export interface CollectionLayout {
+  /** The folder to put on ANSIBLE_COLLECTIONS_PATH. */
+  readonly root: string;
+  /** The collection folder. */
+  readonly dir: string;
+}
+
+/**
+ * Lays a compiled tree out as a collection: the two roles under `roles/`,
+ * the playbooks under `playbooks/`. With `stubs`, adds do-nothing service
+ * roles with those task files, for tools that resolve every role.
+ */
+export function collectionLayout(tree: FileTree, collection: string, stubs: readonly RoleTasks[] = []): CollectionLayout {
+  const root = mkdtempSync(join(tmpdir(), 'rolegen-col-'));
+  const [ns, name] = collection.split('.') as [string, string];
+  const dir = join(root, 'ansible_collections', ns, name);
+  const built = join(root, 'built');
+  writeTree(built, tree);
+  mkdirSync(join(dir, 'roles'), { recursive: true });
+  for (const role of ['edpm_update_services', 'edpm_update_system']) cpSync(join(built, role), join(dir, 'roles', role), { recursive: true });
+  cpSync(join(built, 'playbooks'), join(dir, 'playbooks'), { recursive: true });
+  for (const stub of stubs) {
+    const tasks = join(dir, 'roles', stub.role, 'tasks');
+    mkdirSync(tasks, { recursive: true });
+    for (const file of [...stub.tasks, 'main']) {
+      writeFileSync(join(tasks, `${file}.yml`), `---\n- name: Stand in for ${stub.role} ${file}\n  ansible.builtin.debug:\n    msg: ${stub.role} ${file}\n`);
+    }
+  }
+  return { root, dir };
+}
+
+/** What a tool printed and returned. */
+export interface ToolRun {
+  readonly status: number | null;
+  readonly output: string;
+  readonly seconds: number;
+}
+
+/** Runs a tool of the virtualenv in `cwd` with the collection on the path. */
+export function runTool(tool: string, args: readonly string[], cwd: string, collectionsPath?: string, extraEnv: Record<string, string> = {}): ToolRun {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(join(VENV_BIN, tool), args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${VENV_BIN}:${process.env.PATH ?? ''}`,
+      ANSIBLE_NOCOLOR: '1',
+      NO_COLOR: '1',
+      ANSIBLE_FORCE_COLOR: '0',
+      ANSIBLE_COLLECTIONS_PATH: collectionsPath ?? '',
+      ANSIBLE_LOCALHOST_WARNING: 'false',
+      ANSIBLE_INVENTORY_UNPARSED_WARNING: 'false',
+      ...extraEnv,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, output: `${r.stdout}${r.stderr}`, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}

@@ -1,0 +1,177 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { compilePlan } from '../../src/compile/compile-plan.js';
+import type { FileTree } from '../../src/compile/file-tree.js';
+import { planOrigin, taskNameAtLine } from '../../src/compile/provenance.js';
+import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
+import { positionOf, pointerSegments, type SourceMap } from '../../src/plan/source-map.js';
+import type { UpdatePlan } from '../../src/model/plan.js';
+import { collectionLayout, requireToolchain, runTool, type CollectionLayout } from '../support/ansible-toolchain.js';
+import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
+
+/** A plan of `n` service types, for the large case. */
+function largePlanText(n: number): string {
+  const containerSteps = Array.from({ length: n }, (_, i) => ({ serviceType: `service-${i}`, role: `edpm_service_${i}`, tasks: ['update', i % 2 === 0 ? 'run' : 'install'] }));
+  return stringify({ updateServices: { essentialPackages: ['openstack-selinux', 'podman'], containerSteps } });
+}
+
+interface Case {
+  readonly name: string;
+  readonly plan: UpdatePlan;
+  readonly source: SourceMap;
+  readonly tree: FileTree;
+}
+
+function caseOf(name: string, text: string, file: string): Case {
+  const { plan, source } = parsePlanWithSource(text, file);
+  return { name, plan, source, tree: compilePlan(plan) };
+}
+
+const cases: Case[] = [
+  caseOf('default plan', readPlanText(DEFAULT_PLAN), DEFAULT_PLAN),
+  caseOf('minimal plan', readPlanText(join(ROOT, 'plans/examples/minimal.yaml')), 'plans/examples/minimal.yaml'),
+  caseOf('downstream plan', readPlanText(join(ROOT, 'plans/examples/downstream.yaml')), 'plans/examples/downstream.yaml'),
+  caseOf('large plan (300 service types)', largePlanText(300), 'large.yaml'),
+];
+
+/**
+ * One line per problem a tool reported as `path:line...`, with the plan
+ * entry behind it where there is one: `plan.yaml:12:7 /updateServices/...`.
+ */
+function explain(c: Case, layoutDir: string, output: string): string {
+  const out: string[] = [];
+  for (const line of output.split('\n')) {
+    const m = /^(?:\.\/)?(roles\/[^:\s]+|playbooks\/[^:\s]+):(\d+)/.exec(line.trim());
+    if (m === null) continue;
+    const generated = m[1]!.replace(/^roles\//, '');
+    const text = c.tree.get(generated) ?? readFileSync(join(layoutDir, m[1]!), 'utf8');
+    const pointer = planOrigin(c.plan, generated, taskNameAtLine(text, Number(m[2])));
+    if (pointer === null) out.push(`${line.trim()}\n    (generated; no plan entry)`);
+    else {
+      const at = positionOf(c.source, pointerSegments(pointer));
+      out.push(`${line.trim()}\n    from the plan: ${c.source.file}:${at.line}:${at.col} ${pointer}`);
+    }
+  }
+  return out.length > 0 ? out.join('\n') : output;
+}
+
+const stubsOf = (plan: UpdatePlan) => [
+  ...plan.updateServices.alwaysBefore,
+  ...plan.updateServices.containerSteps,
+  ...(plan.updateSystem.openvswitch.tasks.kind === 'role' ? [{ role: plan.updateSystem.openvswitch.tasks.role, tasks: [plan.updateSystem.openvswitch.tasks.tasks] }] : []),
+];
+
+for (const c of cases) {
+  describe(`generated roles of the ${c.name}`, () => {
+    let lint: CollectionLayout;
+    let run: CollectionLayout;
+    beforeAll(() => {
+      requireToolchain();
+      lint = collectionLayout(c.tree, c.plan.collection, c.plan.updateSystem.openvswitch.tasks.kind === 'role' ? stubsOf(c.plan).slice(-1) : []);
+      run = collectionLayout(c.tree, c.plan.collection, stubsOf(c.plan));
+    });
+    afterAll(() => {
+      rmSync(lint.root, { recursive: true, force: true });
+      rmSync(run.root, { recursive: true, force: true });
+    });
+
+    it('pass ansible-lint, profile production, no rule skipped', () => {
+      const r = runTool('ansible-lint', ['--profile', 'production', '--offline', '--strict', '--nocolor', '-f', 'pep8', '-c', '/dev/null', '.'], lint.dir, lint.root);
+      console.log(`ansible-lint on the ${c.name}: ${r.seconds.toFixed(1)} s`);
+      expect(r.status, explain(c, lint.dir, r.output)).toBe(0);
+      expect(r.output).toMatch(/Passed: 0 failure\(s\), 0 warning\(s\)/);
+      expect(r.output).toMatch(/Profile 'production' was required, and it passed/);
+    });
+
+    it('pass yamllint with the project configuration', () => {
+      const r = runTool('yamllint', ['-c', join(ROOT, '.yamllint'), '-f', 'parsable', '.'], lint.dir);
+      expect(r.status, explain(c, lint.dir, r.output)).toBe(0);
+      expect(r.output).toBe('');
+    });
+
+    it('pass ansible-playbook --syntax-check, with the roles resolvable', () => {
+      for (const playbook of ['update_services.yml', 'update_system.yml']) {
+        const r = runTool('ansible-playbook', ['--syntax-check', '-i', 'localhost,', join('playbooks', playbook)], run.dir, run.root);
+        expect(r.status, `${playbook}\n${r.output}`).toBe(0);
+        expect(r.output).toContain(`playbook: playbooks/${playbook}`);
+      }
+    });
+
+    it('render their argument specs with ansible-doc', () => {
+      for (const role of ['edpm_update_services', 'edpm_update_system']) {
+        const r = runTool('ansible-doc', ['-t', 'role', `${c.plan.collection}.${role}`], run.dir, run.root);
+        expect(r.status, r.output).toBe(0);
+        const specs = readFileSync(join(run.dir, 'roles', role, 'meta', 'argument_specs.yml'), 'utf8');
+        const options = [...specs.matchAll(/^ {6}([a-z_]+):$/gm)].map((m) => m[1]!);
+        expect(options.length).toBeGreaterThan(3);
+        for (const option of options) expect(r.output, option).toContain(option);
+      }
+    });
+  });
+}
+
+describe('argument specs are enforced', () => {
+  const c = cases[0]!;
+  let run: CollectionLayout;
+  beforeAll(() => {
+    requireToolchain();
+    run = collectionLayout(c.tree, c.plan.collection, stubsOf(c.plan));
+  });
+  afterAll(() => rmSync(run.root, { recursive: true, force: true }));
+
+  /** Runs only a role's argument validation (tagged always) on localhost, with `vars`. */
+  function validate(role: string, vars: Record<string, unknown>) {
+    const playbook = join(run.dir, `validate-${role}.yml`);
+    writeFileSync(
+      playbook,
+      stringify([{ name: 'Validate', hosts: 'localhost', connection: 'local', gather_facts: false, vars, tasks: [{ name: 'Role', 'ansible.builtin.import_role': { name: `${c.plan.collection}.${role}` } }] }]),
+    );
+    return runTool('ansible-playbook', ['-i', 'localhost,', '--tags', 'no-such-tag', playbook], run.dir, run.root);
+  }
+
+  it('accepts well-typed variables', () => {
+    const r = validate('edpm_update_services', { edpm_update_services_include_packages: ['openstack-selinux'], edpm_service_types: ['ovn'] });
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toMatch(/Validating arguments against arg spec/);
+  });
+
+  it('rejects a wrongly typed variable of edpm_update_services with Ansible\'s validation error', () => {
+    const r = validate('edpm_update_services', { edpm_update_services_include_packages: { a: 1 }, edpm_service_types: [] });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/Validation of arguments failed/);
+    expect(r.output).toMatch(/edpm_update_services_include_packages/);
+  });
+
+  it('rejects a wrongly typed variable of edpm_update_system', () => {
+    const r = validate('edpm_update_system', { edpm_update_system_enable_kpatch: 'maybe' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/Validation of arguments failed/);
+    expect(r.output).toMatch(/edpm_update_system_enable_kpatch/);
+  });
+});
+
+describe('the lint check can fail', () => {
+  it('reports a deliberately broken generated task, and traces it to the plan', () => {
+    requireToolchain();
+    const c = cases[0]!;
+    const broken = new Map(c.tree);
+    const file = 'edpm_update_services/tasks/containers.yml';
+    const text = broken.get(file)!;
+    const at = text.indexOf('- name: Run edpm_ovn run.yml for service type ovn\n');
+    const whenLine = "  when: \"'ovn' in edpm_update_services_running_services\"\n";
+    const cut = text.indexOf(whenLine, at) + whenLine.length;
+    broken.set(file, `${text.slice(0, cut)}  ignore_errors: true\n${text.slice(cut)}`);
+    const layout = collectionLayout(broken, c.plan.collection);
+    try {
+      const r = runTool('ansible-lint', ['--profile', 'production', '--offline', '--nocolor', '-f', 'pep8', '-c', '/dev/null', '.'], layout.dir, layout.root);
+      expect(r.status).not.toBe(0);
+      expect(r.output).toMatch(/roles\/edpm_update_services\/tasks\/containers\.yml:\d+.*ignore-errors/);
+      const broke = { ...c, tree: broken };
+      expect(explain(broke, layout.dir, r.output)).toMatch(/containers\.yml:\d+.*ignore-errors.*\n    from the plan: .*default\.yaml:\d+:\d+ \/updateServices\/containerSteps\/1\/tasks\/1/);
+    } finally {
+      rmSync(layout.root, { recursive: true, force: true });
+    }
+  });
+});
