@@ -3,7 +3,10 @@
  */
 import { join, relative } from 'node:path';
 import { compilePlan } from '../compile/compile-plan.js';
-import { loadPlanFile } from '../plan/load.js';
+import { loadPlanFile, loadPlanFileWithSource } from '../plan/load.js';
+import { formatDiagnostic, InputError } from '../plan/diagnostics.js';
+import { auditRolesTree } from '../roles-tree/audit.js';
+import { scanRolesTree } from '../roles-tree/scan.js';
 import { builtInPlanPath, packageRoot } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
 import { EXIT, type CliIo } from './io.js';
@@ -14,8 +17,14 @@ export function defaultOutDir(): string {
 }
 
 /** Compiles and writes. */
-export function buildCommand(opts: { plan?: string; out?: string; force?: boolean }, io: CliIo): number {
-  const plan = loadPlanFile(opts.plan ?? builtInPlanPath());
+export function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): number {
+  const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
+  if (opts.roles !== undefined) {
+    const audit = auditRolesTree(scanRolesTree(opts.roles), plan, source);
+    const errors = audit.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of audit.diagnostics.filter((d) => d.severity !== 'error')) io.err(`${formatDiagnostic(d)}\n`);
+    if (errors.length > 0) throw new InputError(errors);
+  }
   const tree = compilePlan(plan);
   const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
   const where = displayPath(result.outDir);

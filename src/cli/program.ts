@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { packageVersion, planSchemaPath } from '../package-root.js';
 import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
+import { discoverCommand } from './discover-command.js';
+import { initCommand } from './init-command.js';
 
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -34,7 +36,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .addOption(planOption())
     .addOption(outOption())
     .option('-f, --force', 'overwrite generated files edited by hand')
-    .action((opts: { plan?: string; out?: string; force?: boolean }) => {
+    .option('-r, --roles <dir>', 'audit the plan against this roles tree first; refuse to build on errors')
+    .action((opts: { plan?: string; out?: string; force?: boolean; roles?: string }) => {
       exitCode = buildCommand(opts, io);
     });
 
@@ -45,6 +48,26 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .addOption(outOption())
     .action(async (opts: { plan?: string; out?: string }) => {
       exitCode = await checkCommand(opts, io);
+    });
+
+  program
+    .command('discover')
+    .description('list the update entry points of a roles tree and audit the plan against it (exit 1 on errors)')
+    .requiredOption('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
+    .addOption(planOption())
+    .option('--json', 'print JSON for machines instead of a table')
+    .action((opts: { roles: string; plan?: string; json?: boolean }) => {
+      exitCode = discoverCommand(opts, io);
+    });
+
+  program
+    .command('init')
+    .description('write a plan file derived from a roles tree (to stdout without --out)')
+    .requiredOption('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
+    .option('-o, --out <file>', 'plan file to write')
+    .option('-f, --force', 'overwrite the plan file if it exists')
+    .action((opts: { roles: string; out?: string; force?: boolean }) => {
+      exitCode = initCommand(opts, io);
     });
 
   program

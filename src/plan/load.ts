@@ -39,6 +39,11 @@ export function loadPlanFile(path: string): UpdatePlan {
   return parsePlan(readPlanText(path), path);
 }
 
+/** Reads and validates a plan file, also returning where its values are. */
+export function loadPlanFileWithSource(path: string): { plan: UpdatePlan; source: SourceMap } {
+  return parsePlanWithSource(readPlanText(path), path);
+}
+
 /** Reads a plan file's text within the size limit. */
 export function readPlanText(path: string): string {
   let size: number;

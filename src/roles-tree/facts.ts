@@ -1,0 +1,43 @@
+/**
+ * Roles-tree facts: what a scan of a roles folder found, as plain data. The
+ * rule, the service-type mapping, the audit and plan derivation read these;
+ * only the scan touches the disk.
+ */
+import type { Diagnostic } from '../plan/diagnostics.js';
+
+/** A task file of a role: its base name and the file name on disk (`.yml` or `.yaml`). */
+export interface TaskFileFact {
+  readonly base: string;
+  readonly file: string;
+}
+
+/** One role folder with a valid name. */
+export interface RoleFact {
+  readonly name: string;
+  /** Path of the role folder as given (root joined with the name). */
+  readonly path: string;
+  /** Task files in `tasks/`, sorted by base name. */
+  readonly taskFiles: readonly TaskFileFact[];
+}
+
+/** Everything a scan found. */
+export interface RolesTreeFacts {
+  /** The roles folder, as given. */
+  readonly root: string;
+  /** Roles with valid names, sorted by name. */
+  readonly roles: readonly RoleFact[];
+  /** What the scan skipped and why (bad names, links that loop, files where folders belong). */
+  readonly problems: readonly Diagnostic[];
+}
+
+/** The role that owns the Open vSwitch update tasks in edpm-ansible: phase 2's, never a container step. */
+export const OVS_ROLE = 'edpm_ovs';
+
+/** The update entry points: task files a minor update may include. */
+export const ENTRY_POINTS = ['update', 'run', 'install'] as const;
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
+
+/** The entry points a role has, in the order update, run, install. */
+export function entryPointsOf(role: RoleFact): EntryPoint[] {
+  return ENTRY_POINTS.filter((e) => role.taskFiles.some((t) => t.base === e));
+}

@@ -1,0 +1,97 @@
+/**
+ * Scanning a roles folder in the standard layout (`<role>/tasks/*.yml` or
+ * `.yaml`, as in edpm-ansible's `roles/`) with fast-glob. The only I/O of
+ * roles-tree discovery. Never throws for odd content: bad names, links that
+ * loop and files where folders belong become diagnostics; only an unusable
+ * root is an InputError.
+ */
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+import { fileError, InputError, type Diagnostic } from '../plan/diagnostics.js';
+import { describeIoError } from '../plan/load.js';
+import { matchesGrammar, roleName, taskFileName } from '../model/names.js';
+import type { RoleFact, RolesTreeFacts, TaskFileFact } from './facts.js';
+
+/** Scans `root`; throws InputError when it is missing, unreadable or not a folder. */
+export function scanRolesTree(root: string): RolesTreeFacts {
+  let entries: Dirent[];
+  try {
+    if (!statSync(root).isDirectory()) throw new InputError([fileError(root, 'the roles path is not a folder')]);
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError([fileError(root, `cannot read the roles folder: ${describeIoError(err)}`)]);
+  }
+  const problems: Diagnostic[] = [];
+  const warn = (path: string, message: string): void => {
+    problems.push({ severity: 'warning', file: path, line: 1, col: 1, path: '', message });
+  };
+  const roleDirs: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(root, entry.name);
+    if (entry.name.startsWith('.')) continue;
+    if (!isFolder(path, warn)) continue;
+    if (!matchesGrammar(roleName, entry.name)) {
+      warn(path, `skipped ${JSON.stringify(entry.name)}: not a role name Ansible accepts (${roleName.rule})`);
+      continue;
+    }
+    roleDirs.push(entry.name);
+  }
+  const found = new Map<string, TaskFileFact[]>(roleDirs.map((r) => [r, []]));
+  const files = fg.sync(['*/tasks/*.yml', '*/tasks/*.yaml'], {
+    cwd: root,
+    onlyFiles: true,
+    followSymbolicLinks: true,
+    suppressErrors: true,
+    dot: false,
+    unique: true,
+  });
+  for (const rel of files.sort()) {
+    const [role, , file] = rel.split('/') as [string, string, string];
+    const list = found.get(role);
+    if (list === undefined) continue;
+    const base = file.replace(/\.ya?ml$/u, '');
+    if (!matchesGrammar(taskFileName, base)) {
+      warn(join(root, rel), `skipped task file ${JSON.stringify(file)}: not a plain task file name (${taskFileName.rule})`);
+      continue;
+    }
+    if (list.some((t) => t.base === base)) {
+      warn(join(root, rel), `role ${role} has both ${base}.yml and ${base}.yaml; using ${list.find((t) => t.base === base)!.file}`);
+      continue;
+    }
+    list.push({ base, file });
+  }
+  for (const role of roleDirs) {
+    const tasks = join(root, role, 'tasks');
+    try {
+      if (!statSync(tasks).isDirectory()) warn(tasks, `role ${role}: tasks is not a folder`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') warn(tasks, `role ${role}: cannot read tasks/: ${describeIoError(err)}`);
+    }
+  }
+  const roles: RoleFact[] = roleDirs.map((name) => ({
+    name,
+    path: join(root, name),
+    taskFiles: [...(found.get(name) ?? [])].sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0)),
+  }));
+  return { root, roles, problems };
+}
+
+/** Whether a folder entry is (or links to) a folder; reports links that cannot be followed. */
+function isFolder(path: string, warn: (path: string, message: string) => void): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (err) {
+    const link = (() => {
+      try {
+        return lstatSync(path).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    })();
+    warn(path, `skipped: ${link ? 'a symbolic link that cannot be followed' : 'cannot be read'} (${describeIoError(err)})`);
+    return false;
+  }
+}

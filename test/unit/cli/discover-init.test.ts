@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parsePlan } from '../../../src/plan/load.js';
+import { rolegen } from '../../support/cli.js';
+import { ROOT } from '../../support/paths.js';
+
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'roles');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-discover-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('edpm-rolegen discover', () => {
+  it('prints a table of roles, then the audit, exit 0 without errors', () => {
+    const r = rolegen(['discover', '--roles', FIXTURE]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^ROLE\s+ENTRY POINTS\s+RULE SELECTS\s+SERVICE TYPE\s+PLAN STEPS$/);
+    expect(lines.find((l) => l.startsWith('edpm_swift '))).toMatch(/^edpm_swift\s+update, run, install\s+update, run\s+swift \(guess\)\s+-$/);
+    expect(lines.find((l) => l.startsWith('edpm_nova '))).toMatch(/^edpm_nova\s+update, install\s+update, install\s+nova\s+#7$/);
+    expect(r.stdout).toMatch(/edpm_telemetry_power_monitoring\/tasks\/update\.yml:1:1: warning: role edpm_telemetry_power_monitoring has update entry points/);
+    expect(r.stdout).toMatch(/\n19 roles; 0 errors, 2 warnings, 3 notes\n$/);
+  });
+
+  it('prints JSON for machines', () => {
+    const r = rolegen(['discover', '--roles', FIXTURE, '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toEqual({ errors: 0, warnings: 2, notes: 3 });
+    expect(doc.roles.find((x: any) => x.name === 'edpm_ovs').taskFiles).toContain('update.yaml');
+    expect(doc.roles.find((x: any) => x.name === 'edpm_swift').serviceTypes).toEqual([{ name: 'swift', source: 'guess' }]);
+    expect(doc.diagnostics[0]).toMatchObject({ severity: 'warning', line: 1, col: 1 });
+  });
+
+  it('exits 1 when the plan names roles or task files the tree lacks', () => {
+    const plan = join(dir, 'p.yaml');
+    writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: foo, role: edpm_foo, tasks: [run]}\n');
+    const r = rolegen(['discover', '--roles', FIXTURE, '--plan', plan]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${plan}:3:32: error: /updateServices/containerSteps/0/role: role edpm_foo not found: no folder ${join(FIXTURE, 'edpm_foo')}`);
+  });
+
+  it('exits 2 on a missing roles folder or an invalid plan', () => {
+    const r = rolegen(['discover', '--roles', join(dir, 'nope')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, 'nope')}:1:1: error: cannot read the roles folder: no such file or folder (ENOENT)\n`);
+    expect(rolegen(['discover']).status).toBe(2);
+  });
+});
+
+describe('edpm-rolegen build --roles', () => {
+  it('builds when the audit has no errors', () => {
+    const r = rolegen(['build', '--roles', FIXTURE, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: role edpm_swift has update entry points/);
+  });
+  it('refuses to build on audit errors, exit 2, nothing written', () => {
+    const plan = join(dir, 'p.yaml');
+    writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: ovn, role: edpm_ovn, tasks: [restart]}\n');
+    const r = rolegen(['build', '--roles', FIXTURE, '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/p\.yaml:3:50: error: \/updateServices\/containerSteps\/0\/tasks\/0: task file .*edpm_ovn\/tasks\/restart\.yml not found/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('edpm-rolegen init', () => {
+  it('prints a valid plan to stdout', () => {
+    const r = rolegen(['init', '--roles', FIXTURE]);
+    expect(r.status).toBe(0);
+    expect(parsePlan(r.stdout, 'derived.yaml').updateServices.containerSteps.length).toBe(13);
+  });
+  it('writes the file, and refuses to overwrite it without --force', () => {
+    const out = join(dir, 'plan.yaml');
+    expect(rolegen(['init', '--roles', FIXTURE, '--out', out]).status).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    writeFileSync(out, 'mine\n');
+    const r = rolegen(['init', '--roles', FIXTURE, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${out}:1:1: error: the file exists; use --force to overwrite it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('mine\n');
+    expect(rolegen(['init', '--roles', FIXTURE, '--out', out, '--force']).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+});
