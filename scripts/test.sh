@@ -26,4 +26,10 @@ if [ -f molecule/node/build.sh ]; then
   echo "test-node image ready in ${SECONDS}s"
 fi
 step "tests"
-npx --no-install vitest run "$@"
+report=$(mktemp)
+trap 'rm -f "$report"' EXIT
+status=0
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+# One plain closing line, whatever reads the log.
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report" 2>/dev/null || true
+exit $status
