@@ -30,6 +30,7 @@ build() {
   find "$top/RPMS" -name '*.rpm' -exec mv {} "$out/$repo/" \;
 }
 
+build baseline edpm-fixture-base 1.0 1
 for name in openstack-selinux edpm-fixture-tools edpm-fixture-libs edpm-fixture-pinned kpatch openvswitch; do
   build baseline "$name" 1.0 1
   build update "$name" 2.0 1
