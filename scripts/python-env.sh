@@ -8,7 +8,7 @@ venv=.venv
 stamp="$venv/.requirements.sha256"
 want=$(sha256sum requirements-python.txt | cut -d' ' -f1)
 if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  echo "Python toolchain: $venv is up to date ($("$venv/bin/ansible" --version | head -n1))"
+  echo "Python toolchain: $venv is up to date (ansible-core $("$venv/bin/python" -c "import ansible.release as r; print(r.__version__)"))"
   exit 0
 fi
 python=${PYTHON:-python3}
@@ -16,4 +16,4 @@ python=${PYTHON:-python3}
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-python.txt
 echo "$want" > "$stamp"
-echo "Python toolchain: $venv ready ($("$venv/bin/ansible" --version | head -n1))"
+echo "Python toolchain: $venv ready (ansible-core $("$venv/bin/python" -c "import ansible.release as r; print(r.__version__)"))"

@@ -15,6 +15,7 @@ import { UPDATE_SERVICES_ROLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS, updat
 import { UPDATE_SYSTEM_ROLE, UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS, updateSystemTasks, updateSystemVariables } from './update-system-role.js';
 import { OVS_VARS } from './openvswitch-tasks.js';
 import { yamlText } from './yaml-text.js';
+import { updateServicesScenario } from './molecule/update-services-scenario.js';
 
 /** The two phases. */
 export const UPDATE_SERVICES_PHASE: PhaseEntryPoint = {
@@ -41,6 +42,8 @@ interface RoleParts {
   readonly variables: readonly RoleVariable[];
   readonly steps: readonly ReadmeStep[];
   readonly tags: readonly { readonly name: string; readonly selects: string }[];
+  /** Molecule scenarios, by name. */
+  readonly scenarios: ReadonlyMap<string, FileTree>;
 }
 
 /** Compiles a plan into the output tree: both roles, the playbooks and the service manifests. */
@@ -59,9 +62,10 @@ export function compilePlan(plan: UpdatePlan): FileTree {
 
 function roleTree(plan: UpdatePlan, parts: RoleParts): FileTree {
   const role = new FileTreeBuilder();
+  for (const [scenario, files] of parts.scenarios) role.addAll(`molecule/${scenario}`, files);
   for (const [file, tasks] of parts.tasks) role.add(`tasks/${file}.yml`, yamlText(tasks, { header: GENERATED_HEADER }));
   role.add('defaults/main.yml', defaultsFile(parts.phase.role, parts.variables, GENERATED_HEADER));
-  role.add('meta/main.yml', roleMetaFile(parts.shortDescription, parts.galaxyTags, GENERATED_HEADER));
+  role.add('meta/main.yml', roleMetaFile(parts.phase.role, plan.collection.split('.')[0]!, parts.shortDescription, parts.galaxyTags, GENERATED_HEADER));
   role.add('meta/argument_specs.yml', argumentSpecsFile(parts.shortDescription, parts.description, parts.variables, GENERATED_HEADER));
   role.add(
     'README.md',
@@ -131,6 +135,7 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
     galaxyTags: ['edpm', 'update', 'openstack'],
     tasks: updateServicesTasks(plan),
     variables: updateServicesVariables(plan),
+    scenarios: new Map([['default', updateServicesScenario(plan, GENERATED_HEADER)]]),
     steps,
     tags: [
       ...roleTagRows(T.role[1]),
@@ -187,6 +192,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     galaxyTags: ['edpm', 'update', 'openstack', 'openvswitch'],
     tasks: updateSystemTasks(plan),
     variables: updateSystemVariables(plan),
+    scenarios: new Map(),
     steps,
     tags: [
       ...roleTagRows(T.role[1]),

@@ -4,10 +4,12 @@
 import { yamlText } from './yaml-text.js';
 
 /** Galaxy metadata of a generated role. */
-export function roleMetaFile(description: string, tags: readonly string[], header: readonly string[]): string {
+export function roleMetaFile(role: string, namespace: string, description: string, tags: readonly string[], header: readonly string[]): string {
   return yamlText(
     {
       galaxy_info: {
+        role_name: role,
+        namespace,
         author: 'OpenStack',
         description,
         company: 'Red Hat',
