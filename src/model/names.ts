@@ -18,9 +18,9 @@ export interface NameGrammar {
 /** RPM package names or the glob patterns dnf accepts for them (`*`, `?`, `[...]`). */
 export const packagePattern: NameGrammar = {
   kind: 'package name or dnf glob',
-  pattern: '^(?!-)[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$',
+  pattern: '^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$',
   maxLength: 200,
-  rule: 'letters, digits and . _ + - (not first), with the dnf globs * ? and [...]',
+  rule: 'ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)',
 };
 
 /** Ansible role names as ansible-lint's role-name rule accepts them. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fileError, InputError, type Diagnostic } from './diagnostics.js';
 import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
@@ -96,15 +96,16 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems = [...doc.errors];
-  if (problems.length > 0) {
-    throw new InputError(
-      problems.map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        return { severity: 'error' as const, file, line: at.line, col: at.col, path: '', message: yamlMessage(e.message) };
-      }),
-    );
-  }
+  const problems: Diagnostic[] = doc.errors.map((e) => {
+    const at = lines.linePos(e.pos[0]);
+    return { severity: 'error' as const, file, line: at.line, col: at.col, path: '', message: yamlMessage(e.message) };
+  });
+  // Tags (!unsafe, !!python/..., custom ones) have no place in a plan: refuse them rather than guess.
+  visitTags(doc, (offset, tag) => {
+    const at = lines.linePos(offset);
+    problems.push({ severity: 'error', file, line: at.line, col: at.col, path: '', message: `YAML tags are not allowed in a plan (found ${tag})` });
+  });
+  if (problems.length > 0) throw new InputError(problems);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -147,6 +148,15 @@ function nestingDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset };
 }
 
+/** Calls `found` for every node of the document that carries an explicit tag. */
+function visitTags(doc: Document.Parsed, found: (offset: number, tag: string) => void): void {
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && node.range !== undefined && node.range !== null) found(node.range[0], node.tag);
+    },
+  });
+}
+
 function positionOfOffset(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -158,13 +168,11 @@ function yamlMessage(message: string): string {
 }
 
 /** One diagnostic per schema problem, at the offending value, unions summarised. */
-function schemaDiagnostics(errors: readonly ErrorObject[], source: SourceMap): Diagnostic[] {
-  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+function schemaDiagnostics(allErrors: readonly ErrorObject[], source: SourceMap): Diagnostic[] {
+  const errors = resolveUnions(allErrors);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    const insideUnion = [...unionPaths].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)) && e.keyword !== 'anyOf';
-    if (insideUnion) continue;
     let segments = pointerSegments(e.instancePath);
     let atKey = false;
     let message = schemaMessage(e);
@@ -182,6 +190,27 @@ function schemaDiagnostics(errors: readonly ErrorObject[], source: SourceMap): D
     out.push({ severity: 'error', file: source.file, line: at.line, col: at.col, path: pointer, message });
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/**
+ * Errors of a union (anyOf) read best as those of the one form the value has
+ * the shape of (a mapping for the role form of the Open vSwitch step); when
+ * no form has its shape, as one summary line.
+ */
+function resolveUnions(errors: readonly ErrorObject[]): ErrorObject[] {
+  let out = [...errors];
+  for (const union of errors.filter((e) => e.keyword === 'anyOf')) {
+    const inside = (e: ErrorObject) => e !== union && e.schemaPath.startsWith(`${union.schemaPath}/`);
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors.filter(inside)) {
+      const branch = e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const shaped = [...branches.values()].filter((list) => !list.some((e) => e.instancePath === union.instancePath && (e.keyword === 'type' || e.keyword === 'const')));
+    out = out.filter((e) => !inside(e));
+    if (shaped.length === 1) out = out.filter((e) => e !== union).concat(shaped[0]!);
+  }
+  return out;
 }
 
 function schemaMessage(e: ErrorObject): string {
