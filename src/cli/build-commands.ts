@@ -9,6 +9,7 @@ import { auditRolesTree } from '../roles-tree/audit.js';
 import { scanRolesTree } from '../roles-tree/scan.js';
 import { builtInPlanPath, packageRoot } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
+import { crashHookFromEnv } from '../write/fault-injection.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Where output goes by default. */
@@ -26,7 +27,8 @@ export function buildCommand(opts: { plan?: string; out?: string; force?: boolea
     if (errors.length > 0) throw new InputError(errors);
   }
   const tree = compilePlan(plan);
-  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
+  const onStep = crashHookFromEnv();
+  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true, ...(onStep === undefined ? {} : { onStep }) });
   const where = displayPath(result.outDir);
   if (!result.changed) io.out(`${where} is up to date (${tree.size} files)\n`);
   else {
