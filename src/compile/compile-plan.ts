@@ -13,7 +13,7 @@ import { argumentSpecsFile, defaultsFile, type RoleVariable } from './role-varia
 import type { Task } from './task.js';
 import { UPDATE_SERVICES_ROLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS, updateServicesTasks, updateServicesVariables } from './update-services-role.js';
 import { UPDATE_SYSTEM_ROLE, UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS, updateSystemTasks, updateSystemVariables } from './update-system-role.js';
-import { OVS_VARS } from './openvswitch-tasks.js';
+import { openvswitchHandlers, openvswitchRoleVars, OVS_VARS } from './openvswitch-tasks.js';
 import { yamlText } from './yaml-text.js';
 import { updateServicesScenario } from './molecule/update-services-scenario.js';
 
@@ -44,6 +44,10 @@ interface RoleParts {
   readonly tags: readonly { readonly name: string; readonly selects: string }[];
   /** Molecule scenarios, by name. */
   readonly scenarios: ReadonlyMap<string, FileTree>;
+  /** `handlers/<file>.yml`, by file name. */
+  readonly handlers: ReadonlyMap<string, Task[]>;
+  /** `vars/main.yml`, when the role has internal variables. */
+  readonly roleVars: Record<string, unknown> | null;
 }
 
 /** Compiles a plan into the output tree: both roles, the playbooks and the service manifests. */
@@ -64,6 +68,8 @@ function roleTree(plan: UpdatePlan, parts: RoleParts): FileTree {
   const role = new FileTreeBuilder();
   for (const [scenario, files] of parts.scenarios) role.addAll(`molecule/${scenario}`, files);
   for (const [file, tasks] of parts.tasks) role.add(`tasks/${file}.yml`, yamlText(tasks, { header: GENERATED_HEADER }));
+  for (const [file, tasks] of parts.handlers) role.add(`handlers/${file}.yml`, yamlText(tasks, { header: GENERATED_HEADER }));
+  if (parts.roleVars !== null) role.add('vars/main.yml', yamlText(parts.roleVars, { header: [...GENERATED_HEADER, '', 'Internal variables of the role: set the ones in defaults/main.yml instead.'] }));
   role.add('defaults/main.yml', defaultsFile(parts.phase.role, parts.variables, GENERATED_HEADER));
   role.add('meta/main.yml', roleMetaFile(parts.phase.role, plan.collection.split('.')[0]!, parts.shortDescription, parts.galaxyTags, GENERATED_HEADER));
   role.add('meta/argument_specs.yml', argumentSpecsFile(parts.shortDescription, parts.description, parts.variables, GENERATED_HEADER));
@@ -136,6 +142,8 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
     tasks: updateServicesTasks(plan),
     variables: updateServicesVariables(plan),
     scenarios: new Map([['default', updateServicesScenario(plan, GENERATED_HEADER)]]),
+    handlers: new Map(),
+    roleVars: null,
     steps,
     tags: [
       ...roleTagRows(T.role[1]),
@@ -193,6 +201,8 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     tasks: updateSystemTasks(plan),
     variables: updateSystemVariables(plan),
     scenarios: new Map(),
+    handlers: openvswitchHandlers(plan),
+    roleVars: openvswitchRoleVars(plan),
     steps,
     tags: [
       ...roleTagRows(T.role[1]),

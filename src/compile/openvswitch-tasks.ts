@@ -8,7 +8,7 @@
  */
 import type { UpdatePlan } from '../model/plan.js';
 import type { RoleVariable } from './role-variable.js';
-import { block, task, type Task } from './task.js';
+import { task, type Task } from './task.js';
 
 const P = 'edpm_update_system';
 
@@ -22,7 +22,6 @@ export const OVS_VARS = {
   effectivePackages: `${P}_ovs_update_packages`,
   effectivePackagesExpression: `{{ edpm_ovs_packages | default(${P}_ovs_packages) }}`,
   effectiveReload: `${P}_ovs_reload`,
-  check: `${P}_ovs_check`,
   download: `${P}_ovs_download`,
 } as const;
 const V = OVS_VARS;
@@ -59,6 +58,9 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
   ];
 }
 
+/** Name of the handler that updates the Open vSwitch packages. */
+export const OVS_UPDATE_HANDLER = 'Update the Open vSwitch packages';
+
 /** `tasks/openvswitch.yml`. */
 export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Task[] {
   const ovs = plan.updateSystem.openvswitch;
@@ -70,50 +72,56 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Tas
       }, { tags }),
     ];
   }
-  const updateSteps: Task[] = [
+  // The check notifies the update, and the flush runs it at once: before any other package.
+  return [
+    {
+      ...task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
+        name: `{{ ${V.effectivePackages} }}`,
+        state: 'latest',
+        update_only: true,
+        update_cache: true,
+      }, { checkMode: true, when: `${V.effectivePackages} | length > 0`, become: true, tags }),
+      notify: OVS_UPDATE_HANDLER,
+    },
+    task('Update the Open vSwitch packages now, before every other package', 'ansible.builtin.meta', 'flush_handlers', { tags }),
+  ];
+}
+
+/** `handlers/main.yml`: the Open vSwitch update, notified by the check (none when its tasks come from a role). */
+export function openvswitchHandlers(plan: UpdatePlan): Map<string, Task[]> {
+  const ovs = plan.updateSystem.openvswitch;
+  if (ovs.tasks.kind !== 'inline') return new Map();
+  const main: Task[] = [{ name: OVS_UPDATE_HANDLER, 'ansible.builtin.include_tasks': { file: 'openvswitch_update.yml' } }];
+  const update: Task[] = [
     task('Download the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
       name: `{{ ${V.effectivePackages} }}`,
       state: 'latest',
       update_only: true,
       download_only: true,
-    }, {
-      register: V.download,
-      until: `${V.download} is succeeded`,
-      retries: ovs.downloadRetries,
-      delay: 10,
-      become: true,
-      tags,
-    }),
+    }, { register: V.download, until: `${V.download} is succeeded`, retries: ovs.downloadRetries, delay: 10, become: true, tags: [] }),
     task('Install the Open vSwitch packages without their RPM scriptlets', 'ansible.builtin.command', {
       argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.effectivePackages} }}`,
-    }, { changedWhen: true, become: true, tags }),
+    }, { changedWhen: true, become: true, tags: [] }),
     task(`Enable the ${ovs.serviceName} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
       name: ovs.serviceName,
       enabled: true,
-    }, { become: true, tags }),
+    }, { become: true, tags: [] }),
     task(`Reload the ${ovs.serviceName} service`, 'ansible.builtin.systemd_service', {
       name: ovs.serviceName,
       state: 'reloaded',
-    }, { when: `${V.effectiveReload} | bool`, become: true, tags }),
-  ];
-  const steps: Task[] = [
-    task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
-      name: `{{ ${V.effectivePackages} }}`,
-      state: 'latest',
-      update_only: true,
-      update_cache: true,
-    }, { register: V.check, checkMode: true, become: true, tags }),
-    // The check's results list what dnf would install or remove: empty when there is nothing to do.
-    block('Update the Open vSwitch packages that have updates', updateSteps, { when: `${V.check}.results | default([]) | length > 0`, tags }),
-  ];
-  return [
-    block('Update the Open vSwitch packages', steps, {
-      vars: {
-        [V.effectivePackages]: V.effectivePackagesExpression,
-        [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
-      },
-      when: `${V.effectivePackages} | length > 0`,
-      tags,
-    }),
-  ];
+    }, { when: `${V.effectiveReload} | bool`, become: true, tags: [] }),
+  ].map(({ tags: _tags, ...rest }) => rest);
+  return new Map([
+    ['main', main],
+    ['openvswitch_update', update],
+  ]);
+}
+
+/** `vars/main.yml`: which Open vSwitch packages and reload setting apply, honouring edpm_ovs's names. */
+export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | null {
+  if (plan.updateSystem.openvswitch.tasks.kind !== 'inline') return null;
+  return {
+    [V.effectivePackages]: V.effectivePackagesExpression,
+    [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
+  };
 }

@@ -23,6 +23,8 @@ export function planOrigin(plan: UpdatePlan, file: string, taskName: string | nu
   const byFile: Record<string, string> = {
     [`${UPDATE_SERVICES_ROLE}/tasks/packages.yml`]: '/updateServices/alwaysExcludedPackages',
     [`${UPDATE_SYSTEM_ROLE}/tasks/openvswitch.yml`]: '/updateSystem/openvswitch',
+    [`${UPDATE_SYSTEM_ROLE}/handlers/openvswitch_update.yml`]: '/updateSystem/openvswitch',
+    [`${UPDATE_SYSTEM_ROLE}/vars/main.yml`]: '/updateSystem/openvswitch',
     [`${UPDATE_SYSTEM_ROLE}/tasks/packages.yml`]: '/updateSystem/alwaysExcludedPackages',
     [`${UPDATE_SYSTEM_ROLE}/tasks/kpatch.yml`]: '/updateSystem/kpatch',
     [`${UPDATE_SYSTEM_ROLE}/tasks/bootc.yml`]: '/updateSystem/bootc',

@@ -25,7 +25,7 @@ export interface TaskKeywords {
 }
 
 /** A task calling one module with its arguments. */
-export function task(name: string, module: string, args: Record<string, unknown> | null, keywords: TaskKeywords): Task {
+export function task(name: string, module: string, args: Record<string, unknown> | string | null, keywords: TaskKeywords): Task {
   return { name, [module]: args, ...keywordFields(keywords) };
 }
 
@@ -46,7 +46,7 @@ function keywordFields(k: TaskKeywords): Task {
   if (k.failedWhen !== undefined) out.failed_when = k.failedWhen;
   if (k.when !== undefined) out.when = typeof k.when === 'string' ? k.when : [...k.when];
   if (k.become !== undefined) out.become = k.become;
-  out.tags = [...k.tags];
+  if (k.tags.length > 0) out.tags = [...k.tags];
   return out;
 }
 

@@ -148,7 +148,6 @@ function packagesTasks(plan: UpdatePlan): Task[] {
     [V.alwaysExcluded]: [...s.alwaysExcludedPackages],
     [V.kpatchHeld]: [...s.kpatch.kernelPackages],
   };
-  if (plan.updateSystem.openvswitch.tasks.kind === 'inline') vars[OVS_VARS.effectivePackages] = OVS_VARS.effectivePackagesExpression;
   return [
     task(
       'Update every other package to its latest version',

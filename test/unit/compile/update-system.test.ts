@@ -30,14 +30,18 @@ describe('edpm_update_system: order and gates', () => {
 });
 
 describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
-  const [blockTask] = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
-  const [check, updates] = blockTask.block;
-  const steps = updates.block;
-  it('checks in check mode, then downloads with retries, installs with noscripts, enables, reloads on request', () => {
+  const [check, flush] = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
+  const handlers = yamlOf(tree, `${role}/handlers/main.yml`);
+  const steps = yamlOf(tree, `${role}/handlers/openvswitch_update.yml`);
+  it('checks in check mode and, when dnf would update, runs the update at once through a flushed handler', () => {
     expect(moduleOf(check)).toBe('ansible.builtin.dnf');
     expect(check.check_mode).toBe(true);
     expect(check['ansible.builtin.dnf']).toMatchObject({ state: 'latest', update_only: true, update_cache: true });
-    expect(updates.when).toBe('edpm_update_system_ovs_check.results | default([]) | length > 0');
+    expect(check.notify).toBe(handlers[0].name);
+    expect(flush['ansible.builtin.meta']).toBe('flush_handlers');
+    expect(handlers[0]['ansible.builtin.include_tasks']).toEqual({ file: 'openvswitch_update.yml' });
+  });
+  it('downloads with retries, installs with noscripts, enables, reloads on request', () => {
     expect(steps.map(moduleOf)).toEqual([
       'ansible.builtin.dnf',
       'ansible.builtin.command',
@@ -49,6 +53,7 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     expect(steps[2]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
     expect(steps[3]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
     expect(steps[3].when).toBe('edpm_update_system_ovs_reload | bool');
+    for (const s of steps) expect(s.become).toBe(true);
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
     const cmd = steps[1]['ansible.builtin.command'];
@@ -58,17 +63,18 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     );
   });
   it('honours edpm_ovs_packages and skips the step when the list is empty', () => {
-    expect(blockTask.vars.edpm_update_system_ovs_update_packages).toBe(
-      '{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}',
-    );
-    expect(blockTask.when).toBe('edpm_update_system_ovs_update_packages | length > 0');
+    const vars = yamlOf(tree, `${role}/vars/main.yml`);
+    expect(vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
+    expect(check.when).toBe('edpm_update_system_ovs_update_packages | length > 0');
   });
-  it('imports a role instead when the plan says so', () => {
+  it('imports a role instead when the plan says so, with no handler', () => {
     const plan = editedPlan((d) => {
       d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: 'update' };
     });
-    const [imp] = yamlOf(compilePlan(plan), `${role}/tasks/openvswitch.yml`);
+    const out = compilePlan(plan);
+    const [imp] = yamlOf(out, `${role}/tasks/openvswitch.yml`);
     expect(imp['ansible.builtin.import_role']).toEqual({ name: 'osp.edpm.edpm_ovs', tasks_from: 'update.yml' });
+    expect(out.has(`${role}/handlers/main.yml`)).toBe(false);
   });
   it('uses the plan unit name and reload default', () => {
     const plan = editedPlan((d) => {
@@ -76,8 +82,7 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       d.updateSystem.openvswitch.reloadAfterUpdate = true;
     });
     const out = compilePlan(plan);
-    const [b] = yamlOf(out, `${role}/tasks/openvswitch.yml`);
-    expect(b.block[1].block[2]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
+    expect(yamlOf(out, `${role}/handlers/openvswitch_update.yml`)[2]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
   });
 });
