@@ -1,48 +1,72 @@
 #!/usr/bin/env bash
-# Builds the RPM fixtures with rpmbuild into two local dnf repositories:
-#   <out>/baseline  what the test node has installed before the update
-#   <out>/update    the newer versions the update must (or must not) apply
-# <out> is .cache/rpms/<hash of the specs and this script>, built once;
-# prints it on the last line.
+# Builds the RPM fixtures (specs/*.spec, tiny noarch packages) with rpmbuild
+# on the host into two local dnf repositories made with createrepo_c:
+#   OUT/baseline  what the test node has installed before the update
+#   OUT/update    the newer versions the update must (or must not) apply
+# OUT is .cache/rpms/<hash of the specs and this script>: built once (about
+# 2 s), then reused. Prints OUT on its last line.
+#
+#   bash molecule/rpms/build-repos.sh                 the standard fixtures
+#   bash molecule/rpms/build-repos.sh --generic N...  packages N... from
+#       specs/generic.spec (10.0 in baseline, 11.0 in update), for names a
+#       plan or scenario uses that have no spec of their own; OUT is then
+#       .cache/rpms/generic-<hash of the names and specs>.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-hash=$(cat "$here/build-repos.sh" "$here"/specs/*.spec | sha256sum | cut -c1-12)
-out="$root/.cache/rpms/$hash"
+generic=()
+if [ "${1:-}" = "--generic" ]; then
+  shift
+  generic=("$@")
+fi
+hash=$( { cat "$here/build-repos.sh" "$here"/specs/*.spec; printf '%s\n' "${generic[@]}"; } | sha256sum | cut -c1-12)
+if [ "${#generic[@]}" -gt 0 ]; then out="$root/.cache/rpms/generic-$hash"; else out="$root/.cache/rpms/$hash"; fi
 if [ -f "$out/.complete" ]; then
   echo "$out"
   exit 0
 fi
-rm -rf "$out"
-mkdir -p "$out/baseline" "$out/update"
-top=$(mktemp -d "${TMPDIR:-/tmp}/edpm-rolegen-rpms.XXXXXX")
-trap 'rm -rf "$top"' EXIT
+for tool in rpmbuild createrepo_c; do
+  command -v "$tool" >/dev/null || { echo "build-repos: $tool is missing: run scripts/system-deps.sh" >&2; exit 1; }
+done
+mkdir -p "$root/.cache/rpms"
+tmp=$(mktemp -d "$root/.cache/rpms/.build.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/out/baseline" "$tmp/out/update"
 
-# build REPO SPEC VERSION RELEASE [STREAM]
+# build REPO SPEC [MACRO=VALUE...]
 build() {
-  local repo=$1 spec=$2 version=$3 release=$4 stream=${5:-none}
-  rpmbuild -bb --nodeps --quiet \
-    --define "_topdir $top" \
-    --define "fixture_version $version" \
-    --define "fixture_release $release" \
-    --define "fixture_stream $stream" \
-    "$here/specs/$spec.spec" >/dev/null
-  find "$top/RPMS" -name '*.rpm' -exec mv {} "$out/$repo/" \;
+  local repo=$1 spec=$2
+  shift 2
+  local defines=(--define "_topdir $tmp/top" --define "_rpmdir $tmp/out/$repo" --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm")
+  for kv in "$@"; do defines+=(--define "${kv%%=*} ${kv#*=}"); done
+  if ! rpmbuild -bb --nodeps --quiet "${defines[@]}" "$here/specs/$spec.spec" >"$tmp/rpmbuild.log" 2>&1; then
+    cat "$tmp/rpmbuild.log" >&2
+    exit 1
+  fi
 }
 
-build baseline edpm-fixture-base 1.0 1
-for name in openstack-selinux edpm-fixture-tools edpm-fixture-libs edpm-fixture-pinned kpatch openvswitch; do
-  build baseline "$name" 1.0 1
-  build update "$name" 2.0 1
-done
-for name in kernel kernel-core; do
-  build baseline "$name" 5.14.0 1
-  build update "$name" 5.14.0 2
-done
-build baseline openvswitch3.1 3.1.0 1
-build update openvswitch3.3 3.3.0 1
-build baseline rdo-openvswitch 1.0 1 openvswitch3.1
-build update rdo-openvswitch 2.0 1 openvswitch3.3
-for repo in baseline update; do createrepo_c --quiet "$out/$repo"; done
-touch "$out/.complete"
+if [ "${#generic[@]}" -gt 0 ]; then
+  for name in "${generic[@]}"; do
+    build baseline generic fixture_name="$name" fixture_version=10.0
+    build update generic fixture_name="$name" fixture_version=11.0
+  done
+else
+  build baseline edpm-fixture-base
+  for name in openstack-selinux edpm-fixture-tools edpm-fixture-libs edpm-fixture-pinned kpatch kpatch-patch; do
+    build baseline "$name" fixture_version=1.0
+    build update "$name" fixture_version=2.0
+  done
+  for name in kernel kernel-core; do
+    build baseline "$name" fixture_release=1
+    build update "$name" fixture_release=2
+  done
+  build baseline openvswitch3.1
+  build update openvswitch3.3
+  build baseline rdo-openvswitch fixture_version=1.0 fixture_stream=3.1
+  build update rdo-openvswitch fixture_version=2.0 fixture_stream=3.3
+fi
+for repo in baseline update; do createrepo_c --quiet "$tmp/out/$repo"; done
+touch "$tmp/out/.complete"
+rm -rf "$out"
+mv "$tmp/out" "$out"
 echo "$out"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs a Molecule scenario of the generated roles on real containers and
+# prints one line with its result and time; the full log goes to
+# .cache/molecule-logs/<scenario>.log and is printed only on failure (or
+# always with EDPM_MOLECULE_VERBOSE=1).
+#
+#   bash molecule/run-scenario.sh SCENARIO [MOLECULE ARGS...]   (default: test)
+#
+# SCENARIO is update_services, update_system, update_system_kpatch or
+# update_system_bootc. The scenario is taken from
+# dist-roles/<role>/molecule/SCENARIO when the compiler emitted it there,
+# else from the prototype molecule/scenarios/SCENARIO, run against
+# dist-roles/<role> staged in .cache/stage (same relative layout, so the
+# same files work in both places). EDPM_SCENARIOS_FROM=prototype forces the
+# prototype; EDPM_ROLES_DIR=DIR stages the roles of DIR instead of
+# dist-roles (e.g. a deliberately broken copy, to see a scenario fail).
+# Prepares what it needs (Python virtualenv, podman settings);
+# the Debian packages must be there (scripts/system-deps.sh).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+scenario=${1:?usage: run-scenario.sh SCENARIO [MOLECULE ARGS...]}
+shift
+[ $# -gt 0 ] || set -- test
+case "$scenario" in
+  update_services | update_services_*) role=edpm_update_services ;;
+  update_system | update_system_*) role=edpm_update_system ;;
+  *) echo "run-scenario: unknown scenario $scenario" >&2; exit 2 ;;
+esac
+roles=$(cd "${EDPM_ROLES_DIR:-$root/dist-roles}" && pwd -P)
+[ -d "$roles/$role/tasks" ] || { echo "run-scenario: $roles/$role is missing: npm run build" >&2; exit 1; }
+bash "$root/scripts/python-env.sh" >/dev/null
+export PATH="$root/.venv/bin:$PATH"
+# shellcheck source=../scripts/podman-env.sh
+source "$root/scripts/podman-env.sh"
+export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
+
+if [ "${EDPM_SCENARIOS_FROM:-}" != prototype ] && [ -z "${EDPM_ROLES_DIR:-}" ] &&
+  [ -f "$root/dist-roles/$role/molecule/$scenario/molecule.yml" ]; then
+  project="$root/dist-roles/$role"
+  from="dist-roles/$role/molecule/$scenario"
+else
+  [ -f "$root/molecule/scenarios/$scenario/molecule.yml" ] || { echo "run-scenario: no scenario $scenario" >&2; exit 2; }
+  stage="$root/.cache/stage"
+  project="$stage/dist-roles/$role"
+  from="molecule/scenarios/$scenario (prototype)"
+  mkdir -p "$stage/dist-roles"
+  ln -sfn ../../molecule "$stage/molecule"
+  ln -sfn .. "$stage/.cache"
+  rm -rf "$project"
+  mkdir -p "$project/molecule"
+  (cd "$roles/$role" && find . -mindepth 1 -maxdepth 1 ! -name molecule -exec cp -r {} "$project/" \;)
+  ln -sfn "$root/molecule/scenarios/$scenario" "$project/molecule/$scenario"
+fi
+
+mkdir -p "$root/.cache/molecule-logs"
+log="$root/.cache/molecule-logs/$scenario.log"
+SECONDS=0
+status=0
+if [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ]; then
+  (cd "$project" && molecule "$@" -s "$scenario") 2>&1 | tee "$log" || status=$?
+else
+  (cd "$project" && molecule "$@" -s "$scenario") >"$log" 2>&1 || status=$?
+fi
+if [ "$status" -eq 0 ]; then
+  echo "molecule $* -s $scenario ($from): passed in ${SECONDS}s"
+else
+  [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ] || tail -n 120 "$log"
+  echo "molecule $* -s $scenario ($from): FAILED after ${SECONDS}s (log: ${log#"$root/"})"
+fi
+exit "$status"
