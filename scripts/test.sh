@@ -3,7 +3,7 @@
 # no-op when already done: npm packages, the Debian packages (podman, rpm,
 # dnf, ...; installed only when missing, and only as root), the project's
 # Python virtualenv (.venv: ansible-core, ansible-lint, molecule, ...) and
-# the Molecule test-node image; then runs every Vitest project: unit,
+# the Molecule test-node image, RPM repositories and service images; then runs every Vitest project: unit,
 # toolchain (the real Ansible tools) and molecule (real containers).
 # Arguments are passed to vitest, e.g. `npm test -- --project unit`.
 set -euo pipefail
@@ -17,14 +17,12 @@ bash scripts/system-deps.sh
 step "Python toolchain (.venv)"
 bash scripts/python-env.sh
 export PATH="$PWD/.venv/bin:$PATH"
-if [ -f molecule/node/build.sh ]; then
-  # shellcheck source=scripts/podman-env.sh
-  source scripts/podman-env.sh
-  step "Molecule test node"
-  SECONDS=0
-  bash molecule/node/build.sh
-  echo "test-node image ready in ${SECONDS}s"
-fi
+# shellcheck source=scripts/podman-env.sh
+source scripts/podman-env.sh
+step "Molecule test node, RPM repositories, service images"
+SECONDS=0
+bash molecule/prepare-host.sh
+echo "Molecule resources ready in ${SECONDS}s"
 step "tests"
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT

@@ -15,7 +15,7 @@ import { UPDATE_SERVICES_ROLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS, updat
 import { UPDATE_SYSTEM_ROLE, UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS, updateSystemTasks, updateSystemVariables } from './update-system-role.js';
 import { openvswitchHandlers, openvswitchRoleVars, OVS_VARS } from './openvswitch-tasks.js';
 import { yamlText } from './yaml-text.js';
-import { updateServicesScenario } from './molecule/update-services-scenario.js';
+import { roleScenarios } from './molecule/scenarios.js';
 
 /** The two phases. */
 export const UPDATE_SERVICES_PHASE: PhaseEntryPoint = {
@@ -141,7 +141,7 @@ function updateServicesParts(plan: UpdatePlan): RoleParts {
     galaxyTags: ['edpm', 'update', 'openstack'],
     tasks: updateServicesTasks(plan),
     variables: updateServicesVariables(plan),
-    scenarios: new Map([['default', updateServicesScenario(plan, GENERATED_HEADER)]]),
+    scenarios: roleScenarios(plan, UPDATE_SERVICES_ROLE, GENERATED_HEADER),
     handlers: new Map(),
     roleVars: null,
     steps,
@@ -200,7 +200,7 @@ function updateSystemParts(plan: UpdatePlan): RoleParts {
     galaxyTags: ['edpm', 'update', 'openstack', 'openvswitch'],
     tasks: updateSystemTasks(plan),
     variables: updateSystemVariables(plan),
-    scenarios: new Map(),
+    scenarios: roleScenarios(plan, UPDATE_SYSTEM_ROLE, GENERATED_HEADER),
     handlers: openvswitchHandlers(plan),
     roleVars: openvswitchRoleVars(plan),
     steps,

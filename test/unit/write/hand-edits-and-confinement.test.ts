@@ -69,7 +69,7 @@ describe('hand edits are never lost', () => {
   });
 
   it('removes generated files a new plan no longer makes, but not one edited since', () => {
-    const scenario = join(out, 'edpm_update_services', 'molecule', 'default', 'verify.yml');
+    const scenario = join(out, 'edpm_update_services', 'molecule', 'update_services', 'verify.yml');
     const plan = otherPlan((d) => {
       d.collection = 'acme.edpm';
     });

@@ -1,0 +1,56 @@
+/**
+ * The Molecule scenarios emitted with each role, in
+ * `dist-roles/<role>/molecule/<scenario>/`. Their playbooks are fixed text,
+ * kept with the shared test resources in `molecule/scenarios/<scenario>/`
+ * (read like the templates: part of the program, not of the input); their
+ * one plan-dependent file, `data/scenario.yml`, is made here from the plan.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { UpdatePlan } from '../../model/plan.js';
+import { packageRoot } from '../../package-root.js';
+import { FileTreeBuilder, type FileTree } from '../file-tree.js';
+import { yamlText } from '../yaml-text.js';
+import { servicesScenarioData } from './services-scenario-data.js';
+
+/** The scenarios of each role. */
+export const SCENARIOS: Readonly<Record<string, readonly string[]>> = {
+  edpm_update_services: ['update_services'],
+  edpm_update_system: ['update_system', 'update_system_kpatch', 'update_system_bootc'],
+};
+
+const scenarioDir = (scenario: string): string => join(packageRoot(), 'molecule', 'scenarios', scenario);
+
+/** The one plan-dependent file of a scenario. */
+const DATA_FILE = 'data/scenario.yml';
+
+/** `data/scenario.yml` of a scenario, for a plan. */
+export function scenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
+  if (scenario === 'update_services') return servicesScenarioData(plan);
+  // The update-system scenarios depend on the plan through its collection
+  // only: what they prove is about the fixture packages.
+  const data = parse(readFileSync(join(scenarioDir(scenario), DATA_FILE), 'utf8')) as Record<string, unknown>;
+  const scenarioPart = data.edpm_scenario as Record<string, unknown>;
+  return { ...data, edpm_scenario: { ...scenarioPart, collection: plan.collection } };
+}
+
+/** The files of every scenario of a role, by scenario name. */
+export function roleScenarios(plan: UpdatePlan, role: string, header: readonly string[]): Map<string, FileTree> {
+  const out = new Map<string, FileTree>();
+  for (const scenario of SCENARIOS[role] ?? []) {
+    const files = new FileTreeBuilder();
+    for (const name of readdirSync(scenarioDir(scenario)).sort()) {
+      if (!name.endsWith('.yml')) continue;
+      files.add(name, readFileSync(join(scenarioDir(scenario), name), 'utf8'));
+    }
+    files.add(
+      DATA_FILE,
+      yamlText(scenarioData(plan, scenario), {
+        header: [...header, '', `Data of the Molecule scenario ${scenario}: what depends on the plan (shape: molecule/README.md).`],
+      }),
+    );
+    out.set(scenario, files.build());
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The plan-dependent data of the update_services Molecule scenario
+ * (`data/scenario.yml`): which service types run on the test node, which fixture
+ * roles to make, what must have run, in which order, and what must be left
+ * alone. The shape is the one the fixed playbooks in
+ * molecule/scenarios/update_services read (molecule/README.md).
+ */
+import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
+
+/** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
+const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
+/** Packages that have an RPM fixture spec of their own; others are built from generic.spec. */
+const FIXTURE_SPECS = ['openstack-selinux', 'kernel', 'kernel-core', 'openvswitch3.1', 'rdo-openvswitch', 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
+/** What prepare installs beside the essential packages. */
+const BYSTANDERS = ['kernel', 'kernel-core', 'openvswitch3.1', 'rdo-openvswitch', 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
+/** The user's exclusion the scenario asks for. */
+const USER_EXCLUDED = 'edpm-fixture-pinned';
+
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+const hasAny = (step: RoleTasks, names: readonly string[]) => step.tasks.some((t) => names.includes(t));
+
+/** The service types the scenario runs, for a plan. */
+export function runningServiceTypes(plan: UpdatePlan): string[] {
+  const types = unique(plan.updateServices.containerSteps.map((s) => s.serviceType));
+  const preferred = PREFERRED_RUNNING.filter((t) => types.includes(t));
+  if (preferred.length > 0 && preferred.length < types.length) return preferred;
+  return types.filter((_, i) => i % 2 === 0);
+}
+
+/** `data/scenario.yml` of update_services, as data. */
+export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
+  const s = plan.updateServices;
+  const running = runningServiceTypes(plan);
+  const runningSteps: RoleTasks[] = [...s.alwaysBefore, ...s.containerSteps.filter((c) => running.includes(c.serviceType))];
+  const fixtureRoles = unique([...s.alwaysBefore, ...s.containerSteps].map((c) => c.role));
+  const withUpdate = unique(runningSteps.filter((c) => c.tasks.includes('update')).map((c) => c.role));
+  const withContainer = unique(runningSteps.filter((c) => hasAny(c, ['run', 'install'])).map((c) => c.role));
+  const usedByRunning = new Set(runningSteps.map((c) => c.role));
+  const excluded = new Set([...s.alwaysExcludedPackages, USER_EXCLUDED]);
+  const essentials = s.essentialPackages.filter((p) => !/[*?[]/u.test(p));
+  const updated = essentials.filter((p) => !excluded.has(p));
+  const install = unique([...essentials.filter((p) => FIXTURE_SPECS.includes(p)), ...BYSTANDERS]);
+  const generic = essentials.filter((p) => !FIXTURE_SPECS.includes(p) && !excluded.has(p));
+  const containers = unique(runningSteps.filter((c) => hasAny(c, ['run', 'install'])).map((c) => c.role)).map((role) => {
+    const step = runningSteps.find((c) => c.role === role && hasAny(c, ['run', 'install']))!;
+    const first = step.tasks.findIndex((t) => t === 'run' || t === 'install');
+    const rendered = step.tasks.indexOf('update');
+    return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
+  });
+  return {
+    edpm_service_types: running,
+    // The kernel packages and the user's exclusion are asked for, so that
+    // the scenario shows their exclusion holding.
+    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', USER_EXCLUDED]),
+    edpm_update_services_exclude_packages: [USER_EXCLUDED],
+    edpm_scenario: {
+      role: 'edpm_update_services',
+      collection: plan.collection,
+      fixture_roles: fixtureRoles,
+      packages: { install, generic },
+      openvswitch: { service_enabled_before: true },
+      services: { deployed: { configs: withUpdate, containers: withContainer } },
+      expect: {
+        packages: {
+          updated: unique([...updated.filter((p) => FIXTURE_SPECS.includes(p)), ...generic]),
+          unchanged: install.filter((p) => !updated.includes(p)),
+        },
+        openvswitch_enabled: true,
+        journal: runningSteps.flatMap((c) => c.tasks.map((t) => `${c.role}:${t}`)),
+        configs: withUpdate,
+        containers,
+        untouched: fixtureRoles.filter((r) => !usedByRunning.has(r)),
+        pruned: s.prune.images,
+      },
+    },
+  };
+}
