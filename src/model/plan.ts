@@ -77,5 +77,14 @@ export interface UpdatePlan {
 /** Packages phase 1 always excludes, whatever the plan says. */
 export const MANDATORY_SERVICES_EXCLUSIONS: readonly string[] = ['kernel', 'kernel-core', 'openvswitch'];
 
+/**
+ * The other names Open vSwitch ships under: per-stream packages
+ * (`openvswitch3.3`) selected by a wrapper (`rdo-openvswitch`,
+ * `rhoso-openvswitch`) that only provides `openvswitch`. dnf excludes by
+ * name, not by what a package provides, so excluding `openvswitch` alone
+ * does not hold these back. Excluded by default in both phases.
+ */
+export const OPENVSWITCH_PACKAGING: readonly string[] = ['openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch'];
+
 /** Packages phase 2 always excludes from its all-packages step, whatever the plan says. */
 export const MANDATORY_SYSTEM_EXCLUSIONS: readonly string[] = ['openvswitch'];

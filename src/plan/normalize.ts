@@ -8,6 +8,7 @@ import type { PlanFile } from './schema.js';
 import {
   MANDATORY_SERVICES_EXCLUSIONS,
   MANDATORY_SYSTEM_EXCLUSIONS,
+  OPENVSWITCH_PACKAGING,
   type OpenvswitchTasks,
   type UpdatePlan,
 } from '../model/plan.js';
@@ -23,6 +24,8 @@ export const PLAN_DEFAULTS = {
   systemIncludePackages: ['*'],
   kpatchKernelPackages: ['kernel', 'kernel-core'],
   bootcRebootRequiredFile: '/var/lib/openstack/reboot_required/bootc_reboot',
+  servicesExcludedPackages: [...MANDATORY_SERVICES_EXCLUSIONS, ...OPENVSWITCH_PACKAGING],
+  systemExcludedPackages: [...MANDATORY_SYSTEM_EXCLUSIONS, ...OPENVSWITCH_PACKAGING],
 } as const;
 
 /** Turns a schema-valid plan file into the model; throws InputError on rule violations. */
@@ -34,16 +37,16 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   };
 
   const services = file.updateServices;
-  /** A plan's exclusion list, or the mandatory one; an error when it drops a mandatory package. */
-  const exclusions = (given: string[] | undefined, mandatory: readonly string[], path: string[]): string[] => {
-    const list = given ?? [...mandatory];
+  /** A plan's exclusion list, or the default one; an error when it drops a mandatory package. */
+  const exclusions = (given: string[] | undefined, mandatory: readonly string[], fallback: readonly string[], path: string[]): string[] => {
+    const list = given ?? [...fallback];
     const missing = mandatory.filter((p) => !list.includes(p));
     if (missing.length > 0) {
       error(path, `must keep ${mandatory.join(', ')}; missing ${missing.join(', ')} (a plan may add exclusions, never remove these)`);
     }
     return list;
   };
-  const servicesExclusions = exclusions(services.alwaysExcludedPackages, MANDATORY_SERVICES_EXCLUSIONS, ['updateServices', 'alwaysExcludedPackages']);
+  const servicesExclusions = exclusions(services.alwaysExcludedPackages, MANDATORY_SERVICES_EXCLUSIONS, PLAN_DEFAULTS.servicesExcludedPackages, ['updateServices', 'alwaysExcludedPackages']);
 
   const seen = new Map<string, number>();
   services.containerSteps.forEach((step, index) => {
@@ -58,7 +61,7 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   });
 
   const system = file.updateSystem ?? {};
-  const systemExclusions = exclusions(system.alwaysExcludedPackages, MANDATORY_SYSTEM_EXCLUSIONS, ['updateSystem', 'alwaysExcludedPackages']);
+  const systemExclusions = exclusions(system.alwaysExcludedPackages, MANDATORY_SYSTEM_EXCLUSIONS, PLAN_DEFAULTS.systemExcludedPackages, ['updateSystem', 'alwaysExcludedPackages']);
   if (problems.length > 0) throw new InputError(problems);
 
   const ovs = system.openvswitch ?? {};

@@ -56,7 +56,7 @@ const UpdateServices = Type.Object(
       listOf(Package, 'packages updated by the targeted dnf step (default [openstack-selinux])'),
     ),
     alwaysExcludedPackages: Type.Optional(
-      listOf(Package, 'packages never updated by phase 1; must keep kernel, kernel-core and openvswitch'),
+      listOf(Package, 'packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)'),
     ),
     alwaysBefore: Type.Optional(
       Type.Array(RoleTasks, { maxItems: 1000, description: 'steps run on every node before the services (registry login)' }),
@@ -114,7 +114,7 @@ const UpdateSystem = Type.Object(
       listOf(Package, 'default of edpm_update_system_include_packages (default ["*"])', 1),
     ),
     alwaysExcludedPackages: Type.Optional(
-      listOf(Package, 'packages the all-packages step never updates; must keep openvswitch'),
+      listOf(Package, 'packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)'),
     ),
     kpatch: Type.Optional(
       Type.Object(

@@ -49,9 +49,11 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
   });
   return {
     edpm_service_types: running,
-    // The kernel packages and the user's exclusion are asked for, so that
-    // the scenario shows their exclusion holding.
-    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', USER_EXCLUDED]),
+    // The kernel and Open vSwitch packages and the user's exclusion are
+    // asked for, so that the scenario shows their exclusion holding
+    // (openvswitch is found as the installed wrapper rdo-openvswitch, which
+    // has a pending update that changes the stream).
+    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', 'openvswitch', USER_EXCLUDED]),
     edpm_update_services_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
       role: 'edpm_update_services',

@@ -52,7 +52,7 @@ describe('the update_services scenario data', () => {
   });
 
   it('asks for the excluded packages, so that the exclusion is what holds them back', () => {
-    expect(data.edpm_update_services_include_packages).toEqual(expect.arrayContaining(['openstack-selinux', 'kernel', 'kernel-core']));
+    expect(data.edpm_update_services_include_packages).toEqual(expect.arrayContaining(['openstack-selinux', 'kernel', 'kernel-core', 'openvswitch']));
     expect(expected.packages.updated).toEqual(['openstack-selinux']);
     expect(expected.packages.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core', 'rdo-openvswitch', 'edpm-fixture-pinned']));
   });

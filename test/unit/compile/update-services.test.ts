@@ -13,7 +13,16 @@ describe('edpm_update_services: the targeted package update', () => {
     expect(dnf['ansible.builtin.dnf'].state).toBe('latest');
     expect(dnf['ansible.builtin.dnf'].update_cache).toBe(true);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
-    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual(['kernel', 'kernel-core', 'openvswitch']);
+    // By name and by Open vSwitch's stream and wrapper packages: dnf does not
+    // exclude a package for what it provides.
+    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual([
+      'kernel',
+      'kernel-core',
+      'openvswitch',
+      'openvswitch[0-9]*',
+      'rdo-openvswitch',
+      'rhoso-openvswitch',
+    ]);
     // The fix of the precedence slip: unique applies to the concatenation, not to its last operand.
     expect(dnf['ansible.builtin.dnf'].exclude).toBe(
       '{{ (edpm_update_services_always_excluded_packages + edpm_update_services_exclude_packages) | unique }}',

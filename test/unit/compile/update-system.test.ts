@@ -91,7 +91,7 @@ describe('edpm_update_system: every other package', () => {
   it('always excludes openvswitch, the OVS packages, the user list, and the kernel when kpatch is on', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_system_include_packages }}');
-    expect(dnf.vars.edpm_update_system_always_excluded_packages).toEqual(['openvswitch']);
+    expect(dnf.vars.edpm_update_system_always_excluded_packages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core']);
     expect(dnf['ansible.builtin.dnf'].exclude).toBe(
       '{{ (edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + edpm_update_system_ovs_update_packages + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])) | unique }}',

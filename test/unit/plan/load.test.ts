@@ -22,9 +22,16 @@ describe('plan loading: valid plans', () => {
     const plan = parsePlan('updateServices:\n  containerSteps: []\n', 'p.yaml');
     expect(plan.collection).toBe('osp.edpm');
     expect(plan.updateServices.essentialPackages).toEqual(['openstack-selinux']);
-    expect(plan.updateServices.alwaysExcludedPackages).toEqual(['kernel', 'kernel-core', 'openvswitch']);
+    expect(plan.updateServices.alwaysExcludedPackages).toEqual([
+      'kernel',
+      'kernel-core',
+      'openvswitch',
+      'openvswitch[0-9]*',
+      'rdo-openvswitch',
+      'rhoso-openvswitch',
+    ]);
     expect(plan.updateServices.alwaysBefore).toEqual([{ role: 'edpm_podman', tasks: ['login'] }]);
-    expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch']);
+    expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(plan.updateSystem.includePackages).toEqual(['*']);
     expect(plan.updateSystem.openvswitch.tasks).toEqual({ kind: 'inline' });
   });
@@ -73,6 +80,15 @@ describe('plan loading: errors carry file:line:col, the JSON path and what was e
     expect(line).toMatch(/^plan\.yaml:\d+:\d+: error: \/updateServices\/alwaysExcludedPackages: must keep kernel, kernel-core, openvswitch; missing kernel-core/);
     const lineNo = Number(line!.split(':')[1]);
     expect(text.split('\n')[lineNo - 1]).toMatch(/^\s+- kernel$/);
+  });
+
+  it('lets a plan leave out the Open vSwitch stream and wrapper names, which only the default adds', () => {
+    const data = defaultPlanData();
+    data.updateServices.alwaysExcludedPackages = ['kernel', 'kernel-core', 'openvswitch'];
+    data.updateSystem.alwaysExcludedPackages = ['openvswitch'];
+    const plan = parsePlan(stringify(data), 'plan.yaml');
+    expect(plan.updateServices.alwaysExcludedPackages).toEqual(['kernel', 'kernel-core', 'openvswitch']);
+    expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch']);
   });
 
   it('rejects a phase 2 plan that removes openvswitch from its exclusions', () => {
