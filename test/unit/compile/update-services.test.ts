@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { loadPlanFile } from '../../../src/plan/load.js';
 import { DEFAULT_PLAN } from '../../support/paths.js';
-import { allTasks, editedPlan, yamlOf } from '../../support/plans.js';
+import { allTasks, DEFAULT_SERVICES_EXCLUSIONS, editedPlan, yamlOf } from '../../support/plans.js';
 
 const role = 'edpm_update_services';
 
@@ -15,14 +15,7 @@ describe('edpm_update_services: the targeted package update', () => {
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
     // By name and by Open vSwitch's stream and wrapper packages: dnf does not
     // exclude a package for what it provides.
-    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual([
-      'kernel',
-      'kernel-core',
-      'openvswitch',
-      'openvswitch[0-9]*',
-      'rdo-openvswitch',
-      'rhoso-openvswitch',
-    ]);
+    expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual(DEFAULT_SERVICES_EXCLUSIONS);
     // The fix of the precedence slip: unique applies to the concatenation, not to its last operand.
     expect(dnf['ansible.builtin.dnf'].exclude).toBe(
       '{{ (edpm_update_services_always_excluded_packages + edpm_update_services_exclude_packages) | unique }}',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError, formatDiagnostic } from '../../../src/plan/diagnostics.js';
 import { parsePlan } from '../../../src/plan/load.js';
-import { defaultPlanData } from '../../support/plans.js';
+import { DEFAULT_SERVICES_EXCLUSIONS, defaultPlanData } from '../../support/plans.js';
 
 /** The diagnostics of plan text, formatted as the CLI prints them. */
 function problems(text: string, file = 'plan.yaml'): string[] {
@@ -22,14 +22,7 @@ describe('plan loading: valid plans', () => {
     const plan = parsePlan('updateServices:\n  containerSteps: []\n', 'p.yaml');
     expect(plan.collection).toBe('osp.edpm');
     expect(plan.updateServices.essentialPackages).toEqual(['openstack-selinux']);
-    expect(plan.updateServices.alwaysExcludedPackages).toEqual([
-      'kernel',
-      'kernel-core',
-      'openvswitch',
-      'openvswitch[0-9]*',
-      'rdo-openvswitch',
-      'rhoso-openvswitch',
-    ]);
+    expect(plan.updateServices.alwaysExcludedPackages).toEqual(DEFAULT_SERVICES_EXCLUSIONS);
     expect(plan.updateServices.alwaysBefore).toEqual([{ role: 'edpm_podman', tasks: ['login'] }]);
     expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(plan.updateSystem.includePackages).toEqual(['*']);
