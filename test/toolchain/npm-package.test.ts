@@ -19,7 +19,10 @@ describe('the npm package', () => {
 
   it('ships only what it needs', () => {
     const pkg = join(dir, 'node_modules', 'edpm-rolegen');
-    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'dist', 'package.json', 'plans', 'schemas', 'templates']);
+    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'dist', 'molecule', 'package.json', 'plans', 'schemas', 'templates']);
+    // Of the Molecule resources, only the scenarios' fixed playbooks, which
+    // the compiler emits with the roles (npm adds every README.md).
+    expect(readdirSync(join(pkg, 'molecule')).sort()).toEqual(['README.md', 'scenarios']);
   });
 
   it('runs its bin from the built-in plan', () => {
