@@ -31,7 +31,8 @@ export function runningServiceTypes(plan: UpdatePlan): string[] {
 export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
   const s = plan.updateServices;
   const running = runningServiceTypes(plan);
-  const runningSteps: RoleTasks[] = [...s.alwaysBefore, ...s.containerSteps.filter((c) => running.includes(c.serviceType))];
+  const runningTypes = new Set(running);
+  const runningSteps: RoleTasks[] = [...s.alwaysBefore, ...s.containerSteps.filter((c) => runningTypes.has(c.serviceType))];
   const fixtureRoles = unique([...s.alwaysBefore, ...s.containerSteps].map((c) => c.role));
   const withUpdate = unique(runningSteps.filter((c) => c.tasks.includes('update')).map((c) => c.role));
   const withContainer = unique(runningSteps.filter((c) => hasAny(c, ['run', 'install'])).map((c) => c.role));
@@ -41,8 +42,13 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
   const updated = essentials.filter((p) => !excluded.has(p));
   const install = unique([...essentials.filter((p) => FIXTURE_SPECS.includes(p)), ...BYSTANDERS]);
   const generic = essentials.filter((p) => !FIXTURE_SPECS.includes(p) && !excluded.has(p));
-  const containers = unique(runningSteps.filter((c) => hasAny(c, ['run', 'install'])).map((c) => c.role)).map((role) => {
-    const step = runningSteps.find((c) => c.role === role && hasAny(c, ['run', 'install']))!;
+  // The first running step of each role that starts its container decides
+  // which configuration the container finds.
+  const firstContainerStep = new Map<string, RoleTasks>();
+  for (const step of runningSteps) {
+    if (hasAny(step, ['run', 'install']) && !firstContainerStep.has(step.role)) firstContainerStep.set(step.role, step);
+  }
+  const containers = [...firstContainerStep].map(([role, step]) => {
     const first = step.tasks.findIndex((t) => t === 'run' || t === 'install');
     const rendered = step.tasks.indexOf('update');
     return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
