@@ -7,13 +7,11 @@
 #   bash molecule/run-scenario.sh SCENARIO [MOLECULE ARGS...]   (default: test)
 #
 # SCENARIO is update_services, update_system, update_system_kpatch or
-# update_system_bootc. The scenario is taken from
-# dist-roles/<role>/molecule/SCENARIO when the compiler emitted it there,
-# else from the prototype molecule/scenarios/SCENARIO, run against
-# dist-roles/<role> staged in .cache/stage (same relative layout, so the
-# same files work in both places). EDPM_SCENARIOS_FROM=prototype forces the
-# prototype; EDPM_ROLES_DIR=DIR stages the roles of DIR instead of
-# dist-roles (e.g. a deliberately broken copy, to see a scenario fail).
+# update_system_bootc, run from dist-roles/<role>/molecule/SCENARIO (the
+# compiler emits it there: npm run build). EDPM_ROLES_DIR=DIR runs it on the
+# roles of DIR instead (e.g. built from another plan, or a deliberately
+# broken copy, to see a scenario fail), staged in .cache/stage so that the
+# scenario finds the repository's molecule/ at the same relative place.
 # Prepares what it needs (Python virtualenv, podman settings);
 # the Debian packages must be there (scripts/system-deps.sh).
 set -euo pipefail
@@ -34,22 +32,20 @@ export PATH="$root/.venv/bin:$PATH"
 source "$root/scripts/podman-env.sh"
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
 
-if [ "${EDPM_SCENARIOS_FROM:-}" != prototype ] && [ -z "${EDPM_ROLES_DIR:-}" ] &&
-  [ -f "$root/dist-roles/$role/molecule/$scenario/molecule.yml" ]; then
+[ -f "$roles/$role/molecule/$scenario/molecule.yml" ] ||
+  { echo "run-scenario: $roles/$role has no scenario $scenario: npm run build" >&2; exit 2; }
+if [ -z "${EDPM_ROLES_DIR:-}" ]; then
   project="$root/dist-roles/$role"
   from="dist-roles/$role/molecule/$scenario"
 else
-  [ -f "$root/molecule/scenarios/$scenario/molecule.yml" ] || { echo "run-scenario: no scenario $scenario" >&2; exit 2; }
   stage="$root/.cache/stage"
   project="$stage/dist-roles/$role"
-  from="molecule/scenarios/$scenario (prototype)"
+  from="$roles/$role/molecule/$scenario, staged"
   mkdir -p "$stage/dist-roles"
   ln -sfn ../../molecule "$stage/molecule"
   ln -sfn .. "$stage/.cache"
   rm -rf "$project"
-  mkdir -p "$project/molecule"
-  (cd "$roles/$role" && find . -mindepth 1 -maxdepth 1 ! -name molecule -exec cp -r {} "$project/" \;)
-  ln -sfn "$root/molecule/scenarios/$scenario" "$project/molecule/$scenario"
+  cp -r "$roles/$role" "$project"
 fi
 
 mkdir -p "$root/.cache/molecule-logs"

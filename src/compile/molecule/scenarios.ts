@@ -1,9 +1,11 @@
 /**
  * The Molecule scenarios emitted with each role, in
  * `dist-roles/<role>/molecule/<scenario>/`. Their playbooks are fixed text,
- * kept with the shared test resources in `molecule/scenarios/<scenario>/`
- * (read like the templates: part of the program, not of the input); their
- * one plan-dependent file, `data/scenario.yml`, is made here from the plan.
+ * kept with the shared test resources in `molecule/scenarios/` (read like
+ * the templates: part of the program, not of the input), each file once:
+ * `common/` holds what every scenario has, a scenario's folder what is its
+ * own. Their one plan-dependent file, `data/scenario.yml`, is made here
+ * from the plan.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +22,19 @@ export const SCENARIOS: Readonly<Record<string, readonly string[]>> = {
   edpm_update_system: ['update_system', 'update_system_kpatch', 'update_system_bootc'],
 };
 
-const scenarioDir = (scenario: string): string => join(packageRoot(), 'molecule', 'scenarios', scenario);
+/**
+ * Where each scenario's playbooks come from: folders of molecule/scenarios,
+ * a later one's file replacing an earlier one's of the same name. The kpatch
+ * variant runs the update_system playbooks on other data.
+ */
+const SOURCES: Readonly<Record<string, readonly string[]>> = {
+  update_services: ['common', 'update_services'],
+  update_system: ['common', 'update_system'],
+  update_system_kpatch: ['common', 'update_system', 'update_system_kpatch'],
+  update_system_bootc: ['common', 'update_system_bootc'],
+};
+
+const scenarioDir = (folder: string): string => join(packageRoot(), 'molecule', 'scenarios', folder);
 
 /** The one plan-dependent file of a scenario. */
 const DATA_FILE = 'data/scenario.yml';
@@ -39,11 +53,14 @@ export function scenarioData(plan: UpdatePlan, scenario: string): Record<string,
 export function roleScenarios(plan: UpdatePlan, role: string, header: readonly string[]): Map<string, FileTree> {
   const out = new Map<string, FileTree>();
   for (const scenario of SCENARIOS[role] ?? []) {
-    const files = new FileTreeBuilder();
-    for (const name of readdirSync(scenarioDir(scenario)).sort()) {
-      if (!name.endsWith('.yml')) continue;
-      files.add(name, readFileSync(join(scenarioDir(scenario), name), 'utf8'));
+    const playbooks = new Map<string, string>();
+    for (const folder of SOURCES[scenario] ?? []) {
+      for (const name of readdirSync(scenarioDir(folder)).filter((n) => n.endsWith('.yml'))) {
+        playbooks.set(name, readFileSync(join(scenarioDir(folder), name), 'utf8'));
+      }
     }
+    const files = new FileTreeBuilder();
+    for (const name of [...playbooks.keys()].sort()) files.add(name, playbooks.get(name)!);
     files.add(
       DATA_FILE,
       yamlText(scenarioData(plan, scenario), {
