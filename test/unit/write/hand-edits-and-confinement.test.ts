@@ -79,6 +79,27 @@ describe('hand edits are never lost', () => {
     const r = rolegen(['build', '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/edited since it was generated/);
+
+    // Open vSwitch tasks taken from a role: the inline handler and the
+    // role's vars are no longer generated, so the build deletes them...
+    const handler = join(out, 'edpm_update_system', 'handlers', 'openvswitch_update.yml');
+    const roleVars = join(out, 'edpm_update_system', 'vars', 'main.yml');
+    expect(rolegen(['build', '--out', out, '--force']).status).toBe(0);
+    expect(existsSync(handler)).toBe(true);
+    const fromRole = otherPlan((d) => {
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: 'update' };
+    });
+    const removed = rolegen(['build', '--plan', fromRole, '--out', out]);
+    expect(removed.status).toBe(0);
+    expect(existsSync(handler)).toBe(false);
+    expect(existsSync(roleVars)).toBe(false);
+    // ...but not once edited by hand: the build refuses and keeps it.
+    expect(rolegen(['build', '--out', out]).status).toBe(0);
+    writeFileSync(handler, '# my handler\n');
+    const refused = rolegen(['build', '--plan', fromRole, '--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('edpm_update_system/handlers/openvswitch_update.yml: no longer generated, and edited since it was: it would be deleted');
+    expect(readFileSync(handler, 'utf8')).toBe('# my handler\n');
   });
 });
 
