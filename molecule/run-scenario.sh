@@ -30,6 +30,9 @@ bash "$root/scripts/python-env.sh" >/dev/null
 export PATH="$root/.venv/bin:$PATH"
 # shellcheck source=../scripts/podman-env.sh
 source "$root/scripts/podman-env.sh"
+# Node containers are named after the scenario and this checkout, so that
+# two checkouts on one machine can run the same scenario side by side.
+export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" | sha256sum | cut -c1-8)}
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
 
 [ -f "$roles/$role/molecule/$scenario/molecule.yml" ] ||
