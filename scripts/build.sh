@@ -8,7 +8,7 @@ bash scripts/node-deps.sh
 npm run --silent compile
 validator=src/plan/plan-validator.generated.js
 before=$(cat "$validator" 2>/dev/null | sha256sum)
-node dist/src/plan/plan-contract.js
+node dist/scripts/plan-contract.js
 if [ "$before" != "$(sha256sum < "$validator")" ]; then
   npm run --silent compile
 fi

@@ -4,12 +4,11 @@
 import { join, relative } from 'node:path';
 import { compilePlan } from '../compile/compile-plan.js';
 import { loadPlanFile, loadPlanFileWithSource } from '../plan/load.js';
-import { formatDiagnostic, InputError } from '../plan/diagnostics.js';
+import { formatDiagnostic, InputError } from '../core/diagnostics.js';
 import { auditRolesTree } from '../roles-tree/audit.js';
 import { scanRolesTree } from '../roles-tree/scan.js';
 import { builtInPlanPath, packageRoot } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
-import { crashHookFromEnv } from '../write/fault-injection.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Where output goes by default. */
@@ -27,8 +26,7 @@ export function buildCommand(opts: { plan?: string; out?: string; force?: boolea
     if (errors.length > 0) throw new InputError(errors);
   }
   const tree = compilePlan(plan);
-  const onStep = crashHookFromEnv();
-  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true, ...(onStep === undefined ? {} : { onStep }) });
+  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
   const where = displayPath(result.outDir);
   if (!result.changed) io.out(`${where} is up to date (${tree.size} files)\n`);
   else {

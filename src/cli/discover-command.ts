@@ -2,7 +2,7 @@
  * `discover`: what a roles tree offers for a minor update, audited against a
  * plan. A table for people, `--json` for machines.
  */
-import { formatDiagnostic } from '../plan/diagnostics.js';
+import { formatDiagnostic } from '../core/diagnostics.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
 import { builtInPlanPath } from '../package-root.js';
 import { auditCounts, auditRolesTree, type AuditReport } from '../roles-tree/audit.js';

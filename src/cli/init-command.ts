@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileError, InputError } from '../plan/diagnostics.js';
+import { fileError, InputError } from '../core/diagnostics.js';
 import { loadPlanFile } from '../plan/load.js';
 import { builtInPlanPath } from '../package-root.js';
 import { derivePlanText } from '../roles-tree/derive-plan.js';

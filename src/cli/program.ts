@@ -3,7 +3,7 @@
  * and maps errors to exit codes. Thin on purpose.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../plan/diagnostics.js';
+import { InputError } from '../core/diagnostics.js';
 import { HandEditError } from '../write/write-tree.js';
 import { readFileSync } from 'node:fs';
 import { packageVersion, planSchemaPath } from '../package-root.js';

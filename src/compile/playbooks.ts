@@ -3,19 +3,8 @@
  * `playbooks/update_system.yml`) and the OpenStackDataPlaneService manifests
  * that name them.
  */
+import { roleTags, type PhaseEntryPoint } from '../model/roles.js';
 import { yamlText } from './yaml-text.js';
-
-/** One update phase as the operator sees it. */
-export interface PhaseEntryPoint {
-  /** Playbook base name, e.g. `update_services`. */
-  readonly playbook: string;
-  /** Role the playbook runs, e.g. `edpm_update_services`. */
-  readonly role: string;
-  /** `edpmServiceType` of the service, e.g. `update-services`. */
-  readonly serviceType: string;
-  /** Play name. */
-  readonly title: string;
-}
 
 /** The playbook of a phase, with the variables every EDPM playbook takes. */
 export function playbookFile(collection: string, phase: PhaseEntryPoint, header: readonly string[]): string {
@@ -33,7 +22,7 @@ export function playbookFile(collection: string, phase: PhaseEntryPoint, header:
             name: `Run ${phase.role}`,
             'ansible.builtin.import_role': { name: `${collection}.${phase.role}` },
             environment: '{{ edpm_playbook_environment | default({}) }}',
-            tags: ['edpm_update', phase.role],
+            tags: [...roleTags(phase.role)],
           },
         ],
       },

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { UPDATE_TAG } from '../model/roles.js';
 import { packageRoot } from '../package-root.js';
 import { typeLabel, type RoleVariable } from './role-variable.js';
 
@@ -14,6 +15,25 @@ export interface ReadmeStep {
   readonly text?: string;
   readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
 }
+
+/** The first step of both roles, as their READMEs tell it. */
+export const GATHER_FACTS_STEP: ReadmeStep = {
+  title: 'Gathers local facts',
+  text: "only the local ones (`gather_subset: ['!all', '!min', 'local']`), when `ansible_local` is undefined.",
+};
+
+/** The README rows of the two tags every task of a role carries. */
+export function roleTagRows(role: string): { name: string; selects: string }[] {
+  return [
+    { name: UPDATE_TAG, selects: 'every task of both update roles' },
+    { name: role, selects: 'every task of this role' },
+  ];
+}
+
+/** Inline Markdown code. */
+export const code = (s: string): string => `\`${s}\``;
+/** A list of inline code, or "(none)". */
+export const codeList = (items: readonly string[]): string => (items.length === 0 ? '(none)' : items.map(code).join(', '));
 
 /** What the README of a role says. */
 export interface RoleReadme {

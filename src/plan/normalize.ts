@@ -2,7 +2,7 @@
  * Plan file (schema-valid) -> UpdatePlan: applies defaults and checks the
  * rules a schema cannot say (mandatory exclusions, repeated steps).
  */
-import { InputError, type Diagnostic } from './diagnostics.js';
+import { diagnosticAt, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { positionOf, pointerOf, type SourceMap } from './source-map.js';
 import type { PlanFile } from './schema.js';
 import {
@@ -32,8 +32,7 @@ export const PLAN_DEFAULTS = {
 export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   const problems: Diagnostic[] = [];
   const error = (path: (string | number)[], message: string): void => {
-    const at = positionOf(source, path);
-    problems.push({ severity: 'error', file: source.file, line: at.line, col: at.col, path: pointerOf(path), message });
+    problems.push(diagnosticAt(source.file, positionOf(source, path), message, { path: pointerOf(path) }));
   };
 
   const services = file.updateServices;

@@ -1,4 +1,4 @@
-/** The standalone validator of plan files (see plan-contract.ts). */
+/** The standalone validator of plan files (see scripts/plan-contract.ts). */
 import type { ErrorObject } from 'ajv';
 import type { PlanFile } from './schema.js';
 

@@ -1,4 +1,4 @@
-// Generated from src/plan/schema.ts by src/plan/plan-contract.ts: do not edit.
+// Generated from src/plan/schema.ts by scripts/plan-contract.ts: do not edit.
 "use strict";
 export const validate = validate10;
 export default validate10;

@@ -2,7 +2,8 @@
  * The JSON Schema of plan files, written with TypeBox so that the TypeScript
  * type of a plan file (`PlanFile`) is derived from the schema itself: the two
  * cannot drift. `schemas/plan.schema.json` is this object written out
- * (`npm run schema`), and a test checks that the committed file is current.
+ * by `npm run build` (scripts/plan-contract.ts), and a test checks that the
+ * committed file is current.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {

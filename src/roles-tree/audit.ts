@@ -5,7 +5,8 @@
  * differs from the rule's. Pure: reads facts, not the disk.
  */
 import { join } from 'node:path';
-import type { Diagnostic } from '../plan/diagnostics.js';
+import { compareStrings } from '../core/compare.js';
+import { diagnosticAt, fileWarning, type Diagnostic } from '../core/diagnostics.js';
 import { pointerSegments, positionOf, type SourceMap } from '../plan/source-map.js';
 import type { RoleTasks, UpdatePlan } from '../model/plan.js';
 import { entryPointsOf, OVS_ROLE, type EntryPoint, type RoleFact, type RolesTreeFacts } from './facts.js';
@@ -56,7 +57,7 @@ export function auditRolesTree(facts: RolesTreeFacts, plan: UpdatePlan | null, s
   const diagnostics: Diagnostic[] = [...facts.problems];
   const at = (pointer: string, severity: Diagnostic['severity'], message: string): Diagnostic => {
     const pos = source === null ? { line: 1, col: 1 } : positionOf(source, pointerSegments(pointer));
-    return { severity, file: source?.file ?? '(plan)', line: pos.line, col: pos.col, path: pointer, message };
+    return diagnosticAt(source?.file ?? '(plan)', pos, message, { path: pointer, severity });
   };
   const byName = new Map(facts.roles.map((r) => [r.name, r]));
   const refs = plan === null ? [] : planStepRefs(plan);
@@ -88,17 +89,15 @@ export function auditRolesTree(facts: RolesTreeFacts, plan: UpdatePlan | null, s
     }
     const types = report.serviceTypes.map((t) => (t.source === 'guess' ? `${t.name} (a guess)` : t.name)).join(', ') || 'unknown';
     const first = byName.get(report.name)!.taskFiles.find((t) => t.base === report.rule!.tasks[0])!;
-    diagnostics.push({
-      severity: 'warning',
-      file: join(report.path, 'tasks', first.file),
-      line: 1,
-      col: 1,
-      path: '',
-      message: `role ${report.name} has update entry points (${report.entryPoints.join(', ')}) but no plan step uses it; service type ${types}, the rule would include [${report.rule.tasks.join(', ')}]`,
-    });
+    diagnostics.push(
+      fileWarning(
+        join(report.path, 'tasks', first.file),
+        `role ${report.name} has update entry points (${report.entryPoints.join(', ')}) but no plan step uses it; service type ${types}, the rule would include [${report.rule.tasks.join(', ')}]`,
+      ),
+    );
   }
   const rank = { error: 0, warning: 1, note: 2 } as const;
-  diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col);
+  diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity] || compareStrings(a.file, b.file) || a.line - b.line || a.col - b.col);
   return { root: facts.root, roles, diagnostics };
 }
 

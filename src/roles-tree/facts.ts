@@ -3,7 +3,7 @@
  * rule, the service-type mapping, the audit and plan derivation read these;
  * only the scan touches the disk.
  */
-import type { Diagnostic } from '../plan/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 /** A task file of a role: its base name and the file name on disk (`.yml` or `.yaml`). */
 export interface TaskFileFact {
@@ -31,7 +31,7 @@ export interface RolesTreeFacts {
 }
 
 /** The role that owns the Open vSwitch update tasks in edpm-ansible: phase 2's, never a container step. */
-export const OVS_ROLE = 'edpm_ovs';
+export { OVS_ROLE } from '../model/roles.js';
 
 /** The update entry points: task files a minor update may include. */
 export const ENTRY_POINTS = ['update', 'run', 'install'] as const;

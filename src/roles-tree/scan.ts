@@ -8,8 +8,9 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
-import { fileError, InputError, type Diagnostic } from '../plan/diagnostics.js';
-import { describeIoError } from '../plan/load.js';
+import { byKey, compareStrings } from '../core/compare.js';
+import { fileError, fileWarning, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { describeIoError } from '../core/io-error.js';
 import { matchesGrammar, roleName, taskFileName } from '../model/names.js';
 import type { RoleFact, RolesTreeFacts, TaskFileFact } from './facts.js';
 
@@ -25,10 +26,10 @@ export function scanRolesTree(root: string): RolesTreeFacts {
   }
   const problems: Diagnostic[] = [];
   const warn = (path: string, message: string): void => {
-    problems.push({ severity: 'warning', file: path, line: 1, col: 1, path: '', message });
+    problems.push(fileWarning(path, message));
   };
   const roleDirs: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries.sort(byKey((e) => e.name))) {
     const path = join(root, entry.name);
     if (entry.name.startsWith('.')) continue;
     if (!isFolder(path, warn)) continue;
@@ -47,7 +48,7 @@ export function scanRolesTree(root: string): RolesTreeFacts {
     dot: false,
     unique: true,
   });
-  for (const rel of files.sort()) {
+  for (const rel of files.sort(compareStrings)) {
     const [role, , file] = rel.split('/') as [string, string, string];
     const list = found.get(role);
     if (list === undefined) continue;
@@ -74,7 +75,7 @@ export function scanRolesTree(root: string): RolesTreeFacts {
   const roles: RoleFact[] = roleDirs.map((name) => ({
     name,
     path: join(root, name),
-    taskFiles: [...(found.get(name) ?? [])].sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0)),
+    taskFiles: [...(found.get(name) ?? [])].sort(byKey((t) => t.base)),
   }));
   return { root, roles, problems };
 }

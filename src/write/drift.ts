@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { FileTree } from '../compile/file-tree.js';
+import { compareStrings } from '../core/compare.js';
+import type { FileTree } from '../model/file-tree.js';
 import { readManifest } from './manifest.js';
 import { listFiles } from './write-tree.js';
 
@@ -32,7 +33,7 @@ export function findDrift(outDir: string, tree: FileTree): DriftEntry[] {
     });
   }
   const manifest = existsSync(out) ? readManifest(out) : null;
-  for (const path of [...(manifest?.keys() ?? [])].sort()) {
+  for (const path of [...(manifest?.keys() ?? [])].sort(compareStrings)) {
     if (tree.has(path) || onDisk.get(path) !== 'file') continue;
     const current = readFileSync(join(out, path), 'utf8');
     drift.push({ path, kind: 'stale', patch: createTwoFilesPatch(`a/${path}`, '/dev/null', current, '', '', '', { context: 3 }) });

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileTree } from '../compile/file-tree.js';
+import { byKey } from '../core/compare.js';
+import type { FileTree } from '../model/file-tree.js';
 
 /** Name of the manifest file inside the output folder. */
 export const MANIFEST_NAME = '.edpm-rolegen-manifest.json';
@@ -26,7 +27,7 @@ export function manifestOf(tree: FileTree): Manifest {
 
 /** The manifest as file text: sorted, one entry a line, stable. */
 export function manifestText(manifest: Manifest): string {
-  const files = Object.fromEntries([...manifest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = Object.fromEntries([...manifest].sort(byKey(([path]) => path)));
   return `${JSON.stringify({ generator: 'edpm-rolegen', files }, null, 2)}\n`;
 }
 

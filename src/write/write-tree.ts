@@ -21,9 +21,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { FileTree } from '../compile/file-tree.js';
-import { fileError, InputError } from '../plan/diagnostics.js';
-import { describeIoError } from '../plan/load.js';
+import { compareStrings } from '../core/compare.js';
+import { fileError, InputError } from '../core/diagnostics.js';
+import { describeIoError } from '../core/io-error.js';
+import type { FileTree } from '../model/file-tree.js';
 import { manifestOf, manifestText, MANIFEST_NAME, readManifest, sha256, type Manifest } from './manifest.js';
 
 /** Options of a write. */
@@ -255,7 +256,7 @@ function planWrite(tree: FileTree, onDisk: ReadonlyMap<string, FileKind>, previo
       conflicts.push({ path, why: 'no longer generated, and edited since it was: it would be deleted' });
     }
   }
-  return { conflicts, kept: kept.sort(), removed: removed.sort(), upToDate };
+  return { conflicts, kept: kept.sort(compareStrings), removed: removed.sort(compareStrings), upToDate };
 }
 
 function copyEntry(from: string, to: string, kind: FileKind): void {

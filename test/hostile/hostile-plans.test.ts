@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { compilePlan } from '../../src/compile/compile-plan.js';
-import { InputError } from '../../src/plan/diagnostics.js';
+import { InputError } from '../../src/core/diagnostics.js';
 import { parsePlan } from '../../src/plan/load.js';
 import { hostileBase, PLAN_FIELDS } from '../support/plan-fields.js';
 

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UPDATE_SERVICES_SCENARIOS } from '../../src/compile/roles/update-services.js';
+import { UPDATE_SYSTEM_SCENARIOS } from '../../src/compile/roles/update-system.js';
 import { ROOT } from '../support/paths.js';
 
 // The generated roles on real containers: every Molecule scenario emitted
@@ -8,7 +10,7 @@ import { ROOT } from '../support/paths.js';
 // converge, idempotence, verify, destroy) by molecule/run-scenario.sh, which
 // prints the time each took. Target: under 3 minutes each with the test-node
 // image cached (a figure to read in the log, not a timed assertion).
-const SCENARIOS = ['update_services', 'update_system', 'update_system_kpatch', 'update_system_bootc'];
+const SCENARIOS = [...UPDATE_SERVICES_SCENARIOS, ...UPDATE_SYSTEM_SCENARIOS];
 
 describe('Molecule scenarios of the generated roles', () => {
   for (const scenario of SCENARIOS) {

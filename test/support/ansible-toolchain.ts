@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileTree } from '../../src/compile/file-tree.js';
+import type { FileTree } from '../../src/model/file-tree.js';
 import type { RoleTasks } from '../../src/model/plan.js';
 import { writeTree } from '../../src/write/write-tree.js';
 import { ROOT } from './paths.js';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { parsePlan } from '../../src/plan/load.js';
 import { compilePlan } from '../../src/compile/compile-plan.js';
-import type { FileTree } from '../../src/compile/file-tree.js';
+import type { FileTree } from '../../src/model/file-tree.js';
 import type { UpdatePlan } from '../../src/model/plan.js';
 import { DEFAULT_PLAN } from './paths.js';
 

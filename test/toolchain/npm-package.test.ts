@@ -19,10 +19,13 @@ describe('the npm package', () => {
 
   it('ships only what it needs', () => {
     const pkg = join(dir, 'node_modules', 'edpm-rolegen');
-    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'dist', 'molecule', 'package.json', 'plans', 'schemas', 'templates']);
-    // Of the Molecule resources, only the scenarios' fixed playbooks, which
-    // the compiler emits with the roles (npm adds every README.md).
-    expect(readdirSync(join(pkg, 'molecule')).sort()).toEqual(['README.md', 'scenarios']);
+    // No test infrastructure (molecule/): the scenarios' fixed playbooks,
+    // which the compiler emits with the roles, are templates.
+    expect(readdirSync(pkg).sort()).toEqual(['README.md', 'dist', 'package.json', 'plans', 'schemas', 'templates']);
+    expect(readdirSync(join(pkg, 'templates', 'molecule')).sort()).toEqual(['common', 'update_services', 'update_system', 'update_system_bootc', 'update_system_kpatch']);
+    // Nothing test-only or build-time in the shipped code.
+    const shipped = readdirSync(join(pkg, 'dist'), { recursive: true }).map(String);
+    expect(shipped.filter((f) => /fault-injection|provenance|plan-contract|scripts/.test(f))).toEqual([]);
   });
 
   it('runs its bin from the built-in plan', () => {

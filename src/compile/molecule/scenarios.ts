@@ -1,8 +1,8 @@
 /**
  * The Molecule scenarios emitted with each role, in
  * `dist-roles/<role>/molecule/<scenario>/`. Their playbooks are fixed text,
- * kept with the shared test resources in `molecule/scenarios/` (read like
- * the templates: part of the program, not of the input), each file once:
+ * kept with the other templates in `templates/molecule/` (part of the
+ * program, not of the input; each role module names its scenarios), each file once:
  * `common/` holds what every scenario has, a scenario's folder what is its
  * own. Their one plan-dependent file, `data/scenario.yml`, is made here
  * from the plan.
@@ -12,18 +12,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { UpdatePlan } from '../../model/plan.js';
 import { packageRoot } from '../../package-root.js';
-import { FileTreeBuilder, type FileTree } from '../file-tree.js';
+import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
 import { yamlText } from '../yaml-text.js';
 import { servicesScenarioData } from './services-scenario-data.js';
 
-/** The scenarios of each role. */
-export const SCENARIOS: Readonly<Record<string, readonly string[]>> = {
-  edpm_update_services: ['update_services'],
-  edpm_update_system: ['update_system', 'update_system_kpatch', 'update_system_bootc'],
-};
-
 /**
- * Where each scenario's playbooks come from: folders of molecule/scenarios,
+ * Where each scenario's playbooks come from: folders of templates/molecule,
  * a later one's file replacing an earlier one's of the same name. The kpatch
  * variant runs the update_system playbooks on other data.
  */
@@ -34,7 +28,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   update_system_bootc: ['common', 'update_system_bootc'],
 };
 
-const scenarioDir = (folder: string): string => join(packageRoot(), 'molecule', 'scenarios', folder);
+const scenarioDir = (folder: string): string => join(packageRoot(), 'templates', 'molecule', folder);
 
 /** The one plan-dependent file of a scenario. */
 const DATA_FILE = 'data/scenario.yml';
@@ -49,10 +43,11 @@ export function scenarioData(plan: UpdatePlan, scenario: string): Record<string,
   return { ...data, edpm_scenario: { ...scenarioPart, collection: plan.collection } };
 }
 
-/** The files of every scenario of a role, by scenario name. */
-export function roleScenarios(plan: UpdatePlan, role: string, header: readonly string[]): Map<string, FileTree> {
+/** The files of each of a role's scenarios, by scenario name. */
+export function roleScenarios(plan: UpdatePlan, scenarios: readonly string[], header: readonly string[]): Map<string, FileTree> {
   const out = new Map<string, FileTree>();
-  for (const scenario of SCENARIOS[role] ?? []) {
+  for (const scenario of scenarios) {
+    if (SOURCES[scenario] === undefined) throw new Error(`internal error: no playbooks for the Molecule scenario ${scenario}`);
     const playbooks = new Map<string, string>();
     for (const folder of SOURCES[scenario] ?? []) {
       for (const name of readdirSync(scenarioDir(folder)).filter((n) => n.endsWith('.yml'))) {

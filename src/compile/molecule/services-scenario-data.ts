@@ -3,9 +3,10 @@
  * (`data/scenario.yml`): which service types run on the test node, which fixture
  * roles to make, what must have run, in which order, and what must be left
  * alone. The shape is the one the fixed playbooks in
- * molecule/scenarios/update_services read (molecule/README.md).
+ * templates/molecule/update_services read (molecule/README.md).
  */
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
+import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
@@ -62,7 +63,7 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
     edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', 'openvswitch', USER_EXCLUDED]),
     edpm_update_services_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
-      role: 'edpm_update_services',
+      role: UPDATE_SERVICES_ROLE,
       collection: plan.collection,
       fixture_roles: fixtureRoles,
       packages: { install, generic },

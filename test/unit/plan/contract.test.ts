@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { stringify } from 'yaml';
-import { PLAN_VALIDATOR_OPTIONS, planContractPaths, planSchemaText, planValidatorText } from '../../../src/plan/plan-contract.js';
+import { PLAN_VALIDATOR_OPTIONS, planContractPaths, planSchemaText, planValidatorText } from '../../../scripts/plan-contract.js';
 import { planJsonSchema } from '../../../src/plan/schema.js';
 import { parsePlan } from '../../../src/plan/load.js';
-import { InputError } from '../../../src/plan/diagnostics.js';
+import { InputError } from '../../../src/core/diagnostics.js';
 import { defaultPlanData } from '../../support/plans.js';
 
 // The TypeScript type of plan files is derived from the TypeBox schema, so the

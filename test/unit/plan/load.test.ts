@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { InputError, formatDiagnostic } from '../../../src/plan/diagnostics.js';
+import { InputError, formatDiagnostic } from '../../../src/core/diagnostics.js';
 import { parsePlan } from '../../../src/plan/load.js';
 import { DEFAULT_SERVICES_EXCLUSIONS, defaultPlanData } from '../../support/plans.js';
 

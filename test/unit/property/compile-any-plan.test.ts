@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
-import { InputError } from '../../../src/plan/diagnostics.js';
+import { InputError } from '../../../src/core/diagnostics.js';
 import { parsePlan } from '../../../src/plan/load.js';
 
 // Arbitrary plans of the shapes and name grammars the schema accepts (and,

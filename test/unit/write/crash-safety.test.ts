@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
-import type { FileTree } from '../../../src/compile/file-tree.js';
+import type { FileTree } from '../../../src/model/file-tree.js';
 import { findDrift } from '../../../src/write/drift.js';
 import { listFiles, recoverSwap, writeTree } from '../../../src/write/write-tree.js';
-import { CLI } from '../../support/paths.js';
+import { CLI, ROOT } from '../../support/paths.js';
 import { defaultPlanData, planFrom } from '../../support/plans.js';
+
+/** The test-only build entry that kills itself at a chosen step of the writer. */
+const CRASH_BUILD = join(ROOT, 'test', 'support', 'crash-build.mjs');
 
 /** Which whole tree a folder holds: 'old', 'new', 'missing', or 'mixed' (the failure). */
 function stateOf(out: string, oldTree: FileTree, newTree: FileTree): 'old' | 'new' | 'missing' | 'mixed' {
@@ -65,11 +68,12 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
       rmSync(out, { recursive: true, force: true });
       recoverSwap(out);
       writeTree(out, oldTree);
-      const args = [CLI, 'build', '--plan', plan, '--out', out];
+      // Kills at a chosen step go through the test-only entry (the writer's onStep hook);
+      // kills at random moments hit the shipped CLI itself.
       const r =
         point.env !== undefined
-          ? spawnSync(process.execPath, args, { env: { ...process.env, EDPM_ROLEGEN_CRASH_AT: point.env } })
-          : spawnSync(process.execPath, args, { timeout: point.delayMs, killSignal: 'SIGKILL' });
+          ? spawnSync(process.execPath, [CRASH_BUILD, plan, out, point.env])
+          : spawnSync(process.execPath, [CLI, 'build', '--plan', plan, '--out', out], { timeout: point.delayMs, killSignal: 'SIGKILL' });
       const killed = r.signal === 'SIGKILL';
       if (point.env !== undefined) expect(killed, `crash at ${point.env}`).toBe(true);
       if (killed) kills.push(point.env ?? `${point.delayMs} ms`);

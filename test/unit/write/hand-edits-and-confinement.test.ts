@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { FileTreeBuilder } from '../../../src/compile/file-tree.js';
+import { FileTreeBuilder } from '../../../src/model/file-tree.js';
 import { readManifest } from '../../../src/write/manifest.js';
 import { rolegen } from '../../support/cli.js';
 import { defaultPlanData } from '../../support/plans.js';

@@ -3,16 +3,17 @@
  * `schemas/plan.schema.json` (for users and editors) and
  * `src/plan/plan-validator.generated.js` (ajv's standalone validator, so that
  * the CLI does not load TypeBox nor compile the schema at every start).
- * `npm run build` writes both (`node dist/src/plan/plan-contract.js`); a unit
- * test checks that the committed files are current.
+ * A build-time tool, not part of the shipped program: `npm run build` writes
+ * both (`node dist/scripts/plan-contract.js`); a unit test checks that the
+ * committed files are current.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { PlanFileSchema, planJsonSchema } from './schema.js';
-import { packageRoot, planSchemaPath } from '../package-root.js';
+import { PlanFileSchema, planJsonSchema } from '../src/plan/schema.js';
+import { packageRoot, planSchemaPath } from '../src/package-root.js';
 
 /**
  * Options of the plan validator. `unicode: false` counts string lengths in
@@ -37,7 +38,7 @@ export function planValidatorText(): string {
   const validate = ajv.compile(PlanFileSchema);
   const code = standaloneCode(ajv, validate);
   if (code.includes('require(')) throw new Error('internal error: the standalone validator needs a runtime require');
-  return `// Generated from src/plan/schema.ts by src/plan/plan-contract.ts: do not edit.\n${code}\n`;
+  return `// Generated from src/plan/schema.ts by scripts/plan-contract.ts: do not edit.\n${code}\n`;
 }
 
 /** Where the two artifacts live. */

@@ -5,22 +5,26 @@
  * pass --setopt, so it is a command, given as argv: no shell, no word
  * splitting), re-enable the unit (a stream change leaves it disabled) and
  * optionally reload it. Or: import a role's tasks, as the hand-written role did.
+ * Part of the edpm_update_system role (update-system.ts): its tasks,
+ * handlers, vars, variables and README step.
  */
-import type { UpdatePlan } from '../model/plan.js';
-import type { RoleVariable } from './role-variable.js';
-import { task, type Task } from './task.js';
+import type { UpdatePlan } from '../../model/plan.js';
+import { OVS_ROLE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
+import { code, codeList, type ReadmeStep } from '../role-readme.js';
+import type { RoleVariable } from '../role-variable.js';
+import { task, type Task } from '../task.js';
 
-const P = 'edpm_update_system';
+const P = UPDATE_SYSTEM_ROLE;
 
 /** Variable names of the Open vSwitch step. */
 export const OVS_VARS = {
   packages: `${P}_ovs_packages`,
   reload: `${P}_ovs_reload_after_update`,
   /** edpm_ovs's own names, honoured when set. */
-  ovsRolePackages: 'edpm_ovs_packages',
-  ovsRoleReload: 'edpm_ovs_reload_after_update',
+  ovsRolePackages: `${OVS_ROLE}_packages`,
+  ovsRoleReload: `${OVS_ROLE}_reload_after_update`,
   effectivePackages: `${P}_ovs_update_packages`,
-  effectivePackagesExpression: `{{ edpm_ovs_packages | default(${P}_ovs_packages) }}`,
+  effectivePackagesExpression: `{{ ${OVS_ROLE}_packages | default(${P}_ovs_packages) }}`,
   effectiveReload: `${P}_ovs_reload`,
   download: `${P}_ovs_download`,
 } as const;
@@ -123,5 +127,24 @@ export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | 
   return {
     [V.effectivePackages]: V.effectivePackagesExpression,
     [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
+  };
+}
+
+/** The Open vSwitch step as the README tells it (update-system.ts adds when it runs). */
+export function openvswitchReadmeStep(plan: UpdatePlan): ReadmeStep {
+  const ovs = plan.updateSystem.openvswitch;
+  if (ovs.tasks.kind === 'role') {
+    return { title: 'Updates Open vSwitch first', text: `with the tasks of ${code(`${plan.collection}.${ovs.tasks.role}`)} ${code(`${ovs.tasks.tasks}.yml`)}.` };
+  }
+  return {
+    title: 'Updates Open vSwitch first',
+    text: [
+      `the packages in ${code(V.ovsRolePackages)}, else ${code(V.packages)} (${codeList(ovs.packages)}):`,
+      'checks in check mode whether dnf would update them and stops there if not;',
+      `downloads them into the dnf cache (${ovs.downloadRetries} retries);`,
+      'installs them with `dnf update -y --cacheonly --setopt=tsflags=noscripts`, so that their RPM scriptlets cannot stop or disable the service;',
+      `enables the ${code(ovs.serviceName)} service again (a change of Open vSwitch stream leaves it disabled);`,
+      `and reloads it, never restarts it, when ${code(V.ovsRoleReload)}, else ${code(V.reload)}, is true.`,
+    ].join(' '),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * Provenance: which plan entry produced a place in a generated file, so that
- * a tool's complaint about `file:line` can be traced back to the plan.
+ * Test support for the toolchain test: which plan entry produced a place in
+ * a generated file, so that a linter's complaint about `file:line` can be
+ * traced back to the plan. Not part of the program (real provenance is a
+ * later issue's).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { UpdatePlan } from '../model/plan.js';
-import { includeTaskName, stepPurpose, UPDATE_SERVICES_ROLE } from './update-services-role.js';
-import { UPDATE_SYSTEM_ROLE } from './update-system-role.js';
+import type { UpdatePlan } from '../../src/model/plan.js';
+import { UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../../src/model/roles.js';
+import { includeTaskName, stepPurpose } from '../../src/compile/roles/update-services.js';
 
 /** JSON pointer of the plan entry behind each generated task file (or task, for the container steps). */
 export function planOrigin(plan: UpdatePlan, file: string, taskName: string | null): string | null {

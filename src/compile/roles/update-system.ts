@@ -1,27 +1,31 @@
 /**
- * Phase 2, `edpm_update_system`: Open vSwitch first (without its RPM
- * scriptlets), then optional kpatch, then every other package; bootc hosts
- * switch or upgrade their image instead.
+ * Phase 2, `edpm_update_system`, the whole role: Open vSwitch first (without
+ * its RPM scriptlets, see update-system-openvswitch.ts), then optional
+ * kpatch, then every other package; bootc hosts switch or upgrade their
+ * image instead. Its tasks, handlers, vars, input variables, README steps
+ * and tags, meta and Molecule scenarios are all made here.
  */
 import { posix } from 'node:path';
-import type { UpdatePlan } from '../model/plan.js';
-import { gatherLocalFactsTask } from './gather-facts.js';
-import { openvswitchTasks, openvswitchVariables, OVS_VARS } from './openvswitch-tasks.js';
-import type { RoleVariable } from './role-variable.js';
-import { task, type Task } from './task.js';
+import type { UpdatePlan } from '../../model/plan.js';
+import { roleTags, stepTag, UPDATE_SYSTEM_PHASE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
+import { gatherLocalFactsTask } from '../gather-facts.js';
+import { GENERATED_HEADER } from '../generated-header.js';
+import { roleScenarios } from '../molecule/scenarios.js';
+import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
+import type { RoleParts } from '../role-parts.js';
+import { code, codeList, GATHER_FACTS_STEP, roleTagRows, type ReadmeStep } from '../role-readme.js';
+import type { RoleVariable } from '../role-variable.js';
+import { task, type Task } from '../task.js';
+import { openvswitchHandlers, openvswitchReadmeStep, openvswitchRoleVars, openvswitchTasks, openvswitchVariables, OVS_VARS } from './update-system-openvswitch.js';
 
-export const UPDATE_SYSTEM_ROLE = 'edpm_update_system';
 const P = UPDATE_SYSTEM_ROLE;
 
 /** Variable names of the role (kept from the hand-written role). */
 export const UPDATE_SYSTEM_VARS = {
+  ...packageUpdateVars(P),
   enableKpatch: `${P}_enable_kpatch`,
-  enablePackages: `${P}_enable_packages_update`,
-  includePackages: `${P}_include_packages`,
-  excludePackages: `${P}_exclude_packages`,
   bootcImage: `${P}_bootc_os_container_image`,
-  /** Task-level variables holding plan lists. */
-  alwaysExcluded: `${P}_always_excluded_packages`,
+  /** Task-level variable holding the kernel packages kpatch holds back. */
   kpatchHeld: `${P}_kpatch_held_packages`,
   /** Registered results. */
   bootcStatusBefore: `${P}_bootc_status_before`,
@@ -31,13 +35,43 @@ const V = UPDATE_SYSTEM_VARS;
 
 /** Tags of every task, and of each step. */
 export const UPDATE_SYSTEM_TAGS = {
-  role: ['edpm_update', P],
-  openvswitch: ['edpm_update', P, `${P}_openvswitch`],
-  kpatch: ['edpm_update', P, `${P}_kpatch`],
-  packages: ['edpm_update', P, `${P}_packages`],
-  bootc: ['edpm_update', P, `${P}_bootc`],
+  role: roleTags(P),
+  openvswitch: roleTags(P, 'openvswitch'),
+  kpatch: roleTags(P, 'kpatch'),
+  packages: roleTags(P, 'packages'),
+  bootc: roleTags(P, 'bootc'),
 } as const;
 const T = UPDATE_SYSTEM_TAGS;
+
+/** The role's Molecule scenarios. */
+export const UPDATE_SYSTEM_SCENARIOS: readonly string[] = ['update_system', 'update_system_kpatch', 'update_system_bootc'];
+
+/** Everything of the role, for a plan. */
+export function updateSystemRole(plan: UpdatePlan): RoleParts {
+  return {
+    phase: UPDATE_SYSTEM_PHASE,
+    shortDescription: 'Update the system packages of an EDPM node, Open vSwitch first',
+    description: [
+      'Updates Open vSwitch without its RPM scriptlets, then every other package of an EDPM node,',
+      'optionally with kpatch; on bootc hosts, switches or upgrades the OS image instead.',
+      'Independent of edpm_update_services; a new kernel needs a reboot.',
+    ],
+    galaxyTags: ['edpm', 'update', 'openstack', 'openvswitch'],
+    tasks: updateSystemTasks(plan),
+    variables: updateSystemVariables(plan),
+    scenarios: roleScenarios(plan, UPDATE_SYSTEM_SCENARIOS, GENERATED_HEADER),
+    handlers: openvswitchHandlers(plan),
+    roleVars: openvswitchRoleVars(plan),
+    steps: readmeSteps(plan),
+    tags: [
+      ...roleTagRows(P),
+      { name: stepTag(P, 'openvswitch'), selects: 'the Open vSwitch step' },
+      { name: stepTag(P, 'kpatch'), selects: 'the kpatch step' },
+      { name: stepTag(P, 'packages'), selects: 'the update of every other package' },
+      { name: stepTag(P, 'bootc'), selects: 'the bootc steps' },
+    ],
+  };
+}
 
 /** A Jinja test true on image-mode (bootc) hosts. */
 const IS_BOOTC = 'ansible_local.bootc | default(false) | bool';
@@ -55,29 +89,12 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
         `the kernel packages (${s.kpatch.kernelPackages.join(', ')}) from the update.`,
       ],
     },
-    {
-      name: V.enablePackages,
-      type: 'bool',
-      default: true,
-      description: ['Whether to update packages (Open vSwitch first, then every other package) on package-mode hosts.'],
-    },
-    {
-      name: V.includePackages,
-      type: 'list',
-      elements: 'str',
-      default: [...s.includePackages],
-      description: ['Packages updated to their latest version after Open vSwitch (names or dnf globs).'],
-    },
-    {
-      name: V.excludePackages,
-      type: 'list',
-      elements: 'str',
-      default: [],
-      description: [
-        'Packages never updated, in addition to those the plan always excludes',
-        `(${s.alwaysExcludedPackages.join(', ')}) and the Open vSwitch packages.`,
-      ],
-    },
+    switchVariable(V.enablePackages, true, 'Whether to update packages (Open vSwitch first, then every other package) on package-mode hosts.'),
+    ...packageListVariables(
+      V,
+      { default: s.includePackages, description: 'Packages updated to their latest version after Open vSwitch (names or dnf globs).' },
+      ['Packages never updated, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}) and the Open vSwitch packages.`],
+    ),
     {
       name: V.bootcImage,
       type: 'str',
@@ -148,20 +165,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
     [V.alwaysExcluded]: [...s.alwaysExcludedPackages],
     [V.kpatchHeld]: [...s.kpatch.kernelPackages],
   };
-  return [
-    task(
-      'Update every other package to its latest version',
-      'ansible.builtin.dnf',
-      {
-        name: `{{ ${V.includePackages} }}`,
-        state: 'latest',
-        update_only: true,
-        update_cache: true,
-        exclude: `{{ (${exclusions.join(' + ')} + ${kpatch}) | unique }}`,
-      },
-      { vars, become: true, tags: T.packages },
-    ),
-  ];
+  return [dnfUpdateTask('Update every other package to its latest version', V, [...exclusions, kpatch], vars, T.packages)];
 }
 
 function bootcTasks(plan: UpdatePlan): Task[] {
@@ -199,5 +203,27 @@ function bootcTasks(plan: UpdatePlan): Task[] {
       content: 'A bootc deployment is staged: reboot to run it.\n',
       mode: '0644',
     }, { when: staged, become: true, tags: T.bootc }),
+  ];
+}
+
+/** The steps of the role as its README tells them. */
+function readmeSteps(plan: UpdatePlan): ReadmeStep[] {
+  const s = plan.updateSystem;
+  const ovsStep = openvswitchReadmeStep(plan);
+  return [
+    GATHER_FACTS_STEP,
+    { ...ovsStep, text: `${ovsStep.text ?? ''} Package-mode hosts only; skipped when ${code(V.enablePackages)} is false.` },
+    {
+      title: 'Installs kpatch',
+      text: `when ${code(V.enableKpatch)} is true (default ${String(s.kpatch.enabled)}): \`kpatch\` (brought to its latest version by the next step), then \`kpatch-patch\` for the running kernel when there is one (its absence is not an error); the kernel packages ${codeList(s.kpatch.kernelPackages)} are then held back from the next step.`,
+    },
+    {
+      title: 'Updates every other package',
+      text: `${codeList(s.includePackages)} by default (${code(V.includePackages)}), to their latest version, always excluding ${codeList(s.alwaysExcludedPackages)}${s.openvswitch.tasks.kind === 'inline' ? ', the Open vSwitch packages' : ''} and the packages in ${code(V.excludePackages)}. New kernels are installed beside the running one. Skipped when ${code(V.enablePackages)} is false.`,
+    },
+    {
+      title: 'On bootc hosts instead',
+      text: `when \`ansible_local.bootc\` is true, fails when ${code(V.bootcImage)} is empty; runs \`bootc switch <image>\` when the host follows another image, else \`bootc upgrade\`; when a deployment is staged, creates ${code(s.bootc.rebootRequiredFile)} to say that a reboot is required.`,
+    },
   ];
 }

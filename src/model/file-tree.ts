@@ -1,6 +1,8 @@
 /**
  * The compiled output: relative POSIX paths to file contents, in memory.
+ * The compiler makes it, the writer writes it: it belongs to the model.
  */
+import { byKey } from '../core/compare.js';
 
 /** A compiled file tree. Paths are relative, use `/`, and never contain `..`. */
 export type FileTree = ReadonlyMap<string, string>;
@@ -27,6 +29,6 @@ export class FileTreeBuilder {
 
   /** The tree, its paths sorted so that iteration order is stable. */
   build(): FileTree {
-    return new Map([...this.#files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return new Map([...this.#files.entries()].sort(byKey(([path]) => path)));
   }
 }

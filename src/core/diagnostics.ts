@@ -31,7 +31,23 @@ export class InputError extends Error {
   }
 }
 
+/** A position in a file, 1-based. */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** Makes a diagnostic at a position of a file, about the value at `path` (a JSON pointer). */
+export function diagnosticAt(file: string, at: Position, message: string, options: { path?: string; severity?: Severity } = {}): Diagnostic {
+  return { severity: options.severity ?? 'error', file, line: at.line, col: at.col, path: options.path ?? '', message };
+}
+
 /** Makes an error diagnostic about a whole file (line 1, column 1). */
 export function fileError(file: string, message: string): Diagnostic {
-  return { severity: 'error', file, line: 1, col: 1, path: '', message };
+  return diagnosticAt(file, { line: 1, col: 1 }, message);
+}
+
+/** Makes a warning about a whole file (line 1, column 1). */
+export function fileWarning(file: string, message: string): Diagnostic {
+  return diagnosticAt(file, { line: 1, col: 1 }, message, { severity: 'warning' });
 }

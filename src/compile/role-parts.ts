@@ -1,0 +1,35 @@
+/**
+ * What a role module returns: every file-worth of one generated role (tasks,
+ * handlers, internal vars, input variables, README steps and tags, Galaxy
+ * meta, Molecule scenarios). compile-plan.ts turns it into files.
+ */
+import type { FileTree } from '../model/file-tree.js';
+import type { PhaseEntryPoint } from '../model/roles.js';
+import type { ReadmeStep } from './role-readme.js';
+import type { RoleVariable } from './role-variable.js';
+import type { Task } from './task.js';
+
+/** A README row: a tag and what it selects. */
+export interface TagRow {
+  readonly name: string;
+  readonly selects: string;
+}
+
+/** Everything that makes one role. */
+export interface RoleParts {
+  readonly phase: PhaseEntryPoint;
+  readonly shortDescription: string;
+  readonly description: readonly string[];
+  readonly galaxyTags: readonly string[];
+  /** `tasks/<file>.yml`, by file name. */
+  readonly tasks: ReadonlyMap<string, Task[]>;
+  readonly variables: readonly RoleVariable[];
+  readonly steps: readonly ReadmeStep[];
+  readonly tags: readonly TagRow[];
+  /** Molecule scenarios, by name. */
+  readonly scenarios: ReadonlyMap<string, FileTree>;
+  /** `handlers/<file>.yml`, by file name. */
+  readonly handlers: ReadonlyMap<string, Task[]>;
+  /** `vars/main.yml`, when the role has internal variables. */
+  readonly roleVars: Record<string, unknown> | null;
+}

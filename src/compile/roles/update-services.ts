@@ -1,0 +1,193 @@
+/**
+ * Phase 1, `edpm_update_services`, the whole role: targeted package update,
+ * then the container steps of every running service type in plan order, then
+ * prune. Its tasks, input variables, README steps and tags, meta and
+ * Molecule scenario are all made here.
+ */
+import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
+import { roleTags, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
+import { gatherLocalFactsTask } from '../gather-facts.js';
+import { GENERATED_HEADER } from '../generated-header.js';
+import { roleScenarios } from '../molecule/scenarios.js';
+import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
+import type { RoleParts } from '../role-parts.js';
+import { code, codeList, GATHER_FACTS_STEP, roleTagRows, type ReadmeStep } from '../role-readme.js';
+import type { RoleVariable } from '../role-variable.js';
+import { serviceTypeIn, task, type Task } from '../task.js';
+
+const P = UPDATE_SERVICES_ROLE;
+
+/** Variable names of the role (kept from the hand-written role). */
+export const UPDATE_SERVICES_VARS = {
+  ...packageUpdateVars(P),
+  enableContainers: `${P}_enable_containers_update`,
+  runningServices: `${P}_running_services`,
+} as const;
+const V = UPDATE_SERVICES_VARS;
+
+/** Tags of every task, and of each step. */
+export const UPDATE_SERVICES_TAGS = {
+  role: roleTags(P),
+  packages: roleTags(P, 'packages'),
+  containers: roleTags(P, 'containers'),
+} as const;
+const T = UPDATE_SERVICES_TAGS;
+
+/** The role's Molecule scenarios. */
+export const UPDATE_SERVICES_SCENARIOS: readonly string[] = ['update_services'];
+
+/** Everything of the role, for a plan. */
+export function updateServicesRole(plan: UpdatePlan): RoleParts {
+  return {
+    phase: UPDATE_SERVICES_PHASE,
+    shortDescription: 'Update the OpenStack service containers of an EDPM node and the packages they need',
+    description: [
+      'Updates the essential packages of an EDPM node with a targeted dnf update,',
+      'then the containers of every OpenStack service type running on it, in a fixed order,',
+      'then prunes the images the old containers used.',
+    ],
+    galaxyTags: ['edpm', 'update', 'openstack'],
+    tasks: updateServicesTasks(plan),
+    variables: updateServicesVariables(plan),
+    scenarios: roleScenarios(plan, UPDATE_SERVICES_SCENARIOS, GENERATED_HEADER),
+    handlers: new Map(),
+    roleVars: null,
+    steps: readmeSteps(plan),
+    tags: [
+      ...roleTagRows(P),
+      { name: stepTag(P, 'packages'), selects: 'the essential package update' },
+      { name: stepTag(P, 'containers'), selects: 'the container steps and the prune' },
+    ],
+  };
+}
+
+/** The role's input variables. */
+export function updateServicesVariables(plan: UpdatePlan): RoleVariable[] {
+  const s = plan.updateServices;
+  return [
+    switchVariable(V.enablePackages, true, 'Whether to run the targeted package update of the essential packages.'),
+    switchVariable(V.enableContainers, true, 'Whether to update the containers of the running services.'),
+    ...packageListVariables(
+      V,
+      { default: s.essentialPackages, description: 'Essential packages updated to their latest version (names or dnf globs).' },
+      ['Packages never updated by this role, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}).`],
+    ),
+    {
+      name: V.runningServices,
+      type: 'list',
+      elements: 'str',
+      default: '{{ edpm_service_types | default([]) }}',
+      description: [
+        'Service types running on the node; the container steps of the others are skipped.',
+        'Defaults to edpm_service_types, the list the dataplane operator passes in.',
+      ],
+    },
+  ];
+}
+
+/** `tasks/<file>.yml` contents of the role, by file name. */
+export function updateServicesTasks(plan: UpdatePlan): Map<string, Task[]> {
+  const main: Task[] = [
+    gatherLocalFactsTask(T.role),
+    task('Update the essential packages', 'ansible.builtin.import_tasks', { file: 'packages.yml' }, {
+      when: `${V.enablePackages} | bool`,
+      tags: T.packages,
+    }),
+    task('Update the containers of the running services', 'ansible.builtin.import_tasks', { file: 'containers.yml' }, {
+      when: `${V.enableContainers} | bool`,
+      tags: T.containers,
+    }),
+  ];
+  return new Map([
+    ['main', main],
+    ['packages', packagesTasks(plan)],
+    ['containers', containersTasks(plan)],
+  ]);
+}
+
+function packagesTasks(plan: UpdatePlan): Task[] {
+  return [
+    dnfUpdateTask(
+      'Update the essential packages to their latest version',
+      V,
+      [V.alwaysExcluded, V.excludePackages],
+      { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] },
+      T.packages,
+    ),
+  ];
+}
+
+/** The kinds of unused container data the plan prunes ("images", "volumes"). */
+function prunedKinds(plan: UpdatePlan): string[] {
+  const { prune } = plan.updateServices;
+  return [prune.images ? 'images' : null, prune.volumes ? 'volumes' : null].filter((x): x is string => x !== null);
+}
+
+function containersTasks(plan: UpdatePlan): Task[] {
+  const s = plan.updateServices;
+  const tasks: Task[] = [];
+  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, step, stepPurpose(null), undefined));
+  for (const step of s.containerSteps) {
+    tasks.push(...includeRoleTasks(plan, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
+  }
+  const pruned = prunedKinds(plan);
+  if (pruned.length > 0) {
+    const args: Record<string, unknown> = {};
+    if (s.prune.images) {
+      args.image = true;
+      args.image_filters = { dangling_only: false };
+    }
+    if (s.prune.volumes) args.volume = true;
+    tasks.push(task(`Prune unused container ${pruned.join(' and ')}`, 'containers.podman.podman_prune', args, { become: true, tags: T.containers }));
+  }
+  return tasks;
+}
+
+/** Name of the task that includes one task file of a step. */
+export function includeTaskName(step: RoleTasks, file: string, purpose: string): string {
+  return `Run ${step.role} ${file}.yml ${purpose}`;
+}
+
+/** What a container step is run for, as its task names say. */
+export function stepPurpose(serviceType: string | null): string {
+  return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
+}
+
+/** One include_role task per task file, run with become and the step's tags. */
+function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
+  return step.tasks.map((file) =>
+    task(
+      includeTaskName(step, file, purpose),
+      'ansible.builtin.include_role',
+      {
+        name: `${plan.collection}.${step.role}`,
+        tasks_from: `${file}.yml`,
+        apply: { become: true, tags: [...T.containers] },
+      },
+      when === undefined ? { tags: T.containers } : { when, tags: T.containers },
+    ),
+  );
+}
+
+/** The steps of the role as its README tells them. */
+function readmeSteps(plan: UpdatePlan): ReadmeStep[] {
+  const s = plan.updateServices;
+  const rows: string[][] = [];
+  for (const step of s.alwaysBefore) rows.push(['(every node)', code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
+  for (const step of s.containerSteps) rows.push([code(step.serviceType), code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
+  const pruned = prunedKinds(plan);
+  const steps: ReadmeStep[] = [
+    GATHER_FACTS_STEP,
+    {
+      title: 'Updates the essential packages',
+      text: `${codeList(s.essentialPackages)} by default (${code(V.includePackages)}), to their latest version with dnf, always excluding ${codeList(s.alwaysExcludedPackages)} and the packages in ${code(V.excludePackages)}. Skipped when ${code(V.enablePackages)} is false.`,
+    },
+    {
+      title: 'Updates the containers of the running services',
+      text: `in this order, each task file included with \`become\`; a step runs only when its service type is in ${code(V.runningServices)}. Skipped when ${code(V.enableContainers)} is false.`,
+      table: { head: ['Service type', 'Role', 'Task files'], rows },
+    },
+  ];
+  if (pruned.length > 0) steps.push({ title: `Prunes unused container ${pruned.join(' and ')}`, text: 'with `containers.podman.podman_prune`, including images that are not dangling.' });
+  return steps;
+}
