@@ -5,7 +5,7 @@
  */
 import type { FileTree } from '../model/file-tree.js';
 import type { PhaseEntryPoint } from '../model/roles.js';
-import type { ReadmeStep } from './role-readme.js';
+import type { ReadmeSteps } from './role-readme.js';
 import type { RoleVariable } from './role-variable.js';
 import type { Task } from './task.js';
 
@@ -24,7 +24,8 @@ export interface RoleParts {
   /** `tasks/<file>.yml`, by file name. */
   readonly tasks: ReadonlyMap<string, Task[]>;
   readonly variables: readonly RoleVariable[];
-  readonly steps: readonly ReadmeStep[];
+  /** What the role does, as its README tells it. */
+  readonly steps: ReadmeSteps;
   readonly tags: readonly TagRow[];
   /** Molecule scenarios, by name. */
   readonly scenarios: ReadonlyMap<string, FileTree>;

@@ -1,6 +1,8 @@
 /**
- * README.md of a generated role, written from the model with a Handlebars
- * template (layout and prose only; values come in as data).
+ * README.md of a generated role, written from the model with Handlebars
+ * templates (layout and prose only; values come in as data):
+ * `templates/readme/role-readme.md.hbs` for the page, and each role's own
+ * `templates/readme/<role>-steps.md.hbs` for what the role does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,19 +10,6 @@ import Handlebars from 'handlebars';
 import { UPDATE_TAG } from '../model/roles.js';
 import { packageRoot } from '../package-root.js';
 import { typeLabel, type RoleVariable } from './role-variable.js';
-
-/** A step of the role as the README tells it. */
-export interface ReadmeStep {
-  readonly title: string;
-  readonly text?: string;
-  readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
-}
-
-/** The first step of both roles, as their READMEs tell it. */
-export const GATHER_FACTS_STEP: ReadmeStep = {
-  title: 'Gathers local facts',
-  text: "only the local ones (`gather_subset: ['!all', '!min', 'local']`), when `ansible_local` is undefined.",
-};
 
 /** The README rows of the two tags every task of a role carries. */
 export function roleTagRows(role: string): { name: string; selects: string }[] {
@@ -30,10 +19,11 @@ export function roleTagRows(role: string): { name: string; selects: string }[] {
   ];
 }
 
-/** Inline Markdown code. */
-export const code = (s: string): string => `\`${s}\``;
-/** A list of inline code, or "(none)". */
-export const codeList = (items: readonly string[]): string => (items.length === 0 ? '(none)' : items.map(code).join(', '));
+/** The steps section of a role's README: its template (in templates/readme/) and the values it shows. */
+export interface ReadmeSteps {
+  readonly template: string;
+  readonly data: Record<string, unknown>;
+}
 
 /** What the README of a role says. */
 export interface RoleReadme {
@@ -44,19 +34,36 @@ export interface RoleReadme {
   readonly playbook: string;
   readonly serviceType: string;
   readonly exampleTitle: string;
-  readonly steps: readonly ReadmeStep[];
+  readonly steps: ReadmeSteps;
   readonly variables: readonly RoleVariable[];
   readonly tags: readonly { readonly name: string; readonly selects: string }[];
 }
 
-let template: Handlebars.TemplateDelegate | undefined;
+const templateDir = (): string => join(packageRoot(), 'templates', 'readme');
+let handlebars: typeof Handlebars | undefined;
+const templates = new Map<string, Handlebars.TemplateDelegate>();
 
-function readmeTemplate(): Handlebars.TemplateDelegate {
-  if (template === undefined) {
+/** Inline Markdown code. */
+const code = (s: string): string => `\`${s}\``;
+
+/** The Handlebars instance of the READMEs: helpers `inc`, `code`, `codeList`, partial `gather-facts-step`. */
+function readmeHandlebars(): typeof Handlebars {
+  if (handlebars === undefined) {
     const hb = Handlebars.create();
-    const source = readFileSync(join(packageRoot(), 'templates', 'role-readme.md.hbs'), 'utf8');
     hb.registerHelper('inc', (n: number) => n + 1);
-    template = hb.compile(source, { noEscape: true, strict: true });
+    hb.registerHelper('code', (s: string) => code(s));
+    hb.registerHelper('codeList', (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map(code).join(', ')));
+    hb.registerPartial('gather-facts-step', readFileSync(join(templateDir(), 'gather-facts-step.md.hbs'), 'utf8'));
+    handlebars = hb;
+  }
+  return handlebars;
+}
+
+function readmeTemplate(name: string): Handlebars.TemplateDelegate {
+  let template = templates.get(name);
+  if (template === undefined) {
+    template = readmeHandlebars().compile(readFileSync(join(templateDir(), name), 'utf8'), { noEscape: true, strict: true });
+    templates.set(name, template);
   }
   return template;
 }
@@ -70,8 +77,8 @@ export function roleReadmeFile(readme: RoleReadme): string {
     defaultText: v.default === undefined ? '' : inlineValue(v.default),
     description: v.description.join(' '),
   }));
-  const steps = readme.steps.map((s) => ({ title: s.title, text: s.text ?? '', table: s.table ?? false }));
-  return readmeTemplate()({ ...readme, steps, variables }).replace(/\n{3,}/gu, '\n\n');
+  const steps = readmeTemplate(readme.steps.template)(readme.steps.data);
+  return readmeTemplate('role-readme.md.hbs')({ ...readme, steps, variables }).replace(/\n{3,}/gu, '\n\n');
 }
 
 /** A default value written on one line, as in YAML flow style. */

@@ -11,7 +11,7 @@ import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
-import { code, codeList, GATHER_FACTS_STEP, roleTagRows, type ReadmeStep } from '../role-readme.js';
+import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { serviceTypeIn, task, type Task } from '../task.js';
 
@@ -169,25 +169,21 @@ function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, wh
   );
 }
 
-/** The steps of the role as its README tells them. */
-function readmeSteps(plan: UpdatePlan): ReadmeStep[] {
+/** The values the README's steps show (templates/readme/edpm_update_services-steps.md.hbs). */
+function readmeSteps(plan: UpdatePlan): ReadmeSteps {
   const s = plan.updateServices;
-  const rows: string[][] = [];
-  for (const step of s.alwaysBefore) rows.push(['(every node)', code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
-  for (const step of s.containerSteps) rows.push([code(step.serviceType), code(`${plan.collection}.${step.role}`), step.tasks.map((t) => `${t}.yml`).join(', ')]);
-  const pruned = prunedKinds(plan);
-  const steps: ReadmeStep[] = [
-    GATHER_FACTS_STEP,
-    {
-      title: 'Updates the essential packages',
-      text: `${codeList(s.essentialPackages)} by default (${code(V.includePackages)}), to their latest version with dnf, always excluding ${codeList(s.alwaysExcludedPackages)} and the packages in ${code(V.excludePackages)}. Skipped when ${code(V.enablePackages)} is false.`,
-    },
-    {
-      title: 'Updates the containers of the running services',
-      text: `in this order, each task file included with \`become\`; a step runs only when its service type is in ${code(V.runningServices)}. Skipped when ${code(V.enableContainers)} is false.`,
-      table: { head: ['Service type', 'Role', 'Task files'], rows },
-    },
+  const steps = [
+    ...s.alwaysBefore.map((step) => ({ serviceType: null, role: `${plan.collection}.${step.role}`, taskFiles: step.tasks })),
+    ...s.containerSteps.map((step) => ({ serviceType: step.serviceType, role: `${plan.collection}.${step.role}`, taskFiles: step.tasks })),
   ];
-  if (pruned.length > 0) steps.push({ title: `Prunes unused container ${pruned.join(' and ')}`, text: 'with `containers.podman.podman_prune`, including images that are not dangling.' });
-  return steps;
+  return {
+    template: `${P}-steps.md.hbs`,
+    data: {
+      vars: V,
+      essentialPackages: s.essentialPackages,
+      alwaysExcludedPackages: s.alwaysExcludedPackages,
+      steps,
+      pruned: prunedKinds(plan).join(' and '),
+    },
+  };
 }

@@ -10,7 +10,6 @@
  */
 import type { UpdatePlan } from '../../model/plan.js';
 import { OVS_ROLE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
-import { code, codeList, type ReadmeStep } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 
@@ -130,21 +129,9 @@ export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | 
   };
 }
 
-/** The Open vSwitch step as the README tells it (update-system.ts adds when it runs). */
-export function openvswitchReadmeStep(plan: UpdatePlan): ReadmeStep {
+/** The values the README's Open vSwitch step shows: the role whose tasks it imports (null when inline), or the inline step's settings. */
+export function openvswitchReadmeData(plan: UpdatePlan): Record<string, unknown> {
   const ovs = plan.updateSystem.openvswitch;
-  if (ovs.tasks.kind === 'role') {
-    return { title: 'Updates Open vSwitch first', text: `with the tasks of ${code(`${plan.collection}.${ovs.tasks.role}`)} ${code(`${ovs.tasks.tasks}.yml`)}.` };
-  }
-  return {
-    title: 'Updates Open vSwitch first',
-    text: [
-      `the packages in ${code(V.ovsRolePackages)}, else ${code(V.packages)} (${codeList(ovs.packages)}):`,
-      'checks in check mode whether dnf would update them and stops there if not;',
-      `downloads them into the dnf cache (${ovs.downloadRetries} retries);`,
-      'installs them with `dnf update -y --cacheonly --setopt=tsflags=noscripts`, so that their RPM scriptlets cannot stop or disable the service;',
-      `enables the ${code(ovs.serviceName)} service again (a change of Open vSwitch stream leaves it disabled);`,
-      `and reloads it, never restarts it, when ${code(V.ovsRoleReload)}, else ${code(V.reload)}, is true.`,
-    ].join(' '),
-  };
+  if (ovs.tasks.kind === 'role') return { role: `${plan.collection}.${ovs.tasks.role}`, taskFile: `${ovs.tasks.tasks}.yml` };
+  return { role: null, vars: V, packages: ovs.packages, downloadRetries: ovs.downloadRetries, serviceName: ovs.serviceName };
 }

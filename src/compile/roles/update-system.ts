@@ -13,10 +13,10 @@ import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
-import { code, codeList, GATHER_FACTS_STEP, roleTagRows, type ReadmeStep } from '../role-readme.js';
+import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
-import { openvswitchHandlers, openvswitchReadmeStep, openvswitchRoleVars, openvswitchTasks, openvswitchVariables, OVS_VARS } from './update-system-openvswitch.js';
+import { openvswitchHandlers, openvswitchReadmeData, openvswitchRoleVars, openvswitchTasks, openvswitchVariables, OVS_VARS } from './update-system-openvswitch.js';
 
 const P = UPDATE_SYSTEM_ROLE;
 
@@ -206,24 +206,19 @@ function bootcTasks(plan: UpdatePlan): Task[] {
   ];
 }
 
-/** The steps of the role as its README tells them. */
-function readmeSteps(plan: UpdatePlan): ReadmeStep[] {
+/** The values the README's steps show (templates/readme/edpm_update_system-steps.md.hbs). */
+function readmeSteps(plan: UpdatePlan): ReadmeSteps {
   const s = plan.updateSystem;
-  const ovsStep = openvswitchReadmeStep(plan);
-  return [
-    GATHER_FACTS_STEP,
-    { ...ovsStep, text: `${ovsStep.text ?? ''} Package-mode hosts only; skipped when ${code(V.enablePackages)} is false.` },
-    {
-      title: 'Installs kpatch',
-      text: `when ${code(V.enableKpatch)} is true (default ${String(s.kpatch.enabled)}): \`kpatch\` (brought to its latest version by the next step), then \`kpatch-patch\` for the running kernel when there is one (its absence is not an error); the kernel packages ${codeList(s.kpatch.kernelPackages)} are then held back from the next step.`,
+  return {
+    template: `${P}-steps.md.hbs`,
+    data: {
+      vars: V,
+      ovs: openvswitchReadmeData(plan),
+      kpatchEnabled: String(s.kpatch.enabled),
+      kernelPackages: s.kpatch.kernelPackages,
+      includePackages: s.includePackages,
+      alwaysExcludedPackages: s.alwaysExcludedPackages,
+      rebootRequiredFile: s.bootc.rebootRequiredFile,
     },
-    {
-      title: 'Updates every other package',
-      text: `${codeList(s.includePackages)} by default (${code(V.includePackages)}), to their latest version, always excluding ${codeList(s.alwaysExcludedPackages)}${s.openvswitch.tasks.kind === 'inline' ? ', the Open vSwitch packages' : ''} and the packages in ${code(V.excludePackages)}. New kernels are installed beside the running one. Skipped when ${code(V.enablePackages)} is false.`,
-    },
-    {
-      title: 'On bootc hosts instead',
-      text: `when \`ansible_local.bootc\` is true, fails when ${code(V.bootcImage)} is empty; runs \`bootc switch <image>\` when the host follows another image, else \`bootc upgrade\`; when a deployment is staged, creates ${code(s.bootc.rebootRequiredFile)} to say that a reboot is required.`,
-    },
-  ];
+  };
 }
