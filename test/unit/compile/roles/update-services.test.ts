@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlan } from '../../../src/compile/compile-plan.js';
-import { loadPlanFile } from '../../../src/plan/load.js';
-import { DEFAULT_PLAN } from '../../support/paths.js';
-import { allTasks, DEFAULT_SERVICES_EXCLUSIONS, editedPlan, yamlOf } from '../../support/plans.js';
+import { compilePlan } from '../../../../src/compile/compile-plan.js';
+import { loadPlanFile } from '../../../../src/plan/load.js';
+import { DEFAULT_PLAN } from '../../../support/paths.js';
+import { allTasks, BUILT_IN_STEP_ORDER, DEFAULT_SERVICES_EXCLUSIONS, editedPlan, importOf, taskNamed, tasksCalling, yamlOf } from '../../../support/plans.js';
 
 const role = 'edpm_update_services';
 
@@ -45,29 +45,7 @@ describe('edpm_update_services: the container steps', () => {
 
   it('includes every task file of every step in plan order, login first', () => {
     const order = includes.map((t: any) => `${t['ansible.builtin.include_role'].name}:${t['ansible.builtin.include_role'].tasks_from}`);
-    expect(order).toEqual([
-      'osp.edpm.edpm_podman:login.yml',
-      'osp.edpm.edpm_iscsid:update.yml',
-      'osp.edpm.edpm_ovn:update.yml',
-      'osp.edpm.edpm_ovn:run.yml',
-      'osp.edpm.edpm_frr:update.yml',
-      'osp.edpm.edpm_frr:run.yml',
-      'osp.edpm.edpm_ovn_bgp_agent:update.yml',
-      'osp.edpm.edpm_ovn_bgp_agent:run.yml',
-      'osp.edpm.edpm_neutron_metadata:update.yml',
-      'osp.edpm.edpm_neutron_metadata:run.yml',
-      'osp.edpm.edpm_neutron_ovn:update.yml',
-      'osp.edpm.edpm_neutron_ovn:run.yml',
-      'osp.edpm.edpm_multipathd:update.yml',
-      'osp.edpm.edpm_nova:update.yml',
-      'osp.edpm.edpm_nova:install.yml',
-      'osp.edpm.edpm_neutron_sriov:update.yml',
-      'osp.edpm.edpm_neutron_sriov:run.yml',
-      'osp.edpm.edpm_neutron_dhcp:update.yml',
-      'osp.edpm.edpm_neutron_dhcp:run.yml',
-      'osp.edpm.edpm_telemetry:update.yml',
-      'osp.edpm.edpm_telemetry:install.yml',
-    ]);
+    expect(order).toEqual(BUILT_IN_STEP_ORDER.map((s) => `osp.edpm.${s.role}:${s.task}.yml`));
   });
 
   it('follows the plan when steps are reordered, and prunes last', () => {
@@ -79,7 +57,9 @@ describe('edpm_update_services: the container steps', () => {
       .filter((t: any) => t['ansible.builtin.include_role'])
       .map((t: any) => t['ansible.builtin.include_role'].name as string);
     expect(roles.slice(0, 3)).toEqual(['osp.edpm.edpm_podman', 'osp.edpm.edpm_telemetry', 'osp.edpm.edpm_telemetry']);
-    expect(Object.keys(tasks.at(-1))).toContain('containers.podman.podman_prune');
+    const prune = tasksCalling(tasks, 'containers.podman.podman_prune');
+    expect(prune).toHaveLength(1);
+    expect(tasks.indexOf(prune[0])).toBe(tasks.length - 1);
   });
 
   it('guards each service step by its service type, and never the login', () => {
@@ -115,18 +95,18 @@ describe('edpm_update_services: the container steps', () => {
   });
 
   it('prunes images (not only dangling ones) and volumes, or only what the plan asks', () => {
-    const prune = yamlOf(tree, `${role}/tasks/containers.yml`).at(-1)['containers.podman.podman_prune'];
+    const pruneOf = (t: any) => taskNamed(yamlOf(t, `${role}/tasks/containers.yml`), /^Prune unused container/)['containers.podman.podman_prune'];
+    const prune = pruneOf(tree);
     expect(prune).toEqual({ image: true, image_filters: { dangling_only: false }, volume: true });
     const noVolumes = editedPlan((d) => {
       d.updateServices.prune = { images: true, volumes: false };
     });
-    const p2 = yamlOf(compilePlan(noVolumes), `${role}/tasks/containers.yml`).at(-1)['containers.podman.podman_prune'];
+    const p2 = pruneOf(compilePlan(noVolumes));
     expect(p2).toEqual({ image: true, image_filters: { dangling_only: false } });
     const none = editedPlan((d) => {
       d.updateServices.prune = { images: false, volumes: false };
     });
-    const last = yamlOf(compilePlan(none), `${role}/tasks/containers.yml`).at(-1);
-    expect(last['containers.podman.podman_prune']).toBeUndefined();
+    expect(tasksCalling(yamlOf(compilePlan(none), `${role}/tasks/containers.yml`), 'containers.podman.podman_prune')).toEqual([]);
   });
 });
 
@@ -135,14 +115,14 @@ describe('edpm_update_services: main', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
 
   it('gathers only local facts, and only when ansible_local is undefined', () => {
-    expect(main[0]['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'local'] });
-    expect(main[0].when).toBe('ansible_local is not defined');
+    const facts = taskNamed(main, 'Gather local facts');
+    expect(facts['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'local'] });
+    expect(facts.when).toBe('ansible_local is not defined');
+    expect(main.indexOf(facts)).toBe(0);
   });
 
   it('gates the two steps by their enable variables', () => {
-    expect(main[1]['ansible.builtin.import_tasks']).toEqual({ file: 'packages.yml' });
-    expect(main[1].when).toBe('edpm_update_services_enable_packages_update | bool');
-    expect(main[2]['ansible.builtin.import_tasks']).toEqual({ file: 'containers.yml' });
-    expect(main[2].when).toBe('edpm_update_services_enable_containers_update | bool');
+    expect(importOf(main, 'packages.yml').when).toBe('edpm_update_services_enable_packages_update | bool');
+    expect(importOf(main, 'containers.yml').when).toBe('edpm_update_services_enable_containers_update | bool');
   });
 });

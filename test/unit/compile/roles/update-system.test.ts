@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlan } from '../../../src/compile/compile-plan.js';
-import { loadPlanFile } from '../../../src/plan/load.js';
-import { DEFAULT_PLAN } from '../../support/paths.js';
-import { allTasks, editedPlan, yamlOf } from '../../support/plans.js';
+import { compilePlan } from '../../../../src/compile/compile-plan.js';
+import { loadPlanFile } from '../../../../src/plan/load.js';
+import { DEFAULT_PLAN } from '../../../support/paths.js';
+import { allTasks, editedPlan, importOf, moduleOf, taskNamed, tasksCalling, yamlOf } from '../../../support/plans.js';
 
 const role = 'edpm_update_system';
 const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
-const moduleOf = (t: any): string => Object.keys(t).find((k) => k.includes('.'))!;
 
 describe('edpm_update_system: order and gates', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
   it('gathers local facts, then Open vSwitch, kpatch, every other package, bootc', () => {
-    expect(main[0]['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local']);
-    expect(main.slice(1).map((t: any) => t['ansible.builtin.import_tasks'].file)).toEqual([
+    expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local']);
+    expect(tasksCalling(main, 'ansible.builtin.import_tasks').map((t: any) => t['ansible.builtin.import_tasks'].file)).toEqual([
       'openvswitch.yml',
       'kpatch.yml',
       'packages.yml',
@@ -21,25 +20,32 @@ describe('edpm_update_system: order and gates', () => {
   });
   it('runs package steps only on package-mode hosts and bootc only on bootc hosts', () => {
     const bootc = 'ansible_local.bootc | default(false) | bool';
-    for (const t of main.slice(1, 4)) expect(t.when[0]).toBe(`not (${bootc})`);
-    expect(main[1].when[1]).toBe('edpm_update_system_enable_packages_update | bool');
-    expect(main[2].when[1]).toBe('edpm_update_system_enable_kpatch | bool');
-    expect(main[3].when[1]).toBe('edpm_update_system_enable_packages_update | bool');
-    expect(main[4].when).toBe(bootc);
+    const packageMode = `not (${bootc})`;
+    expect(importOf(main, 'openvswitch.yml').when).toEqual([packageMode, 'edpm_update_system_enable_packages_update | bool']);
+    expect(importOf(main, 'kpatch.yml').when).toEqual([packageMode, 'edpm_update_system_enable_kpatch | bool']);
+    expect(importOf(main, 'packages.yml').when).toEqual([packageMode, 'edpm_update_system_enable_packages_update | bool']);
+    expect(importOf(main, 'bootc.yml').when).toBe(bootc);
   });
 });
 
 describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
-  const [check, flush] = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
+  const ovsTasks = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
+  const check = taskNamed(ovsTasks, /^Check whether the Open vSwitch packages have updates/);
+  const flush = tasksCalling(ovsTasks, 'ansible.builtin.meta')[0];
   const handlers = yamlOf(tree, `${role}/handlers/main.yml`);
   const steps = yamlOf(tree, `${role}/handlers/openvswitch_update.yml`);
+  const download = tasksCalling(steps, 'ansible.builtin.dnf')[0];
+  const install = tasksCalling(steps, 'ansible.builtin.command')[0];
+  const systemd = tasksCalling(steps, 'ansible.builtin.systemd_service').map((t: any) => t['ansible.builtin.systemd_service']);
+  const reload = steps.find((t: any) => t['ansible.builtin.systemd_service']?.state === 'reloaded');
   it('checks in check mode and, when dnf would update, runs the update at once through a flushed handler', () => {
     expect(moduleOf(check)).toBe('ansible.builtin.dnf');
     expect(check.check_mode).toBe(true);
     expect(check['ansible.builtin.dnf']).toMatchObject({ state: 'latest', update_only: true, update_cache: true });
-    expect(check.notify).toBe(handlers[0].name);
+    // The handler the check notifies runs the update, and the flush comes after the check.
+    expect(taskNamed(handlers, check.notify)['ansible.builtin.include_tasks']).toEqual({ file: 'openvswitch_update.yml' });
     expect(flush['ansible.builtin.meta']).toBe('flush_handlers');
-    expect(handlers[0]['ansible.builtin.include_tasks']).toEqual({ file: 'openvswitch_update.yml' });
+    expect(ovsTasks.indexOf(flush)).toBeGreaterThan(ovsTasks.indexOf(check));
   });
   it('downloads with retries, installs with noscripts, enables, reloads on request', () => {
     expect(steps.map(moduleOf)).toEqual([
@@ -48,15 +54,15 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       'ansible.builtin.systemd_service',
       'ansible.builtin.systemd_service',
     ]);
-    expect(steps[0]['ansible.builtin.dnf'].download_only).toBe(true);
-    expect(steps[0].retries).toBe(3);
-    expect(steps[2]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
-    expect(steps[3]['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
-    expect(steps[3].when).toBe('edpm_update_system_ovs_reload | bool');
+    expect(download['ansible.builtin.dnf'].download_only).toBe(true);
+    expect(download.retries).toBe(3);
+    expect(systemd).toContainEqual({ name: 'openvswitch', enabled: true });
+    expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
+    expect(reload.when).toBe('edpm_update_system_ovs_reload | bool');
     for (const s of steps) expect(s.become).toBe(true);
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
-    const cmd = steps[1]['ansible.builtin.command'];
+    const cmd = install['ansible.builtin.command'];
     expect(Object.keys(cmd)).toEqual(['argv']);
     expect(cmd.argv).toBe(
       "{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_update_packages }}",
@@ -82,7 +88,8 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       d.updateSystem.openvswitch.reloadAfterUpdate = true;
     });
     const out = compilePlan(plan);
-    expect(yamlOf(out, `${role}/handlers/openvswitch_update.yml`)[2]['ansible.builtin.systemd_service'].name).toBe('ovsdb-server');
+    const units = tasksCalling(yamlOf(out, `${role}/handlers/openvswitch_update.yml`), 'ansible.builtin.systemd_service');
+    expect(units.map((t: any) => t['ansible.builtin.systemd_service'].name)).toEqual(['ovsdb-server', 'ovsdb-server']);
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
   });
 });
@@ -105,10 +112,13 @@ describe('edpm_update_system: every other package', () => {
 describe('edpm_update_system: kpatch and bootc', () => {
   it('installs kpatch, then tolerates a missing kpatch-patch for the running kernel', () => {
     const tasks = yamlOf(tree, `${role}/tasks/kpatch.yml`);
-    const dnf = tasks.filter((t: any) => t['ansible.builtin.dnf']);
-    expect(dnf[0]['ansible.builtin.dnf']).toEqual({ name: 'kpatch', state: 'present' });
-    expect(dnf[1]['ansible.builtin.dnf'].name).toBe("kpatch-patch = {{ ansible_facts['kernel'] }}");
-    expect(dnf[1].failed_when).toBe(false);
+    const dnf = tasksCalling(tasks, 'ansible.builtin.dnf');
+    const kpatch = dnf.find((t: any) => t['ansible.builtin.dnf'].name === 'kpatch');
+    const patch = dnf.find((t: any) => String(t['ansible.builtin.dnf'].name).startsWith('kpatch-patch'));
+    expect(kpatch['ansible.builtin.dnf']).toEqual({ name: 'kpatch', state: 'present' });
+    expect(patch['ansible.builtin.dnf'].name).toBe("kpatch-patch = {{ ansible_facts['kernel'] }}");
+    expect(patch.failed_when).toBe(false);
+    expect(dnf.indexOf(patch)).toBeGreaterThan(dnf.indexOf(kpatch));
   });
   it('fails first when the image is empty, and flags a staged deployment', () => {
     const tasks = allTasks(yamlOf(tree, `${role}/tasks/bootc.yml`));
