@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { rolegen } from '../../support/cli.js';
+import { rolegenProcess, runRolegen } from '../../support/cli.js';
 import { DEFAULT_PLAN, DIST_ROLES, ROOT } from '../../support/paths.js';
 import { defaultPlanData } from '../../support/plans.js';
 
@@ -16,19 +16,20 @@ afterEach(() => {
 });
 
 describe('edpm-rolegen --help and --version', () => {
+  // End to end: the bundled executable, in a child process.
   it('prints help with every command and the exit codes, exit 0', () => {
-    const r = rolegen(['--help']);
+    const r = rolegenProcess(['--help']);
     expect(r.status).toBe(0);
     for (const word of ['build', 'check', 'Exit codes: 0 success, 1 drift or failure, 2 bad input or usage']) expect(r.stdout).toContain(word);
   });
   it('prints the package version, exit 0', () => {
-    const r = rolegen(['--version']);
+    const r = rolegenProcess(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
-  it('exits 2 on an unknown command or option, without a stack trace', () => {
+  it('exits 2 on an unknown command or option, without a stack trace', async () => {
     for (const args of [['frobnicate'], ['build', '--nope'], ['check', '--plan']]) {
-      const r = rolegen(args);
+      const r = await runRolegen(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/error: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -37,22 +38,22 @@ describe('edpm-rolegen --help and --version', () => {
 });
 
 describe('edpm-rolegen build', () => {
-  it('writes both roles, the playbooks and the manifests from the built-in plan', () => {
+  it('writes both roles, the playbooks and the manifests from the built-in plan', async () => {
     const out = join(dir, 'roles');
-    const r = rolegen(['build', '--out', out]);
+    const r = await runRolegen(['build', '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^wrote \d+ files to /);
     for (const f of ['edpm_update_services/tasks/main.yml', 'edpm_update_system/meta/argument_specs.yml', 'playbooks/update_system.yml']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
-    expect(rolegen(['build', '--out', out]).stdout).toMatch(/is up to date/);
+    expect((await runRolegen(['build', '--out', out])).stdout).toMatch(/is up to date/);
   });
 
-  it('exits 2 and writes nothing when the plan is invalid, one line per problem', () => {
+  it('exits 2 and writes nothing when the plan is invalid, one line per problem', async () => {
     const plan = join(dir, 'bad.yaml');
     writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: "Bad Type", role: edpm_x, tasks: [run]}\n  extra: 1\n');
     const out = join(dir, 'roles');
-    const r = rolegen(['build', '--plan', plan, '--out', out]);
+    const r = await runRolegen(['build', '--plan', plan, '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${plan}:3:21: error: /updateServices/containerSteps/0/serviceType: "Bad Type" is not valid: expected EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -`,
@@ -61,40 +62,40 @@ describe('edpm-rolegen build', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 with the file and reason when the plan cannot be read', () => {
-    const r = rolegen(['build', '--plan', join(dir, 'missing.yaml'), '--out', join(dir, 'o')]);
+  it('exits 2 with the file and reason when the plan cannot be read', async () => {
+    const r = await runRolegen(['build', '--plan', join(dir, 'missing.yaml'), '--out', join(dir, 'o')]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`${join(dir, 'missing.yaml')}:1:1: error: cannot read plan file: no such file or folder (ENOENT)`);
-    const r2 = rolegen(['build', '--plan', dir, '--out', join(dir, 'o')]);
+    const r2 = await runRolegen(['build', '--plan', dir, '--out', join(dir, 'o')]);
     expect(r2.status).toBe(2);
     expect(r2.stderr.trim()).toBe(`${dir}:1:1: error: not a regular file`);
   });
 
-  it('builds the same tree from a JSON copy of the built-in plan', () => {
+  it('builds the same tree from a JSON copy of the built-in plan', async () => {
     const json = join(dir, 'plan.json');
     writeFileSync(json, JSON.stringify(defaultPlanData()));
-    expect(rolegen(['build', '--plan', json, '--out', join(dir, 'a')]).status).toBe(0);
-    expect(rolegen(['build', '--plan', DEFAULT_PLAN, '--out', join(dir, 'b')]).status).toBe(0);
+    expect((await runRolegen(['build', '--plan', json, '--out', join(dir, 'a')])).status).toBe(0);
+    expect((await runRolegen(['build', '--plan', DEFAULT_PLAN, '--out', join(dir, 'b')])).status).toBe(0);
     expect(readFileSync(join(dir, 'a', '.edpm-rolegen-manifest.json'), 'utf8')).toBe(readFileSync(join(dir, 'b', '.edpm-rolegen-manifest.json'), 'utf8'));
   });
 });
 
 describe('edpm-rolegen check', () => {
-  it('exits 0 on the committed dist-roles', () => {
-    const r = rolegen(['check']);
+  it('exits 0 on the committed dist-roles', async () => {
+    const r = await runRolegen(['check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/matches the plan/);
   });
 
-  it('exits 1 with a unified diff when a file differs, is missing or is stale', () => {
+  it('exits 1 with a unified diff when a file differs, is missing or is stale', async () => {
     const out = join(dir, 'roles');
     cpSync(DIST_ROLES, out, { recursive: true });
-    expect(rolegen(['check', '--out', out]).status).toBe(0);
+    expect((await runRolegen(['check', '--out', out])).status).toBe(0);
     const packages = join(out, 'edpm_update_services/tasks/packages.yml');
     writeFileSync(packages, readFileSync(packages, 'utf8').replace('state: latest', 'state: present'));
     rmSync(join(out, 'playbooks/update_system.yml'));
-    const r = rolegen(['check', '--out', out]);
+    const r = await runRolegen(['check', '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('--- a/edpm_update_services/tasks/packages.yml');
     expect(r.stdout).toContain('+++ b/edpm_update_services/tasks/packages.yml');
@@ -104,30 +105,30 @@ describe('edpm-rolegen check', () => {
     expect(r.stderr).toMatch(/differs from the plan in 2 files \(edpm_update_services\/tasks\/packages\.yml: changed, playbooks\/update_system\.yml: missing\)/);
   });
 
-  it('exits 1 when the plan changed since the build', () => {
+  it('exits 1 when the plan changed since the build', async () => {
     const out = join(dir, 'roles');
-    expect(rolegen(['build', '--out', out]).status).toBe(0);
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
     const data = defaultPlanData();
     data.updateServices.essentialPackages = ['openstack-selinux', 'tuned'];
     const plan = join(dir, 'plan.yaml');
     writeFileSync(plan, stringify(data));
-    const r = rolegen(['check', '--plan', plan, '--out', out]);
+    const r = await runRolegen(['check', '--plan', plan, '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^\+\s+- tuned$/m);
   });
 
-  it('exits 2 on an invalid plan', () => {
+  it('exits 2 on an invalid plan', async () => {
     const plan = join(dir, 'p.yaml');
     writeFileSync(plan, 'updateServices: []\n');
-    const r = rolegen(['check', '--plan', plan, '--out', join(dir, 'x')]);
+    const r = await runRolegen(['check', '--plan', plan, '--out', join(dir, 'x')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${plan}:1:17: error: /updateServices: expected a mapping, found a list\n`);
   });
 });
 
 describe('edpm-rolegen schema', () => {
-  it('prints the JSON Schema that is committed in schemas/', () => {
-    const r = rolegen(['schema']);
+  it('prints the JSON Schema that is committed in schemas/', async () => {
+    const r = await runRolegen(['schema']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas', 'plan.schema.json'), 'utf8'));
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/plan/load.js';
-import { rolegen } from '../../support/cli.js';
+import { rolegenProcess, runRolegen } from '../../support/cli.js';
 import { ROOT } from '../../support/paths.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'roles');
@@ -14,8 +14,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('edpm-rolegen discover', () => {
-  it('prints a table of roles, then the audit, exit 0 without errors', () => {
-    const r = rolegen(['discover', '--roles', FIXTURE]);
+  it('prints a table of roles, then the audit, exit 0 without errors', async () => {
+    const r = await runRolegen(['discover', '--roles', FIXTURE]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^ROLE\s+ENTRY POINTS\s+RULE SELECTS\s+SERVICE TYPE\s+PLAN STEPS$/);
@@ -25,8 +25,8 @@ describe('edpm-rolegen discover', () => {
     expect(r.stdout).toMatch(/\n19 roles; 0 errors, 2 warnings, 3 notes\n$/);
   });
 
-  it('prints JSON for machines', () => {
-    const r = rolegen(['discover', '--roles', FIXTURE, '--json']);
+  it('prints JSON for machines', async () => {
+    const r = await runRolegen(['discover', '--roles', FIXTURE, '--json']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary).toEqual({ errors: 0, warnings: 2, notes: 3 });
@@ -35,32 +35,32 @@ describe('edpm-rolegen discover', () => {
     expect(doc.diagnostics[0]).toMatchObject({ severity: 'warning', line: 1, col: 1 });
   });
 
-  it('exits 1 when the plan names roles or task files the tree lacks', () => {
+  it('exits 1 when the plan names roles or task files the tree lacks', async () => {
     const plan = join(dir, 'p.yaml');
     writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: foo, role: edpm_foo, tasks: [run]}\n');
-    const r = rolegen(['discover', '--roles', FIXTURE, '--plan', plan]);
+    const r = await runRolegen(['discover', '--roles', FIXTURE, '--plan', plan]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${plan}:3:32: error: /updateServices/containerSteps/0/role: role edpm_foo not found: no folder ${join(FIXTURE, 'edpm_foo')}`);
   });
 
-  it('exits 2 on a missing roles folder or an invalid plan', () => {
-    const r = rolegen(['discover', '--roles', join(dir, 'nope')]);
+  it('exits 2 on a missing roles folder or an invalid plan', async () => {
+    const r = await runRolegen(['discover', '--roles', join(dir, 'nope')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${join(dir, 'nope')}:1:1: error: cannot read the roles folder: no such file or folder (ENOENT)\n`);
-    expect(rolegen(['discover']).status).toBe(2);
+    expect((await runRolegen(['discover'])).status).toBe(2);
   });
 });
 
 describe('edpm-rolegen build --roles', () => {
-  it('builds when the audit has no errors', () => {
-    const r = rolegen(['build', '--roles', FIXTURE, '--out', join(dir, 'out')]);
+  it('builds when the audit has no errors', async () => {
+    const r = await runRolegen(['build', '--roles', FIXTURE, '--out', join(dir, 'out')]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: role edpm_swift has update entry points/);
   });
-  it('refuses to build on audit errors, exit 2, nothing written', () => {
+  it('refuses to build on audit errors, exit 2, nothing written', async () => {
     const plan = join(dir, 'p.yaml');
     writeFileSync(plan, 'updateServices:\n  containerSteps:\n    - {serviceType: ovn, role: edpm_ovn, tasks: [restart]}\n');
-    const r = rolegen(['build', '--roles', FIXTURE, '--plan', plan, '--out', join(dir, 'out')]);
+    const r = await runRolegen(['build', '--roles', FIXTURE, '--plan', plan, '--out', join(dir, 'out')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/p\.yaml:3:50: error: \/updateServices\/containerSteps\/0\/tasks\/0: task file .*edpm_ovn\/tasks\/restart\.yml not found/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
@@ -68,21 +68,21 @@ describe('edpm-rolegen build --roles', () => {
 });
 
 describe('edpm-rolegen init', () => {
-  it('prints a valid plan to stdout', () => {
-    const r = rolegen(['init', '--roles', FIXTURE]);
+  it('prints a valid plan to stdout', async () => {
+    const r = await runRolegen(['init', '--roles', FIXTURE]);
     expect(r.status).toBe(0);
     expect(parsePlan(r.stdout, 'derived.yaml').updateServices.containerSteps.length).toBe(13);
   });
-  it('writes the file, and refuses to overwrite it without --force', () => {
+  it('writes the file, and refuses to overwrite it without --force', async () => {
     const out = join(dir, 'plan.yaml');
-    expect(rolegen(['init', '--roles', FIXTURE, '--out', out]).status).toBe(0);
+    expect((await runRolegen(['init', '--roles', FIXTURE, '--out', out])).status).toBe(0);
     const first = readFileSync(out, 'utf8');
     writeFileSync(out, 'mine\n');
-    const r = rolegen(['init', '--roles', FIXTURE, '--out', out]);
+    const r = await runRolegen(['init', '--roles', FIXTURE, '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${out}:1:1: error: the file exists; use --force to overwrite it\n`);
     expect(readFileSync(out, 'utf8')).toBe('mine\n');
-    expect(rolegen(['init', '--roles', FIXTURE, '--out', out, '--force']).status).toBe(0);
+    expect((await runRolegen(['init', '--roles', FIXTURE, '--out', out, '--force'])).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(first);
   });
 });
