@@ -5,9 +5,23 @@
  */
 import { roleTags, type PhaseEntryPoint } from '../model/roles.js';
 import { yamlText } from './yaml-text.js';
+import { rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
 
-/** The playbook of a phase, with the variables every EDPM playbook takes. */
-export function playbookFile(collection: string, phase: PhaseEntryPoint, header: readonly string[]): string {
+/**
+ * The playbook of a phase, with the variables every EDPM playbook takes.
+ * With a rollout, the play runs in `serial` batches (canary, waves, the
+ * rest) and tolerates the plan's failure budget per batch; each value can
+ * be overridden at run time (extra variables: Ansible templates play
+ * keywords before any host is chosen, so inventory variables are not seen).
+ */
+export function playbookFile(collection: string, phase: PhaseEntryPoint, header: readonly string[], rollout: PhaseRollout | null = null): string {
+  const batches: Record<string, unknown> =
+    rollout === null
+      ? {
+          any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
+          max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+        }
+      : rolloutPlayKeywords(phase.role, rollout);
   return yamlText(
     [
       {
@@ -15,8 +29,7 @@ export function playbookFile(collection: string, phase: PhaseEntryPoint, header:
         hosts: "{{ edpm_override_hosts | default('all', true) }}",
         strategy: 'linear',
         gather_facts: '{{ gather_facts | default(false) }}',
-        any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
-        max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+        ...batches,
         tasks: [
           {
             name: `Run ${phase.role}`,
@@ -29,6 +42,41 @@ export function playbookFile(collection: string, phase: PhaseEntryPoint, header:
     ],
     { header },
   );
+}
+
+/** A Jinja literal of a value made only of integers and grammar-checked `N%` strings. */
+function jinjaLiteral(value: number | string): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value === 'string' && /^[0-9]{1,3}%$/u.test(value)) return `'${value}'`;
+  throw new Error(`internal error: ${JSON.stringify(value)} reached Jinja unchecked`);
+}
+
+/**
+ * `serial`, `any_errors_fatal` and `max_fail_percentage` of a rolled-out
+ * phase. Ansible applies one `max_fail_percentage` to every batch (failed
+ * hosts of the batch / hosts of the batch > percentage stops the play); a
+ * budget in nodes is turned into the percentage that allows that many in
+ * the largest batch of the run (fewer in smaller ones), computed from the
+ * number of hosts of the play.
+ */
+function rolloutPlayKeywords(role: string, rollout: PhaseRollout): Record<string, unknown> {
+  const vars = rolloutVariables(role);
+  const serial = serialOf(rollout);
+  const budget = rollout.failureBudget;
+  let percent: string;
+  if (budget.kind === 'percent') percent = String(budget.percent);
+  else if (budget.nodes === 0) percent = '0';
+  else {
+    const total = '(ansible_play_hosts_all | length)';
+    const sizes = serial.slice(0, -1).map((s) => (typeof s === 'number' ? String(s) : `([(${Number(s.slice(0, -1))} / 100 * ${total}) | int, 1] | max)`));
+    const largest = `([${[...sizes, `${total} - (${sizes.length === 0 ? '0' : sizes.join(' + ')})`].join(', ')}, 1] | max)`;
+    percent = `(${budget.nodes} + 0.5) * 100 / ${largest}`;
+  }
+  return {
+    serial: `{{ ${vars.serial} | default([${serial.map(jinjaLiteral).join(', ')}]) }}`,
+    any_errors_fatal: '{{ edpm_any_errors_fatal | default(false) }}',
+    max_fail_percentage: `{{ ${vars.maxFailPercentage} | default(${percent}) }}`,
+  };
 }
 
 /** The OpenStackDataPlaneService manifest of a phase. */

@@ -25,6 +25,24 @@ export interface ReadmeSteps {
   readonly data: Record<string, unknown>;
 }
 
+/** The "Rolling out" section of a rolled-out phase. */
+export interface RolloutReadme {
+  /** The playbook's default `serial`, as written. */
+  readonly serial: string;
+  readonly serialVariable: string;
+  readonly maxFailVariable: string;
+  /** The failure budget in words. */
+  readonly budget: string;
+  /** The budget is a positive number of nodes (turned into a percentage of the largest batch). */
+  readonly budgetInNodes: boolean;
+  /** Named canary nodes, comma-separated, or empty. */
+  readonly namedCanary: string;
+  readonly rolloutIdVariable: string;
+  /** The local fact recording progress. */
+  readonly fact: string;
+  readonly service: string;
+}
+
 /** What the README of a role says. */
 export interface RoleReadme {
   readonly role: string;
@@ -37,6 +55,8 @@ export interface RoleReadme {
   readonly steps: ReadmeSteps;
   readonly variables: readonly RoleVariable[];
   readonly tags: readonly { readonly name: string; readonly selects: string }[];
+  /** The "Rolling out" section; null when the plan does not roll this phase out. */
+  readonly rollout: RolloutReadme | null;
 }
 
 const templateDir = (): string => join(packageRoot(), 'templates', 'readme');
@@ -78,7 +98,7 @@ export function roleReadmeFile(readme: RoleReadme): string {
     description: v.description.join(' '),
   }));
   const steps = readmeTemplate(readme.steps.template)(readme.steps.data);
-  return readmeTemplate('role-readme.md.hbs')({ ...readme, steps, variables }).replace(/\n{3,}/gu, '\n\n');
+  return readmeTemplate('role-readme.md.hbs')({ ...readme, steps, variables, rollout: readme.rollout ?? false }).replace(/\n{3,}/gu, '\n\n');
 }
 
 /** A default value written on one line, as in YAML flow style. */

@@ -75,3 +75,33 @@ export const unitName: NameGrammar = {
   maxLength: 100,
   rule: 'letters, digits and _ . @ - (not first)',
 };
+
+/**
+ * Node names as they appear in an inventory and in `ansibleLimit`: letters,
+ * digits and `. _ -` (so no pattern character: `,` `:` `&` `!` `*` `[`).
+ */
+export const nodeName: NameGrammar = {
+  kind: 'node name',
+  pattern: '^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$',
+  maxLength: 253,
+  rule: 'letters, digits and . _ - (a letter or digit first and last)',
+};
+
+/**
+ * Rollout ids: what a resumed run must be given again to skip the nodes
+ * that finished. Lowercase, as part of Kubernetes object names and labels.
+ */
+export const rolloutId: NameGrammar = {
+  kind: 'rollout id',
+  pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$',
+  maxLength: 40,
+  rule: 'lowercase letters, digits and - (a letter or digit first and last), at most 40 characters',
+};
+
+/** Kubernetes object names used in labels (RFC 1123 labels): node-set names. */
+export const kubernetesLabelName: NameGrammar = {
+  kind: 'Kubernetes name',
+  pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$',
+  maxLength: 63,
+  rule: 'lowercase letters, digits and - (a letter or digit first and last), at most 63 characters',
+};

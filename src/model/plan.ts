@@ -66,12 +66,16 @@ export interface UpdateSystemPhase {
   };
 }
 
+import type { Rollout } from './rollout.js';
+
 /** A whole validated plan. */
 export interface UpdatePlan {
   /** Collection of the service roles and of the generated roles, e.g. `osp.edpm`. */
   readonly collection: string;
   readonly updateServices: UpdateServicesPhase;
   readonly updateSystem: UpdateSystemPhase;
+  /** How each phase is rolled out over the nodes (NO_ROLLOUT: every node at once). */
+  readonly rollout: Rollout;
 }
 
 /** Packages phase 1 always excludes, whatever the plan says. */

@@ -12,6 +12,7 @@ import {
   type OpenvswitchTasks,
   type UpdatePlan,
 } from '../model/plan.js';
+import type { FailureBudget, PhaseRollout, Rollout, WaveSize } from '../model/rollout.js';
 
 /** Values a plan file may leave out. */
 export const PLAN_DEFAULTS = {
@@ -92,5 +93,26 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
       },
       bootc: { rebootRequiredFile: system.bootc?.rebootRequiredFile ?? PLAN_DEFAULTS.bootcRebootRequiredFile },
     },
+    rollout: normalizeRollout(file.rollout),
   };
+}
+
+type PhaseRolloutFile = NonNullable<NonNullable<PlanFile['rollout']>['updateServices']>;
+
+/** The `rollout` section: absent phases roll out as today (every node at once). */
+function normalizeRollout(file: PlanFile['rollout']): Rollout {
+  return {
+    updateServices: file?.updateServices === undefined ? null : normalizePhaseRollout(file.updateServices),
+    updateSystem: file?.updateSystem === undefined ? null : normalizePhaseRollout(file.updateSystem),
+  };
+}
+
+const percentOf = (text: string): number => Number(text.slice(0, -1));
+
+function normalizePhaseRollout(file: PhaseRolloutFile): PhaseRollout {
+  const canary = file.canary === undefined ? null : typeof file.canary === 'number' ? { kind: 'count' as const, count: file.canary } : { kind: 'nodes' as const, nodes: [...file.canary] };
+  const waves: WaveSize[] = (file.waves ?? []).map((w) => (typeof w === 'number' ? { kind: 'count', count: w } : { kind: 'percent', percent: percentOf(w) }));
+  const budget = file.failureBudget ?? 0;
+  const failureBudget: FailureBudget = typeof budget === 'number' ? { kind: 'nodes', nodes: budget } : { kind: 'percent', percent: percentOf(budget) };
+  return { canary, waves, failureBudget };
 }

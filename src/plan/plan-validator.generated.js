@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file to import from it: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}]},"packages":{"description":"default of edpm_ovs_packages (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"retries of the package download (default 3)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}}}};
+const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file to import from it: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}]},"packages":{"description":"default of edpm_ovs_packages (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"retries of the package download (default 3)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}},"rollout":{"additionalProperties":false,"description":"rolling each phase out in waves (default: every node at once)","type":"object","properties":{"updateServices":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}},"updateSystem":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}}}}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");
 const pattern1 = new RegExp("^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$", "u");
 const pattern3 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -10,6 +10,9 @@ const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
 const pattern5 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern11 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
 const pattern15 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", "u");
+const pattern17 = new RegExp("^([1-9][0-9]?|100)%$", "u");
+const pattern18 = new RegExp("^([1-9]?[0-9]|100)%$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://edpm-rolegen.invalid/schemas/plan.schema.json" */;
@@ -27,7 +30,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "collection")) || (key0 === "updateServices")) || (key0 === "updateSystem"))){
+if(!(((((key0 === "$schema") || (key0 === "collection")) || (key0 === "updateServices")) || (key0 === "updateSystem")) || (key0 === "rollout"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1764,14 +1767,835 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-else {
-const err139 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.rollout !== undefined){
+let data41 = data.rollout;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key10 in data41){
+if(!((key10 === "updateServices") || (key10 === "updateSystem"))){
+const err139 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data41};
 if(vErrors === null){
 vErrors = [err139];
 }
 else {
 vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data41.updateServices !== undefined){
+let data42 = data41.updateServices;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key11 in data42){
+if(!(((key11 === "canary") || (key11 === "waves")) || (key11 === "failureBudget"))){
+const err140 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateServices,data:data42};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data42.canary !== undefined){
+let data43 = data42.canary;
+const _errs104 = errors;
+let valid41 = false;
+const _errs105 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err141 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 100000 || isNaN(data43)){
+const err142 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err143 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+var _valid1 = _errs105 === errors;
+valid41 = valid41 || _valid1;
+if(!valid41){
+const _errs107 = errors;
+if(Array.isArray(data43)){
+if(data43.length > 1000){
+const err144 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data43.length < 1){
+const err145 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+const len10 = data43.length;
+for(let i18=0; i18<len10; i18++){
+let data44 = data43[i18];
+if(typeof data44 === "string"){
+if(data44.length > 253){
+const err146 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(data44.length < 1){
+const err147 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(!pattern16.test(data44)){
+const err148 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+let i19 = data43.length;
+let j8;
+if(i19 > 1){
+const indices8 = {};
+for(;i19--;){
+let item8 = data43[i19];
+if(typeof item8 !== "string"){
+continue;
+}
+if(typeof indices8[item8] == "number"){
+j8 = indices8[item8];
+const err150 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i19+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+break;
+}
+indices8[item8] = i19;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid1 = _errs107 === errors;
+valid41 = valid41 || _valid1;
+}
+if(!valid41){
+const err152 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary,data:data43};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+else {
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data42.waves !== undefined){
+let data45 = data42.waves;
+if(Array.isArray(data45)){
+if(data45.length > 100){
+const err153 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data45};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+const len11 = data45.length;
+for(let i20=0; i20<len11; i20++){
+let data46 = data45[i20];
+const _errs114 = errors;
+let valid47 = false;
+const _errs115 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err154 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 100000 || isNaN(data46)){
+const err155 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err156 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+var _valid2 = _errs115 === errors;
+valid47 = valid47 || _valid2;
+if(!valid47){
+const _errs117 = errors;
+if(typeof data46 === "string"){
+if(!pattern17.test(data46)){
+const err157 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+var _valid2 = _errs117 === errors;
+valid47 = valid47 || _valid2;
+}
+if(!valid47){
+const err159 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items,data:data46};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+else {
+errors = _errs114;
+if(vErrors !== null){
+if(_errs114){
+vErrors.length = _errs114;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data45};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data42.failureBudget !== undefined){
+let data47 = data42.failureBudget;
+const _errs120 = errors;
+let valid48 = false;
+const _errs121 = errors;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err161 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100000 || isNaN(data47)){
+const err162 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err163 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+var _valid3 = _errs121 === errors;
+valid48 = valid48 || _valid3;
+if(!valid48){
+const _errs123 = errors;
+if(typeof data47 === "string"){
+if(!pattern18.test(data47)){
+const err164 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data47};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data47};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+var _valid3 = _errs123 === errors;
+valid48 = valid48 || _valid3;
+}
+if(!valid48){
+const err166 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget,data:data47};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+else {
+errors = _errs120;
+if(vErrors !== null){
+if(_errs120){
+vErrors.length = _errs120;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateServices.type,parentSchema:schema11.properties.rollout.properties.updateServices,data:data42};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data41.updateSystem !== undefined){
+let data48 = data41.updateSystem;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key12 in data48){
+if(!(((key12 === "canary") || (key12 === "waves")) || (key12 === "failureBudget"))){
+const err168 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data48};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data48.canary !== undefined){
+let data49 = data48.canary;
+const _errs129 = errors;
+let valid50 = false;
+const _errs130 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err169 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 100000 || isNaN(data49)){
+const err170 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(data49 < 1 || isNaN(data49)){
+const err171 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+var _valid4 = _errs130 === errors;
+valid50 = valid50 || _valid4;
+if(!valid50){
+const _errs132 = errors;
+if(Array.isArray(data49)){
+if(data49.length > 1000){
+const err172 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+if(data49.length < 1){
+const err173 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+const len12 = data49.length;
+for(let i21=0; i21<len12; i21++){
+let data50 = data49[i21];
+if(typeof data50 === "string"){
+if(data50.length > 253){
+const err174 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data50.length < 1){
+const err175 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(!pattern16.test(data50)){
+const err176 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+let i22 = data49.length;
+let j9;
+if(i22 > 1){
+const indices9 = {};
+for(;i22--;){
+let item9 = data49[i22];
+if(typeof item9 !== "string"){
+continue;
+}
+if(typeof indices9[item9] == "number"){
+j9 = indices9[item9];
+const err178 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+break;
+}
+indices9[item9] = i22;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+var _valid4 = _errs132 === errors;
+valid50 = valid50 || _valid4;
+}
+if(!valid50){
+const err180 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary,data:data49};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+else {
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data48.waves !== undefined){
+let data51 = data48.waves;
+if(Array.isArray(data51)){
+if(data51.length > 100){
+const err181 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data51};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+const len13 = data51.length;
+for(let i23=0; i23<len13; i23++){
+let data52 = data51[i23];
+const _errs139 = errors;
+let valid56 = false;
+const _errs140 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err182 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 100000 || isNaN(data52)){
+const err183 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(data52 < 1 || isNaN(data52)){
+const err184 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+var _valid5 = _errs140 === errors;
+valid56 = valid56 || _valid5;
+if(!valid56){
+const _errs142 = errors;
+if(typeof data52 === "string"){
+if(!pattern17.test(data52)){
+const err185 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data52};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data52};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+var _valid5 = _errs142 === errors;
+valid56 = valid56 || _valid5;
+}
+if(!valid56){
+const err187 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items,data:data52};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+else {
+errors = _errs139;
+if(vErrors !== null){
+if(_errs139){
+vErrors.length = _errs139;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data51};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data48.failureBudget !== undefined){
+let data53 = data48.failureBudget;
+const _errs145 = errors;
+let valid57 = false;
+const _errs146 = errors;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err189 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 100000 || isNaN(data53)){
+const err190 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(data53 < 0 || isNaN(data53)){
+const err191 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+var _valid6 = _errs146 === errors;
+valid57 = valid57 || _valid6;
+if(!valid57){
+const _errs148 = errors;
+if(typeof data53 === "string"){
+if(!pattern18.test(data53)){
+const err192 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data53};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+var _valid6 = _errs148 === errors;
+valid57 = valid57 || _valid6;
+}
+if(!valid57){
+const err194 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget,data:data53};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+else {
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateSystem.type,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data48};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data41};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
 }
 errors++;
 }

@@ -8,6 +8,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
   collectionName,
+  nodeName,
   nodePath,
   packagePattern,
   roleName,
@@ -142,6 +143,49 @@ const UpdateSystem = Type.Object(
   { additionalProperties: false, description: 'phase 2: edpm_update_system' },
 );
 
+const WaveSize = Type.Union(
+  [
+    Type.Integer({ minimum: 1, maximum: 100000, description: 'a number of nodes' }),
+    Type.String({ pattern: '^([1-9][0-9]?|100)%$', description: 'a share of the node set, "1%" to "100%"' }),
+  ],
+  { description: 'a number of nodes (at least 1) or a share of the node set, "1%" to "100%"' },
+);
+
+const PhaseRollout = Type.Object(
+  {
+    canary: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({ minimum: 1, maximum: 100000, description: 'the first nodes of the node set' }),
+          Type.Array(nameOf(nodeName, 'canary node'), { minItems: 1, maxItems: 1000, uniqueItems: true, description: 'named nodes' }),
+        ],
+        { description: 'the canary: a number of nodes (at least 1) or a list of node names (default: none)' },
+      ),
+    ),
+    waves: Type.Optional(
+      Type.Array(WaveSize, { maxItems: 100, description: 'sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)' }),
+    ),
+    failureBudget: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({ minimum: 0, maximum: 100000, description: 'nodes of each wave that may fail' }),
+          Type.String({ pattern: '^([1-9]?[0-9]|100)%$', description: 'share of each wave that may fail, "0%" to "100%"' }),
+        ],
+        { description: 'how many nodes of each wave (a number) or what share of it ("N%", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)' },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: 'the rollout of one phase over the nodes of a node set' },
+);
+
+const Rollout = Type.Object(
+  {
+    updateServices: Type.Optional(PhaseRollout),
+    updateSystem: Type.Optional(PhaseRollout),
+  },
+  { additionalProperties: false, description: 'rolling each phase out in waves (default: every node at once)' },
+);
+
 /** The schema of a plan file. */
 export const PlanFileSchema = Type.Object(
   {
@@ -149,6 +193,7 @@ export const PlanFileSchema = Type.Object(
     collection: Type.Optional(nameOf(collectionName, 'collection of the roles (default osp.edpm)')),
     updateServices: UpdateServices,
     updateSystem: Type.Optional(UpdateSystem),
+    rollout: Type.Optional(Rollout),
   },
   {
     $id: 'https://edpm-rolegen.invalid/schemas/plan.schema.json',

@@ -1,0 +1,87 @@
+/**
+ * Resuming a rollout: the waves it was cut into, what the operator says of
+ * the deployments that ran -> the nodes that have not finished, each with
+ * the reason, and the one deployment that finishes the job.
+ *
+ * A wave's deployment is found by its name (as `rollout` wrote it). A
+ * status under any other name is one run over the whole node set (the
+ * playbook's own `serial` batches) and stands for every wave. For each
+ * wave, in order:
+ * - its deployment is Ready: every node finished;
+ * - no execution summary: it never ran, so none of its nodes did;
+ * - failures beyond its budget (or every node failed or unreachable):
+ *   Ansible stopped the wave there, so none of its nodes is known to have
+ *   finished, and, in a single run, no later wave was reached;
+ * - otherwise its failed and unreachable nodes, and only those, remain.
+ */
+import type { Wave } from './waves.js';
+import type { DeploymentOutcome } from './deployment-status.js';
+
+/** Why a node still needs the phase. */
+export type RemainingReason = 'failed' | 'unreachable' | 'stopped' | 'never-reached';
+
+/** A node that has not finished the phase. */
+export interface RemainingNode {
+  readonly node: string;
+  readonly wave: string;
+  readonly reason: RemainingReason;
+}
+
+/** The nodes left to do, in node-set order of their waves. */
+export function remainingNodes(waves: readonly Wave[], outcomes: readonly DeploymentOutcome[], waveDeployment: (wave: Wave) => string): RemainingNode[] {
+  const named = new Map(outcomes.filter((o) => o.name !== null).map((o) => [o.name!, o]));
+  const waveNames = new Set(waves.map(waveDeployment));
+  const whole = outcomes.filter((o) => o.name === null || !waveNames.has(o.name));
+  const wholeRun: DeploymentOutcome | null =
+    whole.length === 0
+      ? null
+      : {
+          name: null,
+          ready: whole.every((o) => o.ready),
+          ran: whole.some((o) => o.ran),
+          failed: whole.flatMap((o) => o.failed),
+          unreachable: whole.flatMap((o) => o.unreachable),
+        };
+  const out: RemainingNode[] = [];
+  let singleRunStopped = false;
+  for (const wave of waves) {
+    const own = named.get(waveDeployment(wave));
+    const outcome = own ?? wholeRun;
+    const all = (reason: RemainingReason): void => {
+      for (const node of wave.nodes) out.push({ node, wave: wave.name, reason });
+    };
+    if (own === undefined && singleRunStopped) {
+      all('never-reached');
+      continue;
+    }
+    if (outcome === null || (!outcome.ready && !outcome.ran)) {
+      all('never-reached');
+      continue;
+    }
+    if (outcome.ready) continue;
+    const failed = new Set(outcome.failed);
+    const unreachable = new Set(outcome.unreachable);
+    const failedHere = wave.nodes.filter((n) => failed.has(n));
+    const unreachableHere = wave.nodes.filter((n) => unreachable.has(n) && !failed.has(n));
+    const stopped = failedHere.length > wave.allowedFailures || failedHere.length + unreachableHere.length === wave.nodes.length;
+    for (const node of wave.nodes) {
+      if (failed.has(node)) out.push({ node, wave: wave.name, reason: 'failed' });
+      else if (unreachable.has(node)) out.push({ node, wave: wave.name, reason: 'unreachable' });
+      else if (stopped) out.push({ node, wave: wave.name, reason: 'stopped' });
+    }
+    if (stopped && own === undefined) singleRunStopped = true;
+  }
+  return out;
+}
+
+/** One line per remaining node, for the operator. */
+export function describeRemaining(remaining: readonly RemainingNode[], waves: readonly Wave[]): string[] {
+  const budget = new Map(waves.map((w) => [w.name, w.allowedFailures]));
+  const reasons: Record<RemainingReason, (r: RemainingNode) => string> = {
+    failed: () => 'failed',
+    unreachable: () => 'unreachable',
+    stopped: (r) => `stopped before finishing: ${r.wave} failed beyond its budget (${budget.get(r.wave) ?? 0} may fail)`,
+    'never-reached': () => 'never reached',
+  };
+  return remaining.map((r) => `${r.node}: ${r.wave}: ${reasons[r.reason](r)}`);
+}
