@@ -11,6 +11,7 @@ import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
 import { discoverCommand } from './discover-command.js';
 import { initCommand } from './init-command.js';
+import { resumeCommand, rolloutCommand, type RolloutOptions } from './rollout-commands.js';
 
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -68,6 +69,32 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('-f, --force', 'overwrite the plan file if it exists')
     .action((opts: { roles: string; out?: string; force?: boolean }) => {
       exitCode = initCommand(opts, io);
+    });
+
+  const rolloutOptions = (command: Command): Command =>
+    command
+      .addOption(planOption())
+      .addOption(new Option('--phase <phase>', 'the phase: update-services or update-system').default('update-services'))
+      .requiredOption('--node-set <name>', 'the OpenStackDataPlaneNodeSet')
+      .requiredOption('--rollout-id <id>', 'id of this rollout: the same for its resume, a new one for the next update')
+      .requiredOption('--nodes <file>', 'the nodes: a list (one a line) or an Ansible inventory, YAML or INI')
+      .option('--group <group>', 'the inventory group of the nodes (default: the group named after the node set, else every host)')
+      .option('-o, --out <file>', 'write the manifests there instead of stdout')
+      .option('-f, --force', 'overwrite --out if it exists');
+
+  rolloutOptions(
+    program.command('rollout').description('write the OpenStackDataPlaneDeployment of each wave of a phase over a node set (canary first), in the order to apply them'),
+  ).action((opts: RolloutOptions) => {
+    exitCode = rolloutCommand(opts, io);
+  });
+
+  rolloutOptions(
+    program.command('resume').description("write the deployment that finishes a stopped rollout, from the deployments' status: its failed, unreachable and never-reached nodes"),
+  )
+    .requiredOption('--status <file...>', 'status of the rollout\'s deployments (oc get osdpd ... -o yaml|json; a node set\'s status serves too)')
+    .option('--attempt <n>', 'number of this resume, in its name (deployments cannot be changed)', '1')
+    .action((opts: RolloutOptions & { status: string[]; attempt: string }) => {
+      exitCode = resumeCommand(opts, io);
     });
 
   program

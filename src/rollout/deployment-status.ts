@@ -27,6 +27,8 @@ export interface DeploymentOutcome {
   readonly ran: boolean;
   readonly failed: readonly string[];
   readonly unreachable: readonly string[];
+  /** The nodes it was limited to (`spec.ansibleLimit`, when the object has its spec), else null. */
+  readonly limit: readonly string[] | null;
 }
 
 /** Parses deployment or node-set status documents (JSON or YAML). */
@@ -50,11 +52,11 @@ export function parseDeploymentStatus(text: string, file: string): DeploymentOut
   }
   if (problems.length > 0) throw new InputError(problems);
 
-  const byName = new Map<string | null, { ready: boolean; ran: boolean; failed: string[]; unreachable: string[] }>();
+  const byName = new Map<string | null, { ready: boolean; ran: boolean; failed: string[]; unreachable: string[]; limit: string[] | null }>();
   const entry = (name: string | null) => {
     let e = byName.get(name);
     if (e === undefined) {
-      e = { ready: false, ran: false, failed: [], unreachable: [] };
+      e = { ready: false, ran: false, failed: [], unreachable: [], limit: null };
       byName.set(name, e);
     }
     return e;
@@ -102,6 +104,14 @@ export function parseDeploymentStatus(text: string, file: string): DeploymentOut
     if (kind !== 'OpenStackDataPlaneDeployment') return error(node, `expected kind OpenStackDataPlaneDeployment or OpenStackDataPlaneNodeSet, found ${kind === null ? 'none' : JSON.stringify(kind)}`);
     if (name === null) return error(node, 'the deployment has no metadata.name');
     const e = entry(name);
+    const spec = node.get('spec', true);
+    const limit = isMap(spec) ? spec.get('ansibleLimit', true) : undefined;
+    if (isScalar(limit) && typeof limit.value === 'string' && limit.value.trim() !== '') {
+      const names = limit.value.split(',').map((n) => n.trim());
+      const bad = names.find((n) => !matchesGrammar(nodeName, n));
+      if (bad !== undefined) return error(limit, `spec.ansibleLimit: "${bad}" is not a node name (patterns are not read: ${nodeName.rule})`);
+      e.limit = names;
+    }
     if (!isMap(status)) return;
     const conditions = status.get('conditions', true);
     if (isSeq(conditions)) {

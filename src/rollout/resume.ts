@@ -14,7 +14,8 @@
  *   finished, and, in a single run, no later wave was reached;
  * - otherwise its failed and unreachable nodes, and only those, remain.
  */
-import type { Wave } from './waves.js';
+import { allowedFailures, type Wave } from './waves.js';
+import type { FailureBudget } from '../model/rollout.js';
 import type { DeploymentOutcome } from './deployment-status.js';
 
 /** Why a node still needs the phase. */
@@ -28,10 +29,18 @@ export interface RemainingNode {
 }
 
 /** The nodes left to do, in node-set order of their waves. */
-export function remainingNodes(waves: readonly Wave[], outcomes: readonly DeploymentOutcome[], waveDeployment: (wave: Wave) => string): RemainingNode[] {
+export function remainingNodes(
+  waves: readonly Wave[],
+  outcomes: readonly DeploymentOutcome[],
+  waveDeployment: (wave: Wave) => string,
+  budget: FailureBudget,
+): RemainingNode[] {
   const named = new Map(outcomes.filter((o) => o.name !== null).map((o) => [o.name!, o]));
   const waveNames = new Set(waves.map(waveDeployment));
-  const whole = outcomes.filter((o) => o.name === null || !waveNames.has(o.name));
+  const isWave = (o: DeploymentOutcome): boolean => o.name !== null && waveNames.has(o.name);
+  // Deployments limited to some nodes (earlier resumes) are applied after the waves; any other status is one run over every node.
+  const later = outcomes.filter((o) => !isWave(o) && o.limit !== null);
+  const whole = outcomes.filter((o) => !isWave(o) && o.limit === null);
   const wholeRun: DeploymentOutcome | null =
     whole.length === 0
       ? null
@@ -41,6 +50,7 @@ export function remainingNodes(waves: readonly Wave[], outcomes: readonly Deploy
           ran: whole.some((o) => o.ran),
           failed: whole.flatMap((o) => o.failed),
           unreachable: whole.flatMap((o) => o.unreachable),
+          limit: null,
         };
   const out: RemainingNode[] = [];
   let singleRunStopped = false;
@@ -71,7 +81,27 @@ export function remainingNodes(waves: readonly Wave[], outcomes: readonly Deploy
     }
     if (stopped && own === undefined) singleRunStopped = true;
   }
-  return out;
+  return later.reduce((left, run) => afterRun(left, run, budget), out);
+}
+
+/** What is left after a deployment limited to some nodes (a resume) ran. */
+function afterRun(left: RemainingNode[], run: DeploymentOutcome, budget: FailureBudget): RemainingNode[] {
+  const limit = new Set(run.limit ?? []);
+  if (run.ready) return left.filter((r) => !limit.has(r.node));
+  if (!run.ran) return left;
+  const failed = new Set(run.failed);
+  const unreachable = new Set(run.unreachable);
+  const targeted = left.filter((r) => limit.has(r.node));
+  const failedHere = targeted.filter((r) => failed.has(r.node)).length;
+  const problems = targeted.filter((r) => failed.has(r.node) || unreachable.has(r.node)).length;
+  // A resume runs its nodes as one batch, under the budget of a wave of that size.
+  const stopped = failedHere > allowedFailures(budget, limit.size) || (targeted.length > 0 && problems === targeted.length);
+  return left.flatMap((r): RemainingNode[] => {
+    if (!limit.has(r.node)) return [r];
+    if (failed.has(r.node)) return [{ ...r, reason: 'failed' }];
+    if (unreachable.has(r.node)) return [{ ...r, reason: 'unreachable' }];
+    return stopped ? [{ ...r, reason: 'stopped' }] : [];
+  });
 }
 
 /** One line per remaining node, for the operator. */

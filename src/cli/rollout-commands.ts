@@ -1,0 +1,99 @@
+/**
+ * `rollout` and `resume`: read the files, call src/rollout/, write or print.
+ */
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileError, InputError } from '../plan/diagnostics.js';
+import { describeIoError, loadPlanFileWithSource } from '../plan/load.js';
+import { builtInPlanPath } from '../package-root.js';
+import { parseNodeList, type NodeList } from '../rollout/node-list.js';
+import { parseDeploymentStatus } from '../rollout/deployment-status.js';
+import { resumeManifestText, rolloutManifestText, type RolloutRequest } from '../rollout/rollout-request.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** Options both commands take. */
+export interface RolloutOptions {
+  readonly plan?: string;
+  readonly phase: string;
+  readonly nodeSet: string;
+  readonly rolloutId: string;
+  readonly nodes: string;
+  readonly group?: string;
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+/** Largest node list, inventory or status file read. */
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+function readInput(path: string, what: string): string {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new InputError([fileError(path, `${what}: not a regular file`)]);
+    if (stat.size > MAX_INPUT_BYTES) throw new InputError([fileError(path, `${what} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}`)]);
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError([fileError(path, `cannot read ${what}: ${describeIoError(err)}`)]);
+  }
+}
+
+/** The node set: an inventory's group named after it when there is one, else every node of the file. */
+function readNodes(opts: RolloutOptions): NodeList {
+  const text = readInput(opts.nodes, 'node list');
+  if (opts.group !== undefined) return parseNodeList(text, opts.nodes, opts.group);
+  const all = parseNodeList(text, opts.nodes);
+  if (all.format === 'list') return all;
+  try {
+    return parseNodeList(text, opts.nodes, opts.nodeSet);
+  } catch {
+    return all;
+  }
+}
+
+function request(opts: RolloutOptions): RolloutRequest {
+  const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
+  return { plan, planSource: source, phase: opts.phase, nodeSet: opts.nodeSet, rolloutId: opts.rolloutId, nodes: readNodes(opts) };
+}
+
+/** Writes beside the target and renames, so that the file is whole or untouched. */
+function writeOutput(path: string, text: string, force: boolean): void {
+  if (existsSync(path) && !force) throw new InputError([fileError(path, 'the file exists; use --force to overwrite it')]);
+  const temporary = join(dirname(path), `.${basename(path)}.edpm-rolegen-${process.pid}`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/** `edpm-rolegen rollout`: the per-wave deployments. */
+export function rolloutCommand(opts: RolloutOptions, io: CliIo): number {
+  const { text, waves } = rolloutManifestText(request(opts));
+  const summary = waves.map((w) => `${w.name}: ${w.nodes.length} node(s), ${w.allowedFailures} may fail`).join('; ');
+  if (opts.out === undefined) io.out(text);
+  else {
+    writeOutput(opts.out, text, opts.force === true);
+    io.out(`wrote ${waves.length} deployment(s) to ${opts.out}\n`);
+  }
+  io.err(`${opts.phase} over ${opts.nodeSet}: ${summary}\n`);
+  return EXIT.ok;
+}
+
+/** `edpm-rolegen resume`: the deployment that finishes a stopped rollout. */
+export function resumeCommand(opts: RolloutOptions & { status: readonly string[]; attempt: string }, io: CliIo): number {
+  const attempt = Number(opts.attempt);
+  if (!Number.isInteger(attempt) || attempt < 1 || attempt > 99) {
+    throw new InputError([fileError('<command line>', `--attempt "${opts.attempt}": expected a whole number from 1 to 99`)]);
+  }
+  const outcomes = opts.status.flatMap((file) => parseDeploymentStatus(readInput(file, 'deployment status'), file));
+  const result = resumeManifestText(request(opts), outcomes, attempt);
+  for (const line of result.lines) io.err(`${line}\n`);
+  if (result.text === null) {
+    io.err(`every node finished ${opts.phase} under rollout ${opts.rolloutId}: nothing to resume\n`);
+    return EXIT.ok;
+  }
+  if (opts.out === undefined) io.out(result.text);
+  else {
+    writeOutput(opts.out, result.text, opts.force === true);
+    io.out(`wrote the resume deployment (${result.remaining.length} node(s)) to ${opts.out}\n`);
+  }
+  return EXIT.ok;
+}

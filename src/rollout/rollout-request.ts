@@ -1,0 +1,113 @@
+/**
+ * What the `rollout` and `resume` commands compute, as library functions:
+ * a plan, a phase, a node set and a rollout id -> the waves and their
+ * manifests, or, with the operator's status, the deployment that finishes
+ * the job. Pure; problems are InputErrors with `file:line:col`.
+ */
+import { InputError } from '../plan/diagnostics.js';
+import { positionOf, type SourceMap } from '../plan/source-map.js';
+import type { UpdatePlan } from '../model/plan.js';
+import { ROLLOUT_PHASES, type PhaseRollout, type RolloutPhase } from '../model/rollout.js';
+import { kubernetesLabelName, matchesGrammar, rolloutId as rolloutIdGrammar } from '../model/names.js';
+import { computeWaves, UnknownCanaryNodeError, allowedFailures, type Wave } from './waves.js';
+import { deploymentName, deploymentObject, rolloutManifests, type RolloutTarget } from './manifests.js';
+import { describeRemaining, remainingNodes, type RemainingNode } from './resume.js';
+import type { DeploymentOutcome } from './deployment-status.js';
+import type { NodeList } from './node-list.js';
+import { yamlText } from '../compile/yaml-text.js';
+
+/** Header of the manifests written by `rollout` and `resume`. */
+export const ROLLOUT_HEADER = ['Written by edpm-rolegen rollout from the update plan and the node set.'];
+
+/** A phase's rollout when the plan gives none: every node in one wave, no failure allowed (today's behaviour). */
+export const SINGLE_WAVE: PhaseRollout = { canary: null, waves: [], failureBudget: { kind: 'nodes', nodes: 0 } };
+
+/** Everything a rollout of one phase over one node set depends on. */
+export interface RolloutRequest {
+  readonly plan: UpdatePlan;
+  /** Where the plan's values are, for diagnostics (null: a plan built in code). */
+  readonly planSource: SourceMap | null;
+  /** `update-services` or `update-system`. */
+  readonly phase: string;
+  readonly nodeSet: string;
+  readonly rolloutId: string;
+  readonly nodes: NodeList;
+}
+
+const argumentError = (message: string): InputError => new InputError([{ severity: 'error', file: '<command line>', line: 1, col: 1, path: '', message }]);
+
+/** The phase a service name stands for. */
+export function rolloutPhase(service: string): RolloutPhase {
+  const phase = ROLLOUT_PHASES.find((p) => p.service === service);
+  if (phase === undefined) throw argumentError(`--phase "${service}": expected one of ${ROLLOUT_PHASES.map((p) => p.service).join(', ')}`);
+  return phase;
+}
+
+function target(request: RolloutRequest): RolloutTarget {
+  if (!matchesGrammar(rolloutIdGrammar, request.rolloutId)) throw argumentError(`--rollout-id "${request.rolloutId}": expected ${rolloutIdGrammar.rule}`);
+  if (!matchesGrammar(kubernetesLabelName, request.nodeSet)) throw argumentError(`--node-set "${request.nodeSet}": expected ${kubernetesLabelName.rule}`);
+  const t = { nodeSet: request.nodeSet, phase: rolloutPhase(request.phase), rolloutId: request.rolloutId };
+  try {
+    deploymentName(t, 'wave-100');
+    deploymentName(t, 'resume-100');
+  } catch (err) {
+    throw argumentError((err as Error).message);
+  }
+  return t;
+}
+
+/** The waves of the request's phase over its nodes. */
+export function rolloutWaves(request: RolloutRequest): Wave[] {
+  const phase = rolloutPhase(request.phase);
+  const rollout = request.plan.rollout[phase.key] ?? SINGLE_WAVE;
+  try {
+    return computeWaves(request.nodes.nodes, rollout);
+  } catch (err) {
+    if (!(err instanceof UnknownCanaryNodeError)) throw err;
+    const path = ['rollout', phase.key, 'canary', err.index];
+    const at = request.planSource === null ? { line: 1, col: 1 } : positionOf(request.planSource, path);
+    throw new InputError([
+      {
+        severity: 'error',
+        file: request.planSource?.file ?? '<plan>',
+        ...at,
+        path: `/${path.join('/')}`,
+        message: `canary node "${err.node}" is not in the node set (${request.nodes.nodes.length} nodes read from ${request.nodes.file})`,
+      },
+    ]);
+  }
+}
+
+/** The manifests of every wave, in the order to apply them. */
+export function rolloutManifestText(request: RolloutRequest): { text: string; waves: Wave[] } {
+  const t = target(request);
+  const waves = rolloutWaves(request);
+  return { text: rolloutManifests(t, waves, ROLLOUT_HEADER), waves };
+}
+
+/** What a resume finds: the nodes left, one line each, and the deployment for them (null when none is left). */
+export interface ResumeResult {
+  readonly remaining: readonly RemainingNode[];
+  readonly lines: readonly string[];
+  readonly text: string | null;
+}
+
+/** The deployment that finishes a stopped rollout: its failed, unreachable and never-reached nodes, nothing else. */
+export function resumeManifestText(request: RolloutRequest, outcomes: readonly DeploymentOutcome[], attempt: number): ResumeResult {
+  const t = target(request);
+  const waves = rolloutWaves(request);
+  const rollout = request.plan.rollout[t.phase.key] ?? SINGLE_WAVE;
+  const remaining = remainingNodes(waves, outcomes, (w) => deploymentName(t, w.name), rollout.failureBudget);
+  const lines = describeRemaining(remaining, waves);
+  if (remaining.length === 0) return { remaining, lines, text: null };
+  const nodes = remaining.map((r) => r.node);
+  const part = `resume-${attempt}`;
+  const object = deploymentObject(t, part, part, nodes, allowedFailures(rollout.failureBudget, nodes.length), null);
+  const header = [
+    ...ROLLOUT_HEADER,
+    '',
+    `Resumes rollout ${t.rolloutId} of ${t.phase.service} over node set ${t.nodeSet}: the ${nodes.length} node(s) that have not finished.`,
+    'The same rollout id makes nodes that did finish skip the phase, should one be here.',
+  ];
+  return { remaining, lines, text: yamlText(object, { header }) };
+}
