@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments, parse } from 'yaml';
+import { runCli } from '../../../src/cli/program.js';
+import type { CliIo } from '../../../src/cli/io.js';
+
+// `rollout` and `resume`, run in-process through the CLI's own io.
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-rollout-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t) };
+  const status = await runCli(args, io);
+  return { status, out, err };
+}
+
+const PLAN = `updateServices:
+  containerSteps:
+    - {serviceType: ovn, role: edpm_ovn, tasks: [update, run]}
+rollout:
+  updateServices:
+    canary: [edpm-compute-2]
+    waves: [2]
+    failureBudget: 0
+`;
+
+function files(): { plan: string; nodes: string } {
+  const plan = join(dir, 'plan.yaml');
+  const nodes = join(dir, 'inventory.yml');
+  writeFileSync(plan, PLAN);
+  // As the operator writes a node set's inventory: a group named after it.
+  writeFileSync(nodes, `edpm:\n  hosts:\n${Array.from({ length: 6 }, (_, i) => `    edpm-compute-${i}:\n      ansible_host: 192.168.122.${100 + i}\n`).join('')}other:\n  hosts:\n    elsewhere-0: {}\n`);
+  return { plan, nodes };
+}
+
+const common = (f: { plan: string; nodes: string }): string[] => ['--plan', f.plan, '--node-set', 'edpm', '--rollout-id', 'r1', '--nodes', f.nodes];
+
+describe('edpm-rolegen rollout', () => {
+  it('writes the waves, named canary first, from the inventory group of the node set', async () => {
+    const f = files();
+    const r = await cli(['rollout', ...common(f)]);
+    expect(r.status, r.err).toBe(0);
+    const docs = parseAllDocuments(r.out).map((d) => d.toJS() as { metadata: { name: string }; spec: Record<string, unknown> });
+    expect(docs.map((d) => [d.metadata.name, d.spec.ansibleLimit])).toEqual([
+      ['edpm-r1-update-services-canary', 'edpm-compute-2'],
+      ['edpm-r1-update-services-wave-1', 'edpm-compute-0,edpm-compute-1'],
+      ['edpm-r1-update-services-wave-2', 'edpm-compute-3,edpm-compute-4,edpm-compute-5'],
+    ]);
+    expect(docs[1]!.spec).toMatchObject({ nodeSets: ['edpm'], servicesOverride: ['update-services'], ansibleExtraVars: { edpm_rollout_id: 'r1', edpm_update_services_serial: '100%', edpm_update_services_max_fail_percentage: 0 } });
+    expect(r.err).toContain('canary: 1 node(s), 0 may fail; wave-1: 2 node(s)');
+  });
+
+  it('writes --out whole, and never over a file without --force', async () => {
+    const f = files();
+    const out = join(dir, 'waves.yaml');
+    expect((await cli(['rollout', ...common(f), '--out', out])).status).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    const again = await cli(['rollout', ...common(f), '--out', out]);
+    expect(again.status).toBe(2);
+    expect(again.err).toBe(`${out}:1:1: error: the file exists; use --force to overwrite it\n`);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
+  it('refuses bad rollout plans with file:line:col, and writes nothing', async () => {
+    const f = files();
+    const cases: [string, RegExp][] = [
+      ['failureBudget: "150%"', /plan\.yaml:8:20: error: \/rollout\/updateServices\/failureBudget: "150%" is not valid: expected share of each wave/],
+      ['failureBudget: -1', /plan\.yaml:8:20: error: \/rollout\/updateServices\/failureBudget: number -1 is out of range/],
+      ['waves: [2, 0]', /plan\.yaml:7:16: error: \/rollout\/updateServices\/waves\/1: number 0 is out of range: must be >= 1/],
+      ['waves: ["0%"]', /plan\.yaml:7:13: error: \/rollout\/updateServices\/waves\/0: "0%" is not valid: expected a share of the node set/],
+    ];
+    for (const [line, expected] of cases) {
+      const key = line.split(':')[0]!;
+      const text = PLAN.replace(new RegExp(`^ {4}${key}: .*$`, 'mu'), `    ${line}`);
+      expect(text, line).toContain(line);
+      writeFileSync(f.plan, text);
+      const out = join(dir, 'never.yaml');
+      const r = await cli(['rollout', ...common(f), '--out', out]);
+      expect(r.status, line).toBe(2);
+      expect(r.err, line).toMatch(expected);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('refuses a canary naming a node that is not in the node set, at its place in the plan', async () => {
+    const f = files();
+    writeFileSync(f.plan, PLAN.replace('[edpm-compute-2]', '[edpm-compute-2, elsewhere-0]'));
+    const r = await cli(['rollout', ...common(f)]);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe(`${f.plan}:6:30: error: /rollout/updateServices/canary/1: canary node "elsewhere-0" is not in the node set (6 nodes read from ${f.nodes})\n`);
+  });
+
+  it('refuses a bad rollout id or phase', async () => {
+    const f = files();
+    expect((await cli(['rollout', ...common(f).map((a) => (a === 'r1' ? 'R 1' : a))])).err).toMatch(/--rollout-id "R 1": expected lowercase letters/);
+    expect((await cli(['rollout', ...common(f), '--phase', 'update'])).status).toBe(2);
+  });
+});
+
+describe('edpm-rolegen resume', () => {
+  it('writes the deployment for exactly the failed, stopped and never-reached nodes, and says why', async () => {
+    const f = files();
+    const status = join(dir, 'status.yaml');
+    writeFileSync(
+      status,
+      `kind: OpenStackDataPlaneDeployment
+metadata: {name: edpm-r1-update-services-canary}
+status: {conditions: [{type: Ready, status: "True"}]}
+---
+kind: OpenStackDataPlaneDeployment
+metadata: {name: edpm-r1-update-services-wave-1}
+status:
+  conditions: [{type: Ready, status: "False"}]
+  ansibleExecutionSummary: {totalHosts: 2, failedHosts: 1, failedHostList: [edpm-compute-1], unreachableHostList: []}
+`,
+    );
+    const r = await cli(['resume', ...common(f), '--status', status]);
+    expect(r.status, r.err).toBe(0);
+    const doc = parse(r.out) as { metadata: { name: string }; spec: { ansibleLimit: string; ansibleExtraVars: Record<string, unknown> } };
+    expect(doc.metadata.name).toBe('edpm-r1-update-services-resume-1');
+    expect(doc.spec.ansibleLimit).toBe('edpm-compute-0,edpm-compute-1,edpm-compute-3,edpm-compute-4,edpm-compute-5');
+    expect(doc.spec.ansibleExtraVars.edpm_rollout_id).toBe('r1');
+    expect(r.err.split('\n')).toEqual([
+      'edpm-compute-0: wave-1: stopped before finishing: wave-1 failed beyond its budget (0 may fail)',
+      'edpm-compute-1: wave-1: failed',
+      'edpm-compute-3: wave-2: never reached',
+      'edpm-compute-4: wave-2: never reached',
+      'edpm-compute-5: wave-2: never reached',
+      '',
+    ]);
+  });
+
+  it('says there is nothing to resume when every wave is Ready', async () => {
+    const f = files();
+    const status = join(dir, 'status.json');
+    const ready = (name: string) => ({ kind: 'OpenStackDataPlaneDeployment', metadata: { name }, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+    writeFileSync(status, JSON.stringify({ kind: 'List', items: ['canary', 'wave-1', 'wave-2'].map((w) => ready(`edpm-r1-update-services-${w}`)) }));
+    const r = await cli(['resume', ...common(f), '--status', status]);
+    expect(r.status).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('nothing to resume');
+  });
+});
