@@ -3,8 +3,9 @@
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileError, InputError } from '../plan/diagnostics.js';
-import { describeIoError, loadPlanFileWithSource } from '../plan/load.js';
+import { fileError, InputError } from '../core/diagnostics.js';
+import { describeIoError } from '../core/io-error.js';
+import { loadPlanFileWithSource } from '../plan/load.js';
 import { builtInPlanPath } from '../package-root.js';
 import { parseNodeList, type NodeList } from '../rollout/node-list.js';
 import { parseDeploymentStatus } from '../rollout/deployment-status.js';

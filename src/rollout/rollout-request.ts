@@ -4,7 +4,7 @@
  * manifests, or, with the operator's status, the deployment that finishes
  * the job. Pure; problems are InputErrors with `file:line:col`.
  */
-import { InputError } from '../plan/diagnostics.js';
+import { InputError } from '../core/diagnostics.js';
 import { positionOf, type SourceMap } from '../plan/source-map.js';
 import type { UpdatePlan } from '../model/plan.js';
 import { ROLLOUT_PHASES, type PhaseRollout, type RolloutPhase } from '../model/rollout.js';

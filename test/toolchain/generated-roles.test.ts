@@ -33,6 +33,8 @@ const cases: Case[] = [
   caseOf('default plan', readPlanText(DEFAULT_PLAN), DEFAULT_PLAN),
   caseOf('minimal plan', readPlanText(join(ROOT, 'plans/examples/minimal.yaml')), 'plans/examples/minimal.yaml'),
   caseOf('downstream plan', readPlanText(join(ROOT, 'plans/examples/downstream.yaml')), 'plans/examples/downstream.yaml'),
+  caseOf('rollout plan (canary, waves, failure budget)', readPlanText(join(ROOT, 'plans/examples/rollout.yaml')), 'plans/examples/rollout.yaml'),
+  caseOf('rollout plan with a budget in nodes', readPlanText(join(ROOT, 'plans/examples/rollout.yaml')).replace('failureBudget: 0', 'failureBudget: 1').replace('waves: [2, 2]', 'waves: [2, "25%"]'), 'rollout-nodes-budget.yaml'),
   caseOf('large plan (300 service types)', largePlanText(300), 'large.yaml'),
 ];
 

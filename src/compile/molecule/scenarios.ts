@@ -15,6 +15,7 @@ import { packageRoot } from '../../package-root.js';
 import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
 import { yamlText } from '../yaml-text.js';
 import { servicesScenarioData } from './services-scenario-data.js';
+import { rolloutScenarioData } from './rollout-scenario-data.js';
 
 /**
  * Where each scenario's playbooks come from: folders of templates/molecule,
@@ -26,6 +27,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   update_system: ['common', 'update_system'],
   update_system_kpatch: ['common', 'update_system', 'update_system_kpatch'],
   update_system_bootc: ['common', 'update_system_bootc'],
+  update_services_rollout: ['common', 'update_services_rollout'],
 };
 
 const scenarioDir = (folder: string): string => join(packageRoot(), 'templates', 'molecule', folder);
@@ -36,6 +38,7 @@ const DATA_FILE = 'data/scenario.yml';
 /** `data/scenario.yml` of a scenario, for a plan. */
 export function scenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
   if (scenario === 'update_services') return servicesScenarioData(plan);
+  if (scenario === 'update_services_rollout') return rolloutScenarioData(plan)!;
   // The update-system scenarios depend on the plan through its collection
   // only: what they prove is about the fixture packages.
   const data = parse(readFileSync(join(scenarioDir(scenario), DATA_FILE), 'utf8')) as Record<string, unknown>;

@@ -9,6 +9,7 @@ import { roleTags, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '
 import { gatherLocalFactsTask } from '../gather-facts.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
+import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
 import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
@@ -49,7 +50,7 @@ export function updateServicesRole(plan: UpdatePlan): RoleParts {
     galaxyTags: ['edpm', 'update', 'openstack'],
     tasks: updateServicesTasks(plan),
     variables: updateServicesVariables(plan),
-    scenarios: roleScenarios(plan, UPDATE_SERVICES_SCENARIOS, GENERATED_HEADER),
+    scenarios: roleScenarios(plan, [...UPDATE_SERVICES_SCENARIOS, ...rolloutScenarios(plan)], GENERATED_HEADER),
     handlers: new Map(),
     roleVars: null,
     steps: readmeSteps(plan),
