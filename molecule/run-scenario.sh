@@ -47,8 +47,10 @@ else
   mkdir -p "$stage/dist-roles"
   ln -sfn ../../molecule "$stage/molecule"
   ln -sfn .. "$stage/.cache"
-  rm -rf "$project"
+  rm -rf "$project" "$stage/dist-roles/playbooks"
   cp -r "$roles/$role" "$project"
+  # The generated playbooks, which a scenario may run (update_services_rollout).
+  if [ -d "$roles/playbooks" ]; then cp -r "$roles/playbooks" "$stage/dist-roles/playbooks"; fi
 fi
 
 mkdir -p "$root/.cache/molecule-logs"
