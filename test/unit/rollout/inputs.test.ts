@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/plan/diagnostics.js';
+import { InputError } from '../../../src/core/diagnostics.js';
 import { parseNodeList } from '../../../src/rollout/node-list.js';
 import { parseDeploymentStatus } from '../../../src/rollout/deployment-status.js';
 
