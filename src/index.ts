@@ -20,3 +20,8 @@ export type { FileTree } from './model/file-tree.js';
 export { writeTree, HandEditError, type WriteOptions, type WriteResult } from './write/write-tree.js';
 export { findDrift, type DriftEntry } from './write/drift.js';
 export { builtInPlanPath } from './package-root.js';
+export type { Rollout, PhaseRollout, Canary, WaveSize, FailureBudget } from './model/rollout.js';
+export { computeWaves, allowedFailures, maxFailPercentageFor, type Wave } from './rollout/waves.js';
+export { parseNodeList, type NodeList } from './rollout/node-list.js';
+export { parseDeploymentStatus, type DeploymentOutcome } from './rollout/deployment-status.js';
+export { rolloutManifestText, resumeManifestText, type RolloutRequest, type ResumeResult } from './rollout/rollout-request.js';

@@ -14,7 +14,7 @@
  * of its nodes finished.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import { InputError, type Diagnostic } from '../core/diagnostics.js';
+import { diagnosticAt, fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { matchesGrammar, nodeName } from '../model/names.js';
 
 /** What is known of one deployment. */
@@ -38,7 +38,7 @@ export function parseDeploymentStatus(text: string, file: string): DeploymentOut
   const problems: Diagnostic[] = [];
   const error = (node: unknown, message: string): void => {
     const p = lines.linePos((node as Node | null)?.range?.[0] ?? 0);
-    problems.push({ severity: 'error', file, line: p.line, col: p.col, path: '', message });
+    problems.push(diagnosticAt(file, p, message));
   };
   if (!Array.isArray(docs)) {
     error(null, 'expected YAML or JSON documents');
@@ -47,7 +47,7 @@ export function parseDeploymentStatus(text: string, file: string): DeploymentOut
   for (const d of docs) {
     for (const e of d.errors) {
       const p = lines.linePos(e.pos[0]);
-      problems.push({ severity: 'error', file, line: p.line, col: p.col, path: '', message: `invalid YAML: ${e.message.split('\n')[0] ?? e.message}` });
+      problems.push(diagnosticAt(file, p, `invalid YAML: ${e.message.split('\n')[0] ?? e.message}`));
     }
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -123,7 +123,7 @@ export function parseDeploymentStatus(text: string, file: string): DeploymentOut
   };
   for (const d of docs) if (d.contents !== null) object(d.contents);
   if (problems.length > 0) throw new InputError(problems);
-  if (byName.size === 0) throw new InputError([{ severity: 'error', file, line: 1, col: 1, path: '', message: 'no deployment status found' }]);
+  if (byName.size === 0) throw new InputError([fileError(file, 'no deployment status found')]);
   return [...byName.entries()].map(([name, e]) => ({ name, ...e }));
 }
 

@@ -6,7 +6,7 @@
  * text in, names out; problems as `file:line:col` diagnostics.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { InputError, type Diagnostic } from '../core/diagnostics.js';
+import { diagnosticAt, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { matchesGrammar, nodeName } from '../model/names.js';
 
 /** The node list read from a file. */
@@ -40,7 +40,7 @@ function isPlainName(line: string): boolean {
 }
 
 function at(file: string, line: number, col: number, message: string): Diagnostic {
-  return { severity: 'error', file, line, col, path: '', message };
+  return diagnosticAt(file, { line, col }, message);
 }
 
 function checkName(name: string, file: string, line: number, col: number, problems: Diagnostic[]): boolean {

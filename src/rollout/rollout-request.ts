@@ -4,7 +4,7 @@
  * manifests, or, with the operator's status, the deployment that finishes
  * the job. Pure; problems are InputErrors with `file:line:col`.
  */
-import { InputError } from '../core/diagnostics.js';
+import { diagnosticAt, fileError, InputError } from '../core/diagnostics.js';
 import { positionOf, type SourceMap } from '../plan/source-map.js';
 import type { UpdatePlan } from '../model/plan.js';
 import { ROLLOUT_PHASES, type PhaseRollout, type RolloutPhase } from '../model/rollout.js';
@@ -34,7 +34,7 @@ export interface RolloutRequest {
   readonly nodes: NodeList;
 }
 
-const argumentError = (message: string): InputError => new InputError([{ severity: 'error', file: '<command line>', line: 1, col: 1, path: '', message }]);
+const argumentError = (message: string): InputError => new InputError([fileError('<command line>', message)]);
 
 /** The phase a service name stands for. */
 export function rolloutPhase(service: string): RolloutPhase {
@@ -67,13 +67,9 @@ export function rolloutWaves(request: RolloutRequest): Wave[] {
     const path = ['rollout', phase.key, 'canary', err.index];
     const at = request.planSource === null ? { line: 1, col: 1 } : positionOf(request.planSource, path);
     throw new InputError([
-      {
-        severity: 'error',
-        file: request.planSource?.file ?? '<plan>',
-        ...at,
+      diagnosticAt(request.planSource?.file ?? '<plan>', at, `canary node "${err.node}" is not in the node set (${request.nodes.nodes.length} nodes read from ${request.nodes.file})`, {
         path: `/${path.join('/')}`,
-        message: `canary node "${err.node}" is not in the node set (${request.nodes.nodes.length} nodes read from ${request.nodes.file})`,
-      },
+      }),
     ]);
   }
 }
