@@ -12,6 +12,9 @@
 # roles of DIR instead (e.g. built from another plan, or a deliberately
 # broken copy, to see a scenario fail), staged in .cache/stage so that the
 # scenario finds the repository's molecule/ at the same relative place.
+# EDPM_ANSIBLE_CORE=2.16 (or 2.21) runs it with that ansible-core, from the
+# matrix virtualenv .venv-core2.16 (scripts/python-env.sh 2.16), instead of
+# the pinned one of .venv.
 # Prepares what it needs (Python virtualenv, podman settings);
 # the Debian packages must be there (scripts/system-deps.sh).
 set -euo pipefail
@@ -26,13 +29,16 @@ case "$scenario" in
 esac
 roles=$(cd "${EDPM_ROLES_DIR:-$root/dist-roles}" && pwd -P)
 [ -d "$roles/$role/tasks" ] || { echo "run-scenario: $roles/$role is missing: npm run build" >&2; exit 1; }
-bash "$root/scripts/python-env.sh" >/dev/null
-export PATH="$root/.venv/bin:$PATH"
+core=${EDPM_ANSIBLE_CORE:-}
+venv=$root/.venv${core:+-core$core}
+bash "$root/scripts/python-env.sh" $core >/dev/null
+export PATH="$venv/bin:$PATH"
 # shellcheck source=../scripts/podman-env.sh
 source "$root/scripts/podman-env.sh"
 # Node containers are named after the scenario and this checkout, so that
-# two checkouts on one machine can run the same scenario side by side.
-export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" | sha256sum | cut -c1-8)}
+# two checkouts on one machine, or two ansible-cores, can run the same
+# scenario side by side.
+export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" | sha256sum | cut -c1-8)${core:+-core${core//./}}}
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
 
 [ -f "$roles/$role/molecule/$scenario/molecule.yml" ] ||
@@ -54,7 +60,7 @@ else
 fi
 
 mkdir -p "$root/.cache/molecule-logs"
-log="$root/.cache/molecule-logs/$scenario.log"
+log="$root/.cache/molecule-logs/$scenario${core:+-core$core}.log"
 SECONDS=0
 status=0
 if [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ]; then
@@ -63,9 +69,9 @@ else
   (cd "$project" && molecule "$@" -s "$scenario") >"$log" 2>&1 || status=$?
 fi
 if [ "$status" -eq 0 ]; then
-  echo "molecule $* -s $scenario ($from): passed in ${SECONDS}s"
+  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): passed in ${SECONDS}s"
 else
   [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ] || tail -n 120 "$log"
-  echo "molecule $* -s $scenario ($from): FAILED after ${SECONDS}s (log: ${log#"$root/"})"
+  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): FAILED after ${SECONDS}s (log: ${log#"$root/"})"
 fi
 exit "$status"

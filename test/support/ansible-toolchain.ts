@@ -14,6 +14,15 @@ import { ROOT } from './paths.js';
 /** The virtualenv's bin folder. */
 export const VENV_BIN = join(ROOT, '.venv', 'bin');
 
+/**
+ * The bin folder of the virtualenv of an ansible-core of the matrix
+ * (`.venv-core2.16`, made by `bash scripts/python-env.sh 2.16`), or of the
+ * pinned toolchain (`.venv`) for the pinned version.
+ */
+export function venvBinOf(core: string, pinned: string): string {
+  return core === pinned ? VENV_BIN : join(ROOT, `.venv-core${core}`, 'bin');
+}
+
 /** Fails with a clear message when the toolchain is missing (the test command creates it). */
 export function requireToolchain(): void {
   if (!existsSync(join(VENV_BIN, 'ansible-lint'))) {
@@ -60,15 +69,15 @@ export interface ToolRun {
   readonly seconds: number;
 }
 
-/** Runs a tool of the virtualenv in `cwd` with the collection on the path. */
-export function runTool(tool: string, args: readonly string[], cwd: string, collectionsPath?: string, extraEnv: Record<string, string> = {}): ToolRun {
+/** Runs a tool of the virtualenv (default: `.venv`) in `cwd` with the collection on the path. */
+export function runTool(tool: string, args: readonly string[], cwd: string, collectionsPath?: string, extraEnv: Record<string, string> = {}, bin = VENV_BIN): ToolRun {
   const start = process.hrtime.bigint();
-  const r = spawnSync(join(VENV_BIN, tool), args, {
+  const r = spawnSync(join(bin, tool), args, {
     cwd,
     encoding: 'utf8',
     env: {
       ...process.env,
-      PATH: `${VENV_BIN}:${process.env.PATH ?? ''}`,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
       ANSIBLE_NOCOLOR: '1',
       NO_COLOR: '1',
       ANSIBLE_FORCE_COLOR: '0',
