@@ -40,6 +40,8 @@ source "$root/scripts/podman-env.sh"
 # scenario side by side.
 export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" | sha256sum | cut -c1-8)${core:+-core${core//./}}}
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
+# Each playbook of the log ends with its wall time and its slowest tasks.
+export ANSIBLE_CALLBACKS_ENABLED=${ANSIBLE_CALLBACKS_ENABLED:-ansible.posix.profile_tasks,ansible.posix.timer}
 
 [ -f "$roles/$role/molecule/$scenario/molecule.yml" ] ||
   { echo "run-scenario: $roles/$role has no scenario $scenario: npm run build" >&2; exit 2; }
