@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 1_800_000,
           hookTimeout: 1_800_000,
           fileParallelism: false,
+          // Scenarios run side by side, each on its own node.
+          maxConcurrency: Number(process.env.EDPM_MOLECULE_JOBS ?? 2),
         },
       },
     ],

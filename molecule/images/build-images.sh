@@ -15,6 +15,14 @@ if [ -f "$out/.complete" ]; then
   echo "$out"
   exit 0
 fi
+# One build at a time (scenarios run side by side).
+mkdir -p "$root/.cache/images"
+exec 9>"$root/.cache/images/.build.lock"
+flock 9
+if [ -f "$out/.complete" ]; then
+  echo "$out"
+  exit 0
+fi
 busybox=/bin/busybox
 if [ ! -x "$busybox" ] || [[ "$(ldd "$busybox" 2>&1)" != *"not a dynamic"* ]]; then
   echo "build-images: a static $busybox is needed: install busybox-static (scripts/system-deps.sh)" >&2

@@ -25,6 +25,15 @@ if [ -f "$out/.complete" ]; then
   echo "$out"
   exit 0
 fi
+# One build at a time (scenarios run side by side): a caller that waited
+# finds the repositories made.
+mkdir -p "$root/.cache/rpms"
+exec 9>"$root/.cache/rpms/.build.lock"
+flock 9
+if [ -f "$out/.complete" ]; then
+  echo "$out"
+  exit 0
+fi
 for tool in rpmbuild createrepo_c; do
   command -v "$tool" >/dev/null || { echo "build-repos: $tool is missing: run scripts/system-deps.sh" >&2; exit 1; }
 done
