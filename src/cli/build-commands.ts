@@ -5,8 +5,6 @@ import { join, relative } from 'node:path';
 import { compilePlan } from '../compile/compile-plan.js';
 import { loadPlanFile, loadPlanFileWithSource } from '../plan/load.js';
 import { formatDiagnostic, InputError } from '../core/diagnostics.js';
-import { auditRolesTree } from '../roles-tree/audit.js';
-import { scanRolesTree } from '../roles-tree/scan.js';
 import { builtInPlanPath, packageRoot } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
 import { EXIT, type CliIo } from './io.js';
@@ -17,9 +15,13 @@ export function defaultOutDir(): string {
 }
 
 /** Compiles and writes. */
-export function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): number {
+export async function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): Promise<number> {
   const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
   if (opts.roles !== undefined) {
+    // Loaded only here: a plain build scans no roles tree (fast-glob and
+    // the audit stay out of its start-up).
+    const { auditRolesTree } = await import('../roles-tree/audit.js');
+    const { scanRolesTree } = await import('../roles-tree/scan.js');
     const audit = auditRolesTree(scanRolesTree(opts.roles), plan, source);
     const errors = audit.diagnostics.filter((d) => d.severity === 'error');
     for (const d of audit.diagnostics.filter((d) => d.severity !== 'error')) io.err(`${formatDiagnostic(d)}\n`);

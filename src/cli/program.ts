@@ -9,9 +9,7 @@ import { readFileSync } from 'node:fs';
 import { packageVersion, planSchemaPath } from '../package-root.js';
 import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
-import { discoverCommand } from './discover-command.js';
-import { initCommand } from './init-command.js';
-import { resumeCommand, rolloutCommand, type RolloutOptions } from './rollout-commands.js';
+import type { RolloutOptions } from './rollout-commands.js';
 
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -38,8 +36,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .addOption(outOption())
     .option('-f, --force', 'overwrite generated files edited by hand')
     .option('-r, --roles <dir>', 'audit the plan against this roles tree first; refuse to build on errors')
-    .action((opts: { plan?: string; out?: string; force?: boolean; roles?: string }) => {
-      exitCode = buildCommand(opts, io);
+    .action(async (opts: { plan?: string; out?: string; force?: boolean; roles?: string }) => {
+      exitCode = await buildCommand(opts, io);
     });
 
   program
@@ -57,7 +55,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .requiredOption('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
     .addOption(planOption())
     .option('--json', 'print JSON for machines instead of a table')
-    .action((opts: { roles: string; plan?: string; json?: boolean }) => {
+    .action(async (opts: { roles: string; plan?: string; json?: boolean }) => {
+      // Each command loads what only it needs (the roles-tree scan): `build`
+      // starts without it.
+      const { discoverCommand } = await import('./discover-command.js');
       exitCode = discoverCommand(opts, io);
     });
 
@@ -67,7 +68,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .requiredOption('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
     .option('-o, --out <file>', 'plan file to write')
     .option('-f, --force', 'overwrite the plan file if it exists')
-    .action((opts: { roles: string; out?: string; force?: boolean }) => {
+    .action(async (opts: { roles: string; out?: string; force?: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
       exitCode = initCommand(opts, io);
     });
 
@@ -84,7 +86,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   rolloutOptions(
     program.command('rollout').description('write the OpenStackDataPlaneDeployment of each wave of a phase over a node set (canary first), in the order to apply them'),
-  ).action((opts: RolloutOptions) => {
+  ).action(async (opts: RolloutOptions) => {
+    const { rolloutCommand } = await import('./rollout-commands.js');
     exitCode = rolloutCommand(opts, io);
   });
 
@@ -93,7 +96,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   )
     .requiredOption('--status <file...>', 'status of the rollout\'s deployments (oc get osdpd ... -o yaml|json; a node set\'s status serves too)')
     .option('--attempt <n>', 'number of this resume, in its name (deployments cannot be changed)', '1')
-    .action((opts: RolloutOptions & { status: string[]; attempt: string }) => {
+    .action(async (opts: RolloutOptions & { status: string[]; attempt: string }) => {
+      const { resumeCommand } = await import('./rollout-commands.js');
       exitCode = resumeCommand(opts, io);
     });
 
