@@ -22,7 +22,7 @@ function newest(path: string): number {
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const outputs = ['dist/edpm-rolegen.mjs', 'dist/.tsbuildinfo'].map((f) => join(root, f));
-  const sources = ['src', 'bench', 'scripts/bundle-cli.mjs', 'tsconfig.json', 'package-lock.json'].map((f) => newest(join(root, f)));
+  const sources = ['src', 'bench', 'scripts', 'tsconfig.json', 'package-lock.json'].map((f) => newest(join(root, f)));
   if (outputs.every(existsSync) && Math.max(...sources) < Math.min(...outputs.map((f) => statSync(f).mtimeMs))) return;
   execFileSync('npm', ['run', '--silent', 'compile'], { cwd: root, stdio: 'inherit' });
 }
