@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,21 @@ function stateOf(out: string, oldTree: FileTree, newTree: FileTree): 'old' | 'ne
   }
   return 'mixed';
 }
+
+/** Runs node with `args`, killing it with SIGKILL after `timeoutMs` if given; resolves to the signal that ended it. */
+function runNode(args: readonly string[], timeoutMs?: number): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (_code, signal) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve(signal);
+    });
+  });
+}
+
+/** Kill points run side by side, each in its own folder. */
+const PARALLEL_KILLS = 3;
 
 // The writer's steps and how often each is reached in one build of the new tree.
 const STEPS: [string, number][] = [
@@ -53,8 +68,7 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('at every step of the writer, and at random moments: 50 kills or more', () => {
-    const out = join(dir, 'roles');
+  it('at every step of the writer, and at random moments: 50 kills or more', async () => {
     const kills: string[] = [];
     const outcomes = { old: 0, new: 0, interrupted: 0 };
     const points: { env?: string; delayMs?: number }[] = [];
@@ -64,17 +78,17 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
     }
     for (let i = 0; i < 20; i++) points.push({ delayMs: Math.floor(Math.random() * 160) });
 
-    for (const point of points) {
-      rmSync(out, { recursive: true, force: true });
-      recoverSwap(out);
+    const killAt = async (point: { env?: string; delayMs?: number }, index: number) => {
+      // Each point in its own folder, so that points run side by side.
+      const parent = join(dir, `point-${index}`);
+      mkdirSync(parent, { recursive: true });
+      const out = join(parent, 'roles');
       writeTree(out, oldTree);
       // Kills at a chosen step go through the test-only entry (the writer's onStep hook);
       // kills at random moments hit the shipped CLI itself.
-      const r =
-        point.env !== undefined
-          ? spawnSync(process.execPath, [CRASH_BUILD, plan, out, point.env])
-          : spawnSync(process.execPath, [CLI, 'build', '--plan', plan, '--out', out], { timeout: point.delayMs, killSignal: 'SIGKILL' });
-      const killed = r.signal === 'SIGKILL';
+      const signal =
+        point.env !== undefined ? await runNode([CRASH_BUILD, plan, out, point.env]) : await runNode([CLI, 'build', '--plan', plan, '--out', out], point.delayMs);
+      const killed = signal === 'SIGKILL';
       if (point.env !== undefined) expect(killed, `crash at ${point.env}`).toBe(true);
       if (killed) kills.push(point.env ?? `${point.delayMs} ms`);
 
@@ -83,7 +97,7 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
       expect(before, `after a kill at ${point.env ?? `${point.delayMs} ms`}`).not.toBe('mixed');
       if (before === 'missing') {
         expect(point.env).toBe('old-moved-aside:1');
-        expect(readdirSync(dir).some((f) => f.endsWith('.edpm-rolegen-swap.json'))).toBe(true);
+        expect(readdirSync(parent).some((f) => f.endsWith('.edpm-rolegen-swap.json'))).toBe(true);
         outcomes.interrupted++;
       }
       // The next run finishes or undoes what was cut off.
@@ -91,8 +105,17 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
       const after = stateOf(out, oldTree, newTree);
       expect(['old', 'new'], `after recovery from a kill at ${point.env ?? `${point.delayMs} ms`}`).toContain(after);
       outcomes[after as 'old' | 'new']++;
-      expect(readdirSync(dir).filter((f) => f.includes('edpm-rolegen-'))).toEqual([]);
-    }
+      expect(readdirSync(parent).filter((f) => f.includes('edpm-rolegen-'))).toEqual([]);
+      rmSync(parent, { recursive: true, force: true });
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < points.length) {
+        const index = next++;
+        await killAt(points[index]!, index);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_KILLS }, worker));
     console.log(`crash safety: ${kills.length} kills (${points.length} runs); after recovery ${outcomes.old} old, ${outcomes.new} new; ${outcomes.interrupted} cut between the two renames`);
     expect(kills.length).toBeGreaterThanOrEqual(50);
     expect(outcomes.old).toBeGreaterThan(0);
