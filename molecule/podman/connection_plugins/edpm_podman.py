@@ -8,7 +8,8 @@
 # keeps its behaviour and options and adds pipelining: the module goes to the
 # node's Python on the standard input of one `podman exec -i`, so a task
 # costs one podman command; the container is mounted only when a file is
-# actually copied (copy, template, fetch).
+# actually copied (copy, template, fetch). With a collection that pipelines
+# by itself (containers.podman 1.21 and later) it only turns pipelining on.
 from __future__ import annotations
 
 DOCUMENTATION = """
@@ -52,6 +53,43 @@ DOCUMENTATION = """
           - name: ansible_podman_executable
         env:
           - name: ANSIBLE_PODMAN_EXECUTABLE
+      # The options below are read by containers.podman 1.21 and later only.
+      container_timeout:
+        description: Seconds a podman command may take (0, no limit).
+        default: 0
+        type: int
+        vars:
+          - name: ansible_podman_timeout
+      mount_detection:
+        description: Whether files are copied through a mount of the container.
+        default: true
+        type: bool
+        vars:
+          - name: ansible_podman_mount_detection
+      ignore_mount_errors:
+        description: Whether a failed mount falls back to C(podman cp).
+        default: true
+        type: bool
+        vars:
+          - name: ansible_podman_ignore_mount_errors
+      extra_env_vars:
+        description: More environment variables for the commands in the container.
+        default: {}
+        type: dict
+        vars:
+          - name: ansible_podman_extra_env
+      privilege_escalation_method:
+        description: How the collection escalates privileges inside the container.
+        default: auto
+        choices: [auto, sudo, su, none]
+        type: str
+        vars:
+          - name: ansible_podman_privilege_escalation
+      working_directory:
+        description: Working folder of the commands in the container.
+        type: str
+        vars:
+          - name: ansible_podman_working_directory
 """
 
 import shlex
@@ -61,43 +99,51 @@ from ansible.plugins.connection import ensure_connect
 from ansible_collections.containers.podman.plugins.connection.podman import Connection as PodmanConnection
 
 
+# containers.podman 1.21 and later pipeline by themselves (the `ansible`
+# releases of ansible-core 2.21 bundle it); 1.16 and 1.18 (ansible-core 2.16,
+# 2.19) do not.
+NATIVE_PIPELINING = bool(getattr(PodmanConnection, 'has_pipelining', False))
+
+
 class Connection(PodmanConnection):
     """containers.podman.podman, pipelined."""
 
     transport = 'edpm_podman'
     has_pipelining = True
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._mount_tried = False
+    if not NATIVE_PIPELINING:
 
-    def _connect(self):
-        # Nothing to set up: `podman exec` needs no session. Mounting waits
-        # for the first file transfer.
-        self._connected = True
-        return self
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._mount_tried = False
 
-    def _mount(self):
-        if not self._mount_tried:
-            self._mount_tried = True
-            super()._connect()
+        def _connect(self):
+            # Nothing to set up: `podman exec` needs no session. Mounting
+            # waits for the first file transfer.
+            self._connected = True
+            return self
 
-    @ensure_connect
-    def exec_command(self, cmd, in_data=None, sudoable=False):
-        """Runs `cmd` in the container; with `in_data` (a pipelined module), on its standard input."""
-        if in_data is None:
-            return super().exec_command(cmd, in_data=None, sudoable=sudoable)
-        # ConnectionBase's bookkeeping only (the parent's would run the command without -i).
-        super(PodmanConnection, self).exec_command(cmd, in_data=in_data, sudoable=sudoable)
-        exec_args = ['exec', '-i']
-        if self.user:
-            exec_args.extend(('--user', self.user))
-        return self._podman(exec_args, shlex.split(to_native(cmd, errors='surrogate_or_strict')), in_data)
+        def _mount(self):
+            if not self._mount_tried:
+                self._mount_tried = True
+                super()._connect()
 
-    def put_file(self, in_path, out_path):
-        self._mount()
-        return super().put_file(in_path, out_path)
+        @ensure_connect
+        def exec_command(self, cmd, in_data=None, sudoable=False):
+            """Runs `cmd` in the container; with `in_data` (a pipelined module), on its standard input."""
+            if in_data is None:
+                return super().exec_command(cmd, in_data=None, sudoable=sudoable)
+            # ConnectionBase's bookkeeping only (the parent's would run the command without -i).
+            super(PodmanConnection, self).exec_command(cmd, in_data=in_data, sudoable=sudoable)
+            exec_args = ['exec', '-i']
+            if self.user:
+                exec_args.extend(('--user', self.user))
+            return self._podman(exec_args, shlex.split(to_native(cmd, errors='surrogate_or_strict')), in_data)
 
-    def fetch_file(self, in_path, out_path):
-        self._mount()
-        return super().fetch_file(in_path, out_path)
+        def put_file(self, in_path, out_path):
+            self._mount()
+            return super().put_file(in_path, out_path)
+
+        def fetch_file(self, in_path, out_path):
+            self._mount()
+            return super().fetch_file(in_path, out_path)
