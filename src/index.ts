@@ -1,6 +1,6 @@
 /**
  * edpm-rolegen's library API: load a plan, compile it into a file tree in
- * memory, write the tree (atomically) or compare it with a folder.
+ * memory, write the tree (only its files, all or none) or compare it with a folder.
  *
  * ```ts
  * import { loadPlanFile, compilePlan, writeTree } from 'edpm-rolegen';
@@ -8,20 +8,36 @@
  * writeTree('dist-roles', tree);
  * ```
  */
+import { checkPlan } from './plan/load.js';
+import { compilePlan as compileCheckedPlan } from './compile/compile-plan.js';
+import type { UpdatePlan } from './model/plan.js';
+import type { FileTree } from './model/file-tree.js';
+
 export type { UpdatePlan, UpdateServicesPhase, UpdateSystemPhase, ContainerStep, RoleTasks, OpenvswitchStep, OpenvswitchTasks } from './model/plan.js';
 export { MANDATORY_SERVICES_EXCLUSIONS, MANDATORY_SYSTEM_EXCLUSIONS } from './model/plan.js';
 export * as names from './model/names.js';
 export type { PlanFile } from './plan/schema.js';
 export { PlanFileSchema, planJsonSchema } from './plan/schema.js';
-export { parsePlan, loadPlanFile } from './plan/load.js';
+export { parsePlan, loadPlanFile, checkPlan } from './plan/load.js';
 export { InputError, formatDiagnostic, type Diagnostic, type Severity } from './core/diagnostics.js';
-export { compilePlan } from './compile/compile-plan.js';
 export type { FileTree } from './model/file-tree.js';
-export { writeTree, HandEditError, type WriteOptions, type WriteResult } from './write/write-tree.js';
-export { findDrift, type DriftEntry } from './write/drift.js';
+export { writeTree, recoverInterruptedBuild, HandEditError, type WriteOptions, type WriteResult } from './write/write-tree.js';
+export { OutputLockedError } from './write/output-lock.js';
+export { findDrift, outputState, type DriftEntry } from './write/drift.js';
 export { builtInPlanPath } from './package-root.js';
 export type { Rollout, PhaseRollout, Canary, WaveSize, FailureBudget } from './model/rollout.js';
 export { computeWaves, allowedFailures, maxFailPercentageFor, type Wave } from './rollout/waves.js';
 export { parseNodeList, type NodeList } from './rollout/node-list.js';
 export { parseDeploymentStatus, type DeploymentOutcome } from './rollout/deployment-status.js';
 export { rolloutManifestText, resumeManifestText, type RolloutRequest, type ResumeResult } from './rollout/rollout-request.js';
+
+/**
+ * Compiles a plan into the output tree: both roles, the playbooks and the
+ * service manifests, in memory. The library's door: a plan that did not
+ * come from the plan loader (built in TypeScript, or changed since) is
+ * checked first by `checkPlan`, exactly as a plan file is, so what the CLI
+ * refuses this refuses too (InputError with the same diagnostics).
+ */
+export function compilePlan(plan: UpdatePlan): FileTree {
+  return compileCheckedPlan(checkPlan(plan));
+}

@@ -3,7 +3,9 @@
  * and maps errors to exit codes. Thin on purpose.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../core/diagnostics.js';
+import { InputError, printable } from '../core/diagnostics.js';
+import { BAD_INPUT_IO_CODES, describeIoError, ioErrorAdvice } from '../core/io-error.js';
+import { OutputLockedError } from '../write/output-lock.js';
 import { HandEditError } from '../write/write-tree.js';
 import { readFileSync } from 'node:fs';
 import { packageVersion, planSchemaPath } from '../package-root.js';
@@ -23,11 +25,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   program.addHelpText(
     'after',
-    '\nExit codes: 0 success, 1 drift or failure, 2 bad input or usage.\nWithout --plan the built-in plan is used; without --out, dist-roles/ of the package.',
+    '\nExit codes: 0 success, 1 drift or failure, 2 bad input or usage.\nWithout --plan the built-in plan is used; without --out, dist-roles/ in the current folder.',
   );
 
   const planOption = () => new Option('-p, --plan <file>', 'plan file (YAML or JSON); default: the built-in plan');
-  const outOption = () => new Option('-o, --out <dir>', 'output folder; default: dist-roles/ of the package');
+  const outOption = () => new Option('-o, --out <dir>', 'output folder; default: dist-roles/ in the current folder');
 
   program
     .command('build')
@@ -108,6 +110,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.out(readFileSync(planSchemaPath(), 'utf8'));
     });
 
+  if (args.length === 0) {
+    io.err(program.helpInformation());
+    io.err('edpm-rolegen: error: no command given\n');
+    return EXIT.badInput;
+  }
   try {
     await program.parseAsync([...args], { from: 'user' });
     return exitCode;
@@ -125,12 +132,19 @@ function exitCodeOf(err: unknown, io: CliIo): number {
     io.err(`${err.message}\n`);
     return EXIT.badInput;
   }
-  if (err instanceof HandEditError) {
+  if (err instanceof HandEditError || err instanceof OutputLockedError) {
     io.err(`edpm-rolegen: ${err.message}\n`);
     return EXIT.failure;
   }
+  const io_ = err as NodeJS.ErrnoException;
+  if (typeof io_?.code === 'string' && typeof io_.syscall === 'string') {
+    // A file system error nobody turned into a diagnostic: one line, the path, what to do.
+    const where = [io_.path, (io_ as { dest?: string }).dest].filter((p): p is string => typeof p === 'string').map(printable).join(' -> ');
+    io.err(`edpm-rolegen: error: ${where === '' ? '' : `${where}: `}${describeIoError(err)} (${io_.syscall}); ${ioErrorAdvice(err)}\n`);
+    return BAD_INPUT_IO_CODES.has(io_.code) ? EXIT.badInput : EXIT.failure;
+  }
   const message = err instanceof Error ? err.message : String(err);
-  io.err(`edpm-rolegen: error: ${message}\n`);
+  io.err(`edpm-rolegen: error: ${printable(message)}\n`);
   if (process.env.EDPM_ROLEGEN_DEBUG === '1' && err instanceof Error && err.stack !== undefined) io.err(`${err.stack}\n`);
   return EXIT.failure;
 }

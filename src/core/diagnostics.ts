@@ -17,9 +17,24 @@ export interface Diagnostic {
 
 /** Formats a diagnostic as one line: `file:line:col: severity: path: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.path === '' ? '' : `${d.path}: `;
-  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${where}${d.message}`;
+  const where = d.path === '' ? '' : `${printable(d.path)}: `;
+  return `${printable(d.file)}:${d.line}:${d.col}: ${d.severity}: ${where}${printable(d.message)}`;
 }
+
+/**
+ * Text safe to print on one terminal line: control characters (C0, DEL,
+ * C1), line and paragraph separators and bidirectional overrides are
+ * written as `\xNN` / `\uNNNN`, so that a name cannot forge a second
+ * diagnostic line nor send an escape sequence to the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
 /** Bad input: the CLI prints each diagnostic on its own line and exits 2. */
 export class InputError extends Error {

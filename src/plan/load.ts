@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { diagnosticAt, fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
-import { describeIoError } from '../core/io-error.js';
+import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
 import type { SourceMap } from './source-map.js';
@@ -32,7 +32,51 @@ export function parsePlanWithSource(text: string, file: string): { plan: UpdateP
   if (!validatePlanFile(data)) {
     throw new InputError(schemaDiagnostics(validatePlanFile.errors ?? [], source));
   }
-  return { plan: normalizePlan(data, source), source };
+  const plan = deepFreeze(normalizePlan(data, source));
+  CHECKED_PLANS.add(plan);
+  return { plan, source };
+}
+
+/** Plans that passed every check (grammar, schema, rules by meaning), frozen so that they stay so. */
+const CHECKED_PLANS = new WeakSet<object>();
+
+/**
+ * The one door for plans: a plan object (a plan file's data, or an
+ * UpdatePlan built in TypeScript) in, a checked plan out, or an InputError
+ * with the same diagnostics the CLI prints for the same values in a file.
+ * An object is checked through the very path a file takes: written out as
+ * JSON (so only plain data gets in) and parsed as the file `(plan object)`.
+ */
+export function checkPlan(plan: unknown): UpdatePlan {
+  if (typeof plan === 'object' && plan !== null && CHECKED_PLANS.has(plan)) return plan as UpdatePlan;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(planFileOf(plan), null, 1);
+  } catch (err) {
+    throw new InputError([fileError(PLAN_OBJECT, `the plan is not plain data: ${err instanceof Error ? err.message : String(err)}`)]);
+  }
+  if (text === undefined) throw new InputError([fileError(PLAN_OBJECT, 'the plan is not plain data')]);
+  return parsePlan(text, PLAN_OBJECT);
+}
+
+/** The file name diagnostics give for a plan checked as an object. */
+const PLAN_OBJECT = '(plan object)';
+
+/** An UpdatePlan as a plan file: the one field whose shape differs (the Open vSwitch tasks) written as in a file. */
+function planFileOf(plan: unknown): unknown {
+  const tasks = (plan as { updateSystem?: { openvswitch?: { tasks?: unknown } } } | null)?.updateSystem?.openvswitch?.tasks;
+  if (typeof tasks !== 'object' || tasks === null || !('kind' in tasks)) return plan;
+  const { kind, ...rest } = tasks as { kind: unknown };
+  const p = plan as { updateSystem: { openvswitch: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+  return { ...p, updateSystem: { ...p.updateSystem, openvswitch: { ...p.updateSystem.openvswitch, tasks: kind === 'inline' && Object.keys(rest).length === 0 ? 'inline' : kind === 'role' ? rest : tasks } } };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** Reads and validates a plan file; throws InputError when it cannot be read or is invalid. */
@@ -54,7 +98,7 @@ export function readPlanText(path: string): string {
     size = stat.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}`)]);
+    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
   }
   if (size > MAX_PLAN_BYTES) {
     throw new InputError([fileError(path, `plan file is ${size} bytes; the limit is ${MAX_PLAN_BYTES}`)]);
@@ -62,7 +106,7 @@ export function readPlanText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}`)]);
+    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
   }
 }
 
@@ -75,9 +119,15 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
     const at = positionOfOffset(text, text.indexOf('\u0000'));
     throw new InputError([diagnosticAt(file, at, 'plan contains a NUL character')]);
   }
-  const depth = nestingDepth(text);
-  if (depth.depth > MAX_NESTING) {
-    throw new InputError([diagnosticAt(file, positionOfOffset(text, depth.offset), `nesting deeper than ${MAX_NESTING} levels`)]);
+  const deep = nestingPastLimit(text, MAX_NESTING);
+  if (deep !== null) {
+    throw new InputError([
+      diagnosticAt(
+        file,
+        positionOfOffset(text, deep.offset),
+        `collections nested ${deep.depth} levels deep here; the limit is ${MAX_NESTING} levels (block indentation, "- " entries and [ ] { } all count)`,
+      ),
+    ]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -86,47 +136,75 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
   visitTags(doc, (offset, tag) => {
     problems.push(diagnosticAt(file, lines.linePos(offset), `YAML tags are not allowed in a plan (found ${tag})`));
   });
+  const aliases: number[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range !== undefined && node.range !== null) aliases.push(node.range[0]);
+    },
+  });
+  if (aliases.length > MAX_ALIAS_COUNT) {
+    const at = lines.linePos(aliases[MAX_ALIAS_COUNT]!);
+    problems.push(diagnosticAt(file, at, `alias number ${MAX_ALIAS_COUNT + 1} of ${aliases.length} here; the limit is ${MAX_ALIAS_COUNT} aliases in a plan`));
+  }
   if (problems.length > 0) throw new InputError(problems);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    throw new InputError([fileError(file, `cannot expand the document: ${err instanceof Error ? err.message : String(err)}`)]);
+    const at = aliases.length > 0 ? lines.linePos(aliases[0]!) : { line: 1, col: 1 };
+    const why = err instanceof Error ? err.message : String(err);
+    const message = /alias/iu.test(why)
+      ? `the aliases from here on expand to more than ${MAX_ALIAS_COUNT} copies of their anchors; the limit is ${MAX_ALIAS_COUNT}`
+      : `cannot expand the document: ${why}`;
+    throw new InputError([diagnosticAt(file, at, message)]);
   }
   return { source: { file, doc, lines }, data };
 }
 
-/** Depth of bracket and indentation nesting, estimated without parsing, to refuse hostile documents early. */
-function nestingDepth(text: string): { depth: number; offset: number } {
-  let depth = 0;
-  let max = 0;
-  let offset = 0;
+/**
+ * Where the nesting of collections first goes past the limit, estimated
+ * without parsing (a parser recurses, so a hostile document must be refused
+ * before it): block collections by their indentation, each `- ` or `? `
+ * entry that opens another collection on the same line (`- - - x`), and the
+ * flow brackets `[ ] { }`, all count. Null when within the limit.
+ */
+function nestingPastLimit(text: string, limit: number): { depth: number; offset: number } | null {
+  let flow = 0;
   let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== null) {
-      if (c === quote) quote = null;
-      else if (c === '\n') quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        offset = i;
+  const blocks: number[] = []; // columns of the open block collections
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const end = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, end);
+    quote = null;
+    let col = /^ */u.exec(line)![0].length;
+    if (col < line.length && line[col] !== '#' && flow === 0) {
+      while (blocks.length > 0 && blocks[blocks.length - 1]! > col) blocks.pop();
+      if (blocks.length === 0 || blocks[blocks.length - 1]! < col) blocks.push(col);
+      // Compact entries: `- - x` or `? - x` open one more collection each.
+      for (let m = /^[-?]( +|$)/u.exec(line.slice(col)); m !== null && col + m[0].length < line.length; m = /^[-?]( +|$)/u.exec(line.slice(col))) {
+        col += m[0].length;
+        blocks.push(col);
+        if (blocks.length > limit) return { depth: blocks.length, offset: lineStart + col };
       }
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-  }
-  const indent = /^( *)\S/gmu;
-  for (let m = indent.exec(text); m !== null; m = indent.exec(text)) {
-    const level = Math.floor((m[1]?.length ?? 0) / 2);
-    if (level > max) {
-      max = level;
-      offset = m.index;
+      if (blocks.length > limit) return { depth: blocks.length, offset: lineStart + col };
     }
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote !== null) {
+        if (c === quote) quote = null;
+        continue;
+      }
+      if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '[' || c === '{') {
+        flow++;
+        if (blocks.length + flow > limit) return { depth: blocks.length + flow, offset: lineStart + i };
+      } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    }
+    lineStart = end + 1;
   }
-  return { depth: max, offset };
+  return null;
 }
 
 /** Calls `found` for every node of the document that carries an explicit tag. */

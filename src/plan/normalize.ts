@@ -5,6 +5,7 @@
 import { diagnosticAt, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { positionOf, pointerOf, type SourceMap } from './source-map.js';
 import type { PlanFile } from './schema.js';
+import { ruleProblems } from './plan-rules.js';
 import {
   MANDATORY_SERVICES_EXCLUSIONS,
   MANDATORY_SYSTEM_EXCLUSIONS,
@@ -68,7 +69,7 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
   const ovsTasks: OpenvswitchTasks =
     ovs.tasks === undefined || ovs.tasks === 'inline' ? { kind: 'inline' } : { kind: 'role', role: ovs.tasks.role, tasks: ovs.tasks.tasks };
 
-  return {
+  const plan: UpdatePlan = {
     collection: file.collection ?? PLAN_DEFAULTS.collection,
     updateServices: {
       essentialPackages: services.essentialPackages ?? [...PLAN_DEFAULTS.essentialPackages],
@@ -95,6 +96,10 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
     },
     rollout: normalizeRollout(file.rollout),
   };
+  // The rules by meaning, on the values with their defaults (a default is checked like a value given).
+  for (const p of ruleProblems(plan)) error([...p.path], p.message);
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => a.line - b.line || a.col - b.col));
+  return plan;
 }
 
 type PhaseRolloutFile = NonNullable<NonNullable<PlanFile['rollout']>['updateServices']>;

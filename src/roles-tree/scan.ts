@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fg from 'fast-glob';
 import { byKey, compareStrings } from '../core/compare.js';
 import { fileError, fileWarning, InputError, type Diagnostic } from '../core/diagnostics.js';
-import { describeIoError } from '../core/io-error.js';
+import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import { matchesGrammar, roleName, taskFileName } from '../model/names.js';
 import type { RoleFact, RolesTreeFacts, TaskFileFact } from './facts.js';
 
@@ -22,7 +22,7 @@ export function scanRolesTree(root: string): RolesTreeFacts {
     entries = readdirSync(root, { withFileTypes: true });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError([fileError(root, `cannot read the roles folder: ${describeIoError(err)}`)]);
+    throw new InputError([fileError(root, `cannot read the roles folder: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
   }
   const problems: Diagnostic[] = [];
   const warn = (path: string, message: string): void => {

@@ -8,7 +8,8 @@ import { createTwoFilesPatch } from 'diff';
 import { compareStrings } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
 import { readManifest } from './manifest.js';
-import { listFiles } from './write-tree.js';
+import { listFiles, type FileKind } from './output-folder.js';
+import { recoveryPending } from './write-journal.js';
 
 /** One file that differs. */
 export interface DriftEntry {
@@ -18,11 +19,18 @@ export interface DriftEntry {
   readonly patch: string;
 }
 
+/** Whether an output folder can be compared: it is missing, a build of it was interrupted, or it is ready. */
+export function outputState(outDir: string): 'missing' | 'recovery-pending' | 'ready' {
+  const out = resolve(outDir);
+  if (!existsSync(out)) return 'missing';
+  return recoveryPending(out) ? 'recovery-pending' : 'ready';
+}
+
 /** Compares a compiled tree with an output folder. Empty when they match. */
 export function findDrift(outDir: string, tree: FileTree): DriftEntry[] {
   const out = resolve(outDir);
   const drift: DriftEntry[] = [];
-  const onDisk = existsSync(out) ? listFiles(out) : new Map<string, string>();
+  const onDisk = existsSync(out) ? listFiles(out) : new Map<string, FileKind>();
   for (const [path, content] of tree) {
     const current = onDisk.get(path) === 'file' ? readFileSync(join(out, path), 'utf8') : null;
     if (current === content) continue;

@@ -4,13 +4,18 @@
  * hand-edited one and from a file it never wrote.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { byKey } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
+import { fileError, InputError } from '../core/diagnostics.js';
+import { describeIoError } from '../core/io-error.js';
+import { MANIFEST_NAME } from './output-folder.js';
 
-/** Name of the manifest file inside the output folder. */
-export const MANIFEST_NAME = '.edpm-rolegen-manifest.json';
+export { MANIFEST_NAME };
+
+/** Largest manifest read, in bytes: thousands of entries of a hundred bytes. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /** Path -> SHA-256 (hex) of every generated file. */
 export type Manifest = ReadonlyMap<string, string>;
@@ -31,16 +36,49 @@ export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify({ generator: 'edpm-rolegen', files }, null, 2)}\n`;
 }
 
-/** Reads the manifest of an output folder; null when there is none or it is unreadable. */
-export function readManifest(outDir: string): Manifest | null {
-  let text: string;
+/**
+ * Reads a file only when it is a regular file (never through a link, never
+ * a FIFO or a device) of at most `limit` bytes; null when it does not exist.
+ * Throws InputError otherwise, saying what to do.
+ */
+export function readBoundedRegularFile(path: string, limit: number, what: string): Buffer | null {
+  let fd: number;
   try {
-    text = readFileSync(join(outDir, MANIFEST_NAME), 'utf8');
-  } catch {
-    return null;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a link is refused, not followed.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') throw new InputError([fileError(path, `the ${what} is a symbolic link; edpm-rolegen reads it only as a regular file: remove it and build again`)]);
+    throw new InputError([fileError(path, `cannot read the ${what}: ${describeIoError(err)}`)]);
   }
   try {
-    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new InputError([fileError(path, `the ${what} is not a regular file; remove it and build again`)]);
+    if (stat.size > limit) throw new InputError([fileError(path, `the ${what} is ${stat.size} bytes; the limit is ${limit}: remove it and build again`)]);
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads the manifest of an output folder; null when there is none or it is
+ * not edpm-rolegen's. Throws InputError when it is not a regular file or is
+ * too large.
+ */
+export function readManifest(outDir: string): Manifest | null {
+  const bytes = readBoundedRegularFile(join(outDir, MANIFEST_NAME), MAX_MANIFEST_BYTES, 'build manifest');
+  if (bytes === null) return null;
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as { generator?: unknown; files?: unknown };
     if (parsed.generator !== 'edpm-rolegen' || typeof parsed.files !== 'object' || parsed.files === null) return null;
     const entries = Object.entries(parsed.files as Record<string, unknown>).filter(
       (e): e is [string, string] => typeof e[1] === 'string' && isSafeRelativePath(e[0]),
@@ -51,7 +89,9 @@ export function readManifest(outDir: string): Manifest | null {
   }
 }
 
-/** A relative path that stays inside its folder. */
+/** A relative path that stays inside its folder and is not one of the writer's own names. */
 export function isSafeRelativePath(path: string): boolean {
-  return path !== '' && !path.startsWith('/') && !path.includes('\\') && !path.includes('\u0000') && path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+  if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\u0000')) return false;
+  const parts = path.split('/');
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..') && !parts[0]!.startsWith('.edpm-rolegen');
 }

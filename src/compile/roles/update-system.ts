@@ -30,6 +30,7 @@ export const UPDATE_SYSTEM_VARS = {
   /** Registered results. */
   bootcStatusBefore: `${P}_bootc_status_before`,
   bootcStatusAfter: `${P}_bootc_status_after`,
+  rebootFolder: `${P}_reboot_required_folder`,
 } as const;
 const V = UPDATE_SYSTEM_VARS;
 
@@ -193,11 +194,19 @@ function bootcTasks(plan: UpdatePlan): Task[] {
       argv: ['bootc', 'upgrade'],
     }, { changedWhen: false, when: `${target} == ${V.bootcImage}`, become: true, tags: T.bootc }),
     statusTask('Read the bootc status after the update', V.bootcStatusAfter),
-    task('Create the reboot-required folder', 'ansible.builtin.file', {
+    // The flag's folder is the one edpm_reboot reads (the plan may not name another); made
+    // when missing, never re-moded when it exists (the file module would set its mode).
+    task('Look for the reboot-required folder', 'ansible.builtin.stat', { path: posix.dirname(flag) }, {
+      register: V.rebootFolder,
+      when: staged,
+      become: true,
+      tags: T.bootc,
+    }),
+    task('Create the reboot-required folder when it is missing', 'ansible.builtin.file', {
       path: posix.dirname(flag),
       state: 'directory',
       mode: '0755',
-    }, { when: staged, become: true, tags: T.bootc }),
+    }, { when: [staged, `not ${V.rebootFolder}.stat.exists`], become: true, tags: T.bootc }),
     task('Flag that the staged bootc deployment needs a reboot', 'ansible.builtin.copy', {
       dest: flag,
       content: 'A bootc deployment is staged: reboot to run it.\n',

@@ -65,7 +65,7 @@ describe('edpm-rolegen build', () => {
   it('exits 2 with the file and reason when the plan cannot be read', async () => {
     const r = await runRolegen(['build', '--plan', join(dir, 'missing.yaml'), '--out', join(dir, 'o')]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe(`${join(dir, 'missing.yaml')}:1:1: error: cannot read plan file: no such file or folder (ENOENT)`);
+    expect(r.stderr.trim()).toBe(`${join(dir, 'missing.yaml')}:1:1: error: cannot read plan file: no such file or folder (ENOENT); check the path`);
     const r2 = await runRolegen(['build', '--plan', dir, '--out', join(dir, 'o')]);
     expect(r2.status).toBe(2);
     expect(r2.stderr.trim()).toBe(`${dir}:1:1: error: not a regular file`);

@@ -46,7 +46,8 @@ describe('edpm-rolegen discover', () => {
   it('exits 2 on a missing roles folder or an invalid plan', async () => {
     const r = await runRolegen(['discover', '--roles', join(dir, 'nope')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${join(dir, 'nope')}:1:1: error: cannot read the roles folder: no such file or folder (ENOENT)\n`);
+    expect(r.stderr).toBe(`${join(dir, 'nope')}:1:1: error: cannot read the roles folder: no such file or folder (ENOENT); check the path
+`);
     expect((await runRolegen(['discover'])).status).toBe(2);
   });
 });

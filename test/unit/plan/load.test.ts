@@ -106,11 +106,31 @@ describe('plan loading: errors carry file:line:col, the JSON path and what was e
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(i === 1 ? '*a' : `*a${i - 1}`).join(',')}]`);
     const lines = problems(`${bomb.join('\n')}\nupdateServices: {containerSteps: []}\n`);
-    expect(lines[0]).toMatch(/error: cannot expand the document: .*alias/i);
+    expect(lines[0]).toBe('plan.yaml:12:12: error: alias number 101 of 110 here; the limit is 100 aliases in a plan');
+  });
+
+  it('says where aliases expand past the limit, and the limit', () => {
+    const bomb = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+    expect(problems(`${bomb.join('\n')}\nupdateServices: {containerSteps: []}\n`)[0]).toBe(
+      'plan.yaml:2:10: error: the aliases from here on expand to more than 100 copies of their anchors; the limit is 100',
+    );
+  });
+
+  it('counts block sequences toward the nesting limit, and says the limit and where', () => {
+    // `- - - x`: each entry opens one more list on the same line.
+    expect(problems(`x:\n  ${'- '.repeat(70)}y\n`)[0]).toBe(
+      'plan.yaml:2:129: error: collections nested 65 levels deep here; the limit is 64 levels (block indentation, "- " entries and [ ] { } all count)',
+    );
+    // One list a line, each indented one space further.
+    const stairs = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}- `).join('\n');
+    expect(problems(`${stairs}x\n`)[0]).toMatch(/^plan\.yaml:65:65: error: collections nested 65 levels deep here; the limit is 64 levels/);
+    // Within the limit: parsed (and refused by the schema, not by the limit).
+    expect(problems(`x:\n  ${'- '.repeat(30)}y\n`)[0]).not.toMatch(/nested/);
   });
 
   it('rejects NUL characters and deep nesting with a position', () => {
     expect(problems('updateServices:\n  containerSteps: []\n# \u0000\n')[0]).toBe('plan.yaml:3:3: error: plan contains a NUL character');
-    expect(problems(`x: ${'['.repeat(200)}${']'.repeat(200)}\n`)[0]).toMatch(/^plan\.yaml:1:\d+: error: nesting deeper than 64 levels/);
+    expect(problems(`x: ${'['.repeat(200)}${']'.repeat(200)}\n`)[0]).toMatch(/^plan\.yaml:1:\d+: error: collections nested 65 levels deep here; the limit is 64 levels/);
   });
 });

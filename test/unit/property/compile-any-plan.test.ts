@@ -19,6 +19,11 @@ const pkg = fc.oneof(
   fc.tuple(chars(`${lower}ABC0123456789_+`, 1, 1), chars(`${lower}0123456789._+*?-`, 0, 14)).map(([a, b]) => a + b),
   fc.constantFrom('*', 'kernel*', 'python3-[ab]*', 'openstack-selinux'),
 );
+// Rules by meaning (src/plan/plan-rules.ts): the targeted update takes exact names, exclusions keep a
+// literal part, kpatch holds back kernel packages, the reboot flag lives in edpm_reboot's folder.
+const exactPkg = fc.tuple(chars(`${lower}ABC0123456789_+`, 1, 1), chars(`${lower}0123456789._+-`, 0, 14)).map(([a, b]) => a + b);
+const exclusionPkg = pkg.filter((p) => p.replace(/\[[^\]]*\]/gu, '').replace(/[*?]/gu, '') !== '');
+const kernelPkg = chars(`${lower}0123456789-`, 0, 8).map((s) => `kernel${s}`);
 const anyString = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('{{ x }}', "'; id", '\n', '-x', '..'));
 const maybeHostile = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 40, arbitrary: good }, { weight: 1, arbitrary: anyString });
 const list = <T>(item: fc.Arbitrary<T>, min = 0, max = 4) => fc.uniqueArray(item, { minLength: min, maxLength: max });
@@ -29,8 +34,8 @@ const planData = fc.record(
     collection: fc.tuple(roleName, roleName).map(([a, b]) => `${a}.${b}`),
     updateServices: fc.record(
       {
-        essentialPackages: list(maybeHostile(pkg)),
-        alwaysExcludedPackages: list(pkg).map((extra) => ['kernel', 'kernel-core', 'openvswitch', ...extra.filter((p) => !['kernel', 'kernel-core', 'openvswitch'].includes(p))]),
+        essentialPackages: list(maybeHostile(fc.oneof({ weight: 20, arbitrary: exactPkg }, { weight: 1, arbitrary: pkg }))),
+        alwaysExcludedPackages: list(exclusionPkg).map((extra) => ['kernel', 'kernel-core', 'openvswitch', ...extra.filter((p) => !['kernel', 'kernel-core', 'openvswitch'].includes(p))]),
         alwaysBefore: fc.array(fc.record({ role: roleName, tasks: list(taskFile, 1, 2) }), { maxLength: 2 }),
         containerSteps: fc.array(step, { maxLength: 12 }),
         prune: fc.record({ images: fc.boolean(), volumes: fc.boolean() }, { requiredKeys: [] }),
@@ -50,9 +55,17 @@ const planData = fc.record(
           { requiredKeys: [] },
         ),
         includePackages: list(pkg, 1, 3),
-        alwaysExcludedPackages: list(pkg).map((extra) => ['openvswitch', ...extra.filter((p) => p !== 'openvswitch')]),
-        kpatch: fc.record({ enabled: fc.boolean(), kernelPackages: list(pkg) }, { requiredKeys: [] }),
-        bootc: fc.record({ rebootRequiredFile: fc.array(taskFile, { minLength: 1, maxLength: 4 }).map((p) => `/${p.join('/')}`) }, { requiredKeys: [] }),
+        alwaysExcludedPackages: list(exclusionPkg).map((extra) => ['openvswitch', ...extra.filter((p) => p !== 'openvswitch')]),
+        kpatch: fc.record({ enabled: fc.boolean(), kernelPackages: list(fc.oneof({ weight: 20, arbitrary: kernelPkg }, { weight: 1, arbitrary: pkg })) }, { requiredKeys: [] }),
+        bootc: fc.record(
+          {
+            rebootRequiredFile: fc.oneof(
+              { weight: 20, arbitrary: taskFile.map((f) => `/var/lib/openstack/reboot_required/${f}`) },
+              { weight: 1, arbitrary: fc.array(taskFile, { minLength: 1, maxLength: 4 }).map((p) => `/${p.join('/')}`) },
+            ),
+          },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: [] },
     ),

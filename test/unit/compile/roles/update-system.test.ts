@@ -131,13 +131,23 @@ describe('edpm_update_system: kpatch and bootc', () => {
     const commands = tasks.filter((t: any) => t['ansible.builtin.command']).map((t: any) => t['ansible.builtin.command'].argv.slice(0, 2).join(' '));
     expect(commands).toEqual(['bootc status', 'bootc switch', 'bootc upgrade', 'bootc status']);
   });
-  it('puts the reboot flag where the plan says', () => {
+  it('puts the reboot flag where the plan says, inside the folder edpm_reboot reads', () => {
     const plan = editedPlan((d) => {
-      d.updateSystem.bootc.rebootRequiredFile = '/run/flags/reboot';
+      d.updateSystem.bootc.rebootRequiredFile = '/var/lib/openstack/reboot_required/image_mode';
     });
     const tasks = yamlOf(compilePlan(plan), `${role}/tasks/bootc.yml`);
-    expect(tasks.find((t: any) => t['ansible.builtin.file'])['ansible.builtin.file'].path).toBe('/run/flags');
-    expect(tasks.find((t: any) => t['ansible.builtin.copy'])['ansible.builtin.copy'].dest).toBe('/run/flags/reboot');
+    expect(tasks.find((t: any) => t['ansible.builtin.copy'])['ansible.builtin.copy'].dest).toBe('/var/lib/openstack/reboot_required/image_mode');
+  });
+  it('makes the reboot-required folder only when it is missing: never changes the mode of a folder that exists', () => {
+    const tasks = yamlOf(compilePlan(editedPlan(() => {})), `${role}/tasks/bootc.yml`);
+    const stat = tasks.findIndex((t: any) => t['ansible.builtin.stat']);
+    const make = tasks.findIndex((t: any) => t['ansible.builtin.file']);
+    expect(stat).toBeGreaterThan(-1);
+    expect(make).toBe(stat + 1);
+    expect(tasks[stat]['ansible.builtin.stat'].path).toBe('/var/lib/openstack/reboot_required');
+    expect(tasks[stat].register).toBe('edpm_update_system_reboot_required_folder');
+    expect(tasks[make]['ansible.builtin.file']).toEqual({ path: '/var/lib/openstack/reboot_required', state: 'directory', mode: '0755' });
+    expect(tasks[make].when).toContain('not edpm_update_system_reboot_required_folder.stat.exists');
   });
   it('sets the kpatch default from the plan', () => {
     const plan = editedPlan((d) => {

@@ -1,0 +1,115 @@
+/**
+ * Errors a person can act on: never a stack trace, one line naming the path
+ * and what to do, names escaped, usage when there is nothing to do.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rolegenProcess, runRolegen } from '../../support/cli.js';
+import { CLI, ROOT } from '../../support/paths.js';
+
+const ROLES = join(ROOT, 'test', 'fixtures', 'roles');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-errors-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI with its stdout into a reader that has already gone (as `| head -1` once it has its line). */
+function intoClosedPipe(args: string): { status: string; stderr: string } {
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" ${args} | { exec 0<&-; sleep 0.5; }; echo "\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+  const lines = r.stderr.trimEnd().split('\n');
+  return { status: lines.at(-1)!, stderr: lines.slice(0, -1).join('\n') };
+}
+
+describe('a reader that stops early', () => {
+  it('ends discover --json and init quietly, exit 0, when the pipe closes', async () => {
+    for (const args of [`discover --roles "${ROLES}" --json`, `init --roles "${ROLES}"`]) {
+      const r = intoClosedPipe(args);
+      expect(r.stderr, args).toBe('');
+      expect(r.status, args).toBe('0');
+    }
+    const head = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" discover --roles "${ROLES}" --json | head -1`], { encoding: 'utf8' });
+    expect(head.stdout).toBe('{\n');
+    expect(head.stderr).toBe('');
+  });
+});
+
+describe('file system errors: one line, the path, what to do, exit 2', () => {
+  it('a name too long', async () => {
+    const plan = join(dir, `${'x'.repeat(300)}.yaml`);
+    const r = await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${plan}:1:1: error: cannot read plan file: the path or one of its names is too long (ENAMETOOLONG); choose a shorter path\n`);
+  });
+
+  it('a part of the output path that is a file', async () => {
+    writeFileSync(join(dir, 'file'), '');
+    const r = await runRolegen(['build', '--out', join(dir, 'file', 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, 'file')}:1:1: error: ${join(dir, 'file', 'out')} cannot be made: this part of the path is not a folder\n`);
+  });
+
+  it('init --out a folder: refused, nothing left behind', async () => {
+    mkdirSync(join(dir, 'plans'));
+    const r = await runRolegen(['init', '--roles', ROLES, '--out', join(dir, 'plans'), '--force']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, 'plans')}:1:1: error: is a folder; give the path of the plan file to write, e.g. my-plan.yaml\n`);
+    expect(readdirSync(dir)).toEqual(['plans']);
+  });
+
+  it('init --out in a folder that does not exist', async () => {
+    const r = await runRolegen(['init', '--roles', ROLES, '--out', join(dir, 'no', 'plan.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, 'no', 'plan.yaml')}:1:1: error: cannot write the plan file: no such file or folder (ENOENT); check the path\n`);
+  });
+});
+
+describe('names are printed escaped', () => {
+  it('a plan key with a newline cannot forge a second diagnostic line, nor an escape sequence reach the terminal', async () => {
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ 'x\nplan.json:1:1: error: forged': 1, '\u001b[2Jy': 2, updateServices: { containerSteps: [] } }));
+    const r = await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^.*plan\.json:1:\d+: error: \/x\\x0aplan\.json:1:1: error: forged: unknown key "x\\x0aplan\.json:1:1: error: forged"/);
+    expect(lines[1]).toContain('/\\x1b[2Jy: unknown key "\\x1b[2Jy"');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
+  it('a plan path with control characters', async () => {
+    const plan = join(dir, 'bad\u0007\nname.yaml');
+    writeFileSync(plan, 'updateServices: {containerSteps: 3}\n');
+    const r = await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${dir}/bad\\x07\\x0aname.yaml:1:34: error: /updateServices/containerSteps: expected a list, found number 3\n`);
+  });
+});
+
+describe('usage and check', () => {
+  it('no arguments: usage on stderr, exit 2', async () => {
+    const r = await runRolegen([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Usage: edpm-rolegen /);
+    expect(r.stderr).toMatch(/error: no command given\n$/);
+  });
+
+  it('check --out a missing folder: one line', async () => {
+    const r = await runRolegen(['check', '--out', join(dir, 'nowhere')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${join(dir, 'nowhere')}: no such folder; nothing to compare (run edpm-rolegen build --out ${join(dir, 'nowhere')} to make it)\n`);
+  });
+
+  it('without --out, builds and checks dist-roles/ of the current folder, not of the package', async () => {
+    const r = rolegenProcess(['build'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^wrote \d+ files to dist-roles /);
+    expect(existsSync(join(dir, 'dist-roles', 'edpm_update_services', 'tasks', 'main.yml'))).toBe(true);
+    expect(rolegenProcess(['check'], dir).status).toBe(0);
+  });
+});
