@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
-import type { FileTree } from '../../../src/compile/file-tree.js';
+import type { FileTree } from '../../../src/model/file-tree.js';
 import { findDrift, outputState } from '../../../src/write/drift.js';
 import { listFiles } from '../../../src/write/output-folder.js';
 import { planWrite } from '../../../src/write/write-plan.js';

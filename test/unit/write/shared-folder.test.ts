@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { InputError } from '../../../src/plan/diagnostics.js';
+import { InputError } from '../../../src/core/diagnostics.js';
 import { writeTree } from '../../../src/write/write-tree.js';
 import { rolegenProcess, runRolegen } from '../../support/cli.js';
 import { CLI } from '../../support/paths.js';
