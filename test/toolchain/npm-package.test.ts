@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,17 @@ describe('the npm package', () => {
     expect(existsSync(join(dir, 'roles', 'edpm_update_services', 'README.md'))).toBe(true);
     const check = spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['check', '--out', join(dir, 'roles')], { encoding: 'utf8' });
     expect(check.status).toBe(0);
+  });
+
+  it('without --out, writes ./dist-roles of the current folder, never a folder inside the installed package', () => {
+    const here = join(dir, 'work');
+    mkdirSync(here);
+    const r = spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['build'], { cwd: here, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(join(here, 'dist-roles', 'edpm_update_services', 'README.md'))).toBe(true);
+    expect(existsSync(join(dir, 'node_modules', 'edpm-rolegen', 'dist-roles'))).toBe(false);
+    expect(spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['check'], { cwd: here }).status).toBe(0);
   });
 
   it('exposes the typed library API', () => {
