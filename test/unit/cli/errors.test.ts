@@ -3,7 +3,7 @@
  * and what to do, names escaped, usage when there is nothing to do.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,5 +111,14 @@ describe('usage and check', () => {
     expect(r.stdout).toMatch(/^wrote \d+ files to dist-roles /);
     expect(existsSync(join(dir, 'dist-roles', 'edpm_update_services', 'tasks', 'main.yml'))).toBe(true);
     expect(rolegenProcess(['check'], dir).status).toBe(0);
+  });
+});
+
+describe('the shipped CLI', () => {
+  it('has no crash hook: the environment variable the old crash test used does nothing', () => {
+    expect(readFileSync(CLI, 'utf8')).not.toMatch(/EDPM_ROLEGEN_CRASH_AT|SIGKILL/);
+    const r = spawnSync(process.execPath, [CLI, 'build', '--out', join(dir, 'out')], { encoding: 'utf8', env: { ...process.env, EDPM_ROLEGEN_CRASH_AT: 'locked:1' } });
+    expect(r.signal).toBe(null);
+    expect(r.status).toBe(0);
   });
 });
