@@ -70,7 +70,7 @@ export function updateServicesVariables(plan: UpdatePlan): RoleVariable[] {
     switchVariable(V.enableContainers, true, 'Whether to update the containers of the running services.'),
     ...packageListVariables(
       V,
-      { default: s.essentialPackages, description: 'Essential packages updated to their latest version (names or dnf globs).' },
+      { default: s.essentialPackages, description: 'Essential packages updated to their latest version: exact package names, no dnf globs (checked at run time).' },
       ['Packages never updated by this role, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}).`],
     ),
     {
@@ -108,6 +108,13 @@ export function updateServicesTasks(plan: UpdatePlan): Map<string, Task[]> {
 
 function packagesTasks(plan: UpdatePlan): Task[] {
   return [
+    // The rule by meaning of essentialPackages, again at run time, where the variable may be overridden:
+    // the targeted update takes exact names (a glob would make it a broad update, as root).
+    task('Check that the essential packages are exact names, not globs', 'ansible.builtin.assert', {
+      that: [`${V.includePackages} | select('search', '[*?\\[]') | list | length == 0`],
+      fail_msg: `${V.includePackages} takes exact package names, not dnf globs (a glob would turn the targeted update into a broad one): {{ ${V.includePackages} | select('search', '[*?\\[]') | list }}`,
+      quiet: true,
+    }, { tags: T.packages }),
     dnfUpdateTask(
       'Update the essential packages to their latest version',
       V,

@@ -9,7 +9,7 @@ const role = 'edpm_update_services';
 describe('edpm_update_services: the targeted package update', () => {
   it('always excludes kernel, kernel-core and openvswitch, plus the user list, with unique over the whole sum', () => {
     const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
-    const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
+    const dnf = tasksCalling(yamlOf(tree, `${role}/tasks/packages.yml`), 'ansible.builtin.dnf')[0];
     expect(dnf['ansible.builtin.dnf'].state).toBe('latest');
     expect(dnf['ansible.builtin.dnf'].update_cache).toBe(true);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
@@ -26,8 +26,15 @@ describe('edpm_update_services: the targeted package update', () => {
     const plan = editedPlan((d) => {
       d.updateServices.alwaysExcludedPackages = ['kernel', 'kernel-core', 'openvswitch', 'tuned*'];
     });
-    const [dnf] = yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`);
+    const dnf = tasksCalling(yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`), 'ansible.builtin.dnf')[0];
     expect(dnf.vars.edpm_update_services_always_excluded_packages).toEqual(['kernel', 'kernel-core', 'openvswitch', 'tuned*']);
+  });
+
+  it('checks again at run time, before dnf, that the include list has exact names (the variable may be overridden with a glob)', () => {
+    const tasks = yamlOf(compilePlan(loadPlanFile(DEFAULT_PLAN)), `${role}/tasks/packages.yml`);
+    expect(Object.keys(tasks[0])).toContain('ansible.builtin.assert');
+    expect(tasks[0]['ansible.builtin.assert'].that).toEqual(["edpm_update_services_include_packages | select('search', '[*?\\[]') | list | length == 0"]);
+    expect(tasks[1]['ansible.builtin.dnf']).toBeDefined();
   });
 
   it('makes the essential packages the default of the include list', () => {
