@@ -62,13 +62,43 @@ export function checkPlan(plan: unknown): UpdatePlan {
 /** The file name diagnostics give for a plan checked as an object. */
 const PLAN_OBJECT = '(plan object)';
 
-/** An UpdatePlan as a plan file: the one field whose shape differs (the Open vSwitch tasks) written as in a file. */
+/**
+ * An UpdatePlan as a plan file: the fields whose shape differs (the Open
+ * vSwitch tasks, the rollout section) written as in a file. Anything not
+ * in the model's shape is passed on as it is, for the schema to judge.
+ */
 function planFileOf(plan: unknown): unknown {
-  const tasks = (plan as { updateSystem?: { openvswitch?: { tasks?: unknown } } } | null)?.updateSystem?.openvswitch?.tasks;
-  if (typeof tasks !== 'object' || tasks === null || !('kind' in tasks)) return plan;
-  const { kind, ...rest } = tasks as { kind: unknown };
-  const p = plan as { updateSystem: { openvswitch: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
-  return { ...p, updateSystem: { ...p.updateSystem, openvswitch: { ...p.updateSystem.openvswitch, tasks: kind === 'inline' && Object.keys(rest).length === 0 ? 'inline' : kind === 'role' ? rest : tasks } } };
+  if (typeof plan !== 'object' || plan === null) return plan;
+  let out = plan as Record<string, any>;
+  const tasks = out.updateSystem?.openvswitch?.tasks;
+  if (typeof tasks === 'object' && tasks !== null && 'kind' in tasks) {
+    const { kind, ...rest } = tasks as { kind: unknown };
+    const file = kind === 'inline' && Object.keys(rest).length === 0 ? 'inline' : kind === 'role' ? rest : tasks;
+    out = { ...out, updateSystem: { ...out.updateSystem, openvswitch: { ...out.updateSystem.openvswitch, tasks: file } } };
+  }
+  const rollout = out.rollout;
+  if (typeof rollout === 'object' && rollout !== null && ('updateServices' in rollout || 'updateSystem' in rollout)) {
+    const phases: Record<string, unknown> = {};
+    for (const [key, phase] of Object.entries(rollout as Record<string, unknown>)) {
+      if (phase !== null) phases[key] = phaseRolloutFileOf(phase);
+    }
+    out = { ...out, rollout: phases };
+  }
+  return out;
+}
+
+/** A phase's rollout as in a file: `{kind: count}` -> a number, `{kind: percent}` -> "N%", no canary -> absent. */
+function phaseRolloutFileOf(phase: unknown): unknown {
+  if (typeof phase !== 'object' || phase === null) return phase;
+  const sized = (v: any, count: string): unknown =>
+    v?.kind === count ? v[count] : v?.kind === 'percent' && typeof v.percent === 'number' ? `${v.percent}%` : v?.kind === 'nodes' && count === 'count' ? v.nodes : v;
+  const { canary, waves, failureBudget, ...rest } = phase as Record<string, any>;
+  return {
+    ...rest,
+    ...(canary === null || canary === undefined ? {} : { canary: sized(canary, 'count') }),
+    ...(waves === undefined ? {} : { waves: Array.isArray(waves) ? waves.map((w) => sized(w, 'count')) : waves }),
+    ...(failureBudget === undefined ? {} : { failureBudget: sized(failureBudget, 'nodes') }),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -5,10 +5,13 @@
  * library's compilePlan is refused the same way. Values that mean no harm
  * still pass. (The Open vSwitch package list is issue 12's and is not here.)
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan, InputError, type UpdatePlan } from '../../src/index.js';
 import { parsePlan } from '../../src/plan/load.js';
+import { ROOT } from '../support/paths.js';
 import { defaultPlanData } from '../support/plans.js';
 
 type Data = Record<string, any>;
@@ -183,6 +186,14 @@ describe('the library door', () => {
     const extra = base();
     extra.updateServices.hook = 'x';
     expect(refusal(() => compilePlan(extra))?.[0]?.path).toBe('/updateServices/hook');
+  });
+
+  it('a plan object of every shape the model has (role tasks, a rollout) compiles as its file does', () => {
+    for (const file of ['plans/examples/rollout.yaml', 'plans/examples/downstream.yaml']) {
+      const checked = parsePlan(readFileSync(join(ROOT, file), 'utf8'), file);
+      const copy = JSON.parse(JSON.stringify(checked)) as UpdatePlan;
+      expect([...compilePlan(copy)], file).toEqual([...compilePlan(checked)]);
+    }
   });
 
   it('a checked plan cannot be changed after its check', () => {
