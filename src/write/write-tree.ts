@@ -90,6 +90,7 @@ export function writeTree(outDir: string, tree: FileTree, options: WriteOptions 
     changed = true;
 
     removeStaging(out);
+    mkdirSync(stagingPath(out, ''), { recursive: true });
     for (const path of plan.writes) {
       const staged = stagingPath(out, path);
       mkdirSync(dirname(staged), { recursive: true });

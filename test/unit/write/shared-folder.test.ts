@@ -122,6 +122,23 @@ describe('the library writer refuses paths that leave the folder', () => {
   });
 });
 
+describe('a manifest that alone differs', () => {
+  it('is rewritten, nothing else changes', async () => {
+    const out = join(dir, 'out');
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    const manifest = join(out, '.edpm-rolegen-manifest.json');
+    const text = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, text.replace(/^\{\n/u, '{\n  "note": "an older layout",\n'));
+    const before = inventory(join(out, 'edpm_update_services'));
+    const r = await runRolegen(['build', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(manifest, 'utf8')).toBe(text);
+    expect(inventory(join(out, 'edpm_update_services'))).toEqual(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen'))).toEqual(['.edpm-rolegen-manifest.json']);
+  });
+});
+
 describe('the lock', () => {
   const tree = new Map([['a/file.txt', 'new\n']]);
   it('a live holder: the build waits, then stops with a clear message and touches nothing', async () => {
