@@ -3,6 +3,9 @@
 # on the host into two local dnf repositories made with createrepo_c:
 #   OUT/baseline  what the test node has installed before the update
 #   OUT/update    the newer versions the update must (or must not) apply
+#   OUT/openvswitch/<shape>/{baseline,update}  Open vSwitch as each shape
+#                 ships it (plain, rdo-build, rdo-stream, rhoso-build,
+#                 rhoso-stream; molecule/README.md), one pair per shape
 # OUT is .cache/rpms/<hash of the specs and this script>: built once (about
 # 2 s), then reused. Prints OUT on its last line.
 #
@@ -46,6 +49,7 @@ mkdir -p "$tmp/out/baseline" "$tmp/out/update"
 build() {
   local repo=$1 spec=$2
   shift 2
+  mkdir -p "$tmp/out/$repo"
   local defines=(--define "_topdir $tmp/top" --define "_rpmdir $tmp/out/$repo" --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm")
   for kv in "$@"; do defines+=(--define "${kv%%=*} ${kv#*=}"); done
   if ! rpmbuild -bb --nodeps --quiet "${defines[@]}" "$here/specs/$spec.spec" >"$tmp/rpmbuild.log" 2>&1; then
@@ -69,12 +73,29 @@ else
     build baseline "$name" fixture_release=1
     build update "$name" fixture_release=2
   done
-  build baseline openvswitch3.1
-  build update openvswitch3.3
-  build baseline rdo-openvswitch fixture_version=1.0 fixture_stream=3.1
-  build update rdo-openvswitch fixture_version=2.0 fixture_stream=3.3
+  # Open vSwitch, one repository pair per shape real repositories ship
+  # (openvswitch/<shape>/{baseline,update}); a node sees only its shape's
+  # pair. Streams 3.1 (3.1.0-1) and 3.3 (3.3.0-1, then the new build
+  # 3.3.0-2, which obsoletes 3.1), each with its pinned subpackages.
+  for wrapper in rdo rhoso; do
+    # <wrapper>-build: a new build within the stream, the wrapper unchanged.
+    build "openvswitch/$wrapper-build/baseline" openvswitch-wrapper fixture_name="$wrapper-openvswitch" fixture_stream=3.3
+    build "openvswitch/$wrapper-build/baseline" openvswitch-stream fixture_stream=3.3 fixture_release=1 fixture_obsoletes=3.1
+    build "openvswitch/$wrapper-build/update" openvswitch-stream fixture_stream=3.3 fixture_release=2 fixture_obsoletes=3.1
+    # <wrapper>-stream: the wrapper bumped to a new stream, whose package
+    # replaces the old stream's.
+    build "openvswitch/$wrapper-stream/baseline" openvswitch-wrapper fixture_name="$wrapper-openvswitch" fixture_stream=3.1
+    build "openvswitch/$wrapper-stream/baseline" openvswitch-stream fixture_stream=3.1 fixture_release=1
+    build "openvswitch/$wrapper-stream/update" openvswitch-wrapper fixture_name="$wrapper-openvswitch" fixture_stream=3.3
+    build "openvswitch/$wrapper-stream/update" openvswitch-stream fixture_stream=3.3 fixture_release=2 fixture_obsoletes=3.1
+  done
+  # plain: a package named openvswitch, no wrapper.
+  build openvswitch/plain/baseline openvswitch fixture_release=1
+  build openvswitch/plain/update openvswitch fixture_release=2
 fi
-for repo in baseline update; do createrepo_c --quiet "$tmp/out/$repo"; done
+for repo in "$tmp"/out/baseline "$tmp"/out/update "$tmp"/out/openvswitch/*/*; do
+  [ -d "$repo" ] && createrepo_c --quiet "$repo"
+done
 touch "$tmp/out/.complete"
 rm -rf "$out"
 mv "$tmp/out" "$out"
