@@ -23,6 +23,26 @@ export const packagePattern: NameGrammar = {
   rule: 'ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)',
 };
 
+/**
+ * The name of an Open vSwitch package, as the Open vSwitch step of phase 2
+ * takes it (`edpm_ovs_packages`): a plain package name (no dnf glob: the
+ * step updates exactly what it is given, with the RPM scriptlets off) that
+ * names Open vSwitch (`openvswitch`, `openvswitch3.3`, `rdo-openvswitch`,
+ * `rhoso-openvswitch`, ...). The generated role checks the same pattern at
+ * run time, before any change.
+ */
+export const openvswitchPackage: NameGrammar = {
+  kind: 'Open vSwitch package name',
+  pattern: '^[A-Za-z0-9_+][A-Za-z0-9._+-]*$',
+  maxLength: 200,
+  rule: 'a package name (ASCII letters, digits and . _ + -, not first; no dnf glob) containing "openvswitch"',
+};
+
+/** Whether a value is an Open vSwitch package name (openvswitchPackage and the word openvswitch). */
+export function isOpenvswitchPackage(value: string): boolean {
+  return matchesGrammar(openvswitchPackage, value) && value.includes('openvswitch');
+}
+
 /** Ansible role names as ansible-lint's role-name rule accepts them. */
 export const roleName: NameGrammar = {
   kind: 'Ansible role name',

@@ -32,7 +32,7 @@ export interface UpdateServicesPhase {
 /** Where the Open vSwitch update tasks come from. */
 export type OpenvswitchTasks =
   | { readonly kind: 'inline' }
-  | { readonly kind: 'role'; readonly role: string; readonly tasks: string };
+  | { readonly kind: 'role'; readonly role: string; readonly tasks: readonly string[] };
 
 /** The Open vSwitch step of phase 2. */
 export interface OpenvswitchStep {
@@ -41,8 +41,10 @@ export interface OpenvswitchStep {
   readonly packages: readonly string[];
   /** Default of `edpm_ovs_reload_after_update`. */
   readonly reloadAfterUpdate: boolean;
-  /** How often the download is tried again before the step fails. */
+  /** Default of `edpm_ovs_download_retries`: how often the download is tried again before the step fails. */
   readonly downloadRetries: number;
+  /** Default of `edpm_ovs_download_delay`: seconds between two download attempts. */
+  readonly downloadDelay: number;
   /** The systemd unit re-enabled after an update and reloaded on request. */
   readonly serviceName: string;
 }
@@ -80,6 +82,20 @@ export interface UpdatePlan {
 
 /** Packages phase 1 always excludes, whatever the plan says. */
 export const MANDATORY_SERVICES_EXCLUSIONS: readonly string[] = ['kernel', 'kernel-core', 'openvswitch'];
+
+/**
+ * Phase 1's default exclusion of every Open vSwitch package: every package
+ * whose name contains `openvswitch`. Open vSwitch ships under many names
+ * (`openvswitch`; stream packages `openvswitch3.3` behind a wrapper
+ * `rdo-openvswitch` / `rhoso-openvswitch` that only provides `openvswitch`;
+ * stream-pinned subpackages `python3-openvswitch3.3`,
+ * `openvswitch3.3-devel`), and dnf excludes by name, never by what a
+ * package provides: excluding only some of them lets phase 1 take a stream
+ * change through the wrapper, or fail to depsolve on a pinned subpackage.
+ * Phase 1 updates only its essential packages, so a broad exclusion costs
+ * nothing there.
+ */
+export const SERVICES_OPENVSWITCH_EXCLUSION = '*openvswitch*';
 
 /**
  * The other names Open vSwitch ships under: per-stream packages

@@ -6,10 +6,12 @@ import { diagnosticAt, InputError, type Diagnostic } from '../core/diagnostics.j
 import { positionOf, pointerOf, type SourceMap } from './source-map.js';
 import type { PlanFile } from './schema.js';
 import { ruleProblems } from './plan-rules.js';
+import { isOpenvswitchPackage, openvswitchPackage } from '../model/names.js';
 import {
   MANDATORY_SERVICES_EXCLUSIONS,
   MANDATORY_SYSTEM_EXCLUSIONS,
   OPENVSWITCH_PACKAGING,
+  SERVICES_OPENVSWITCH_EXCLUSION,
   type OpenvswitchTasks,
   type UpdatePlan,
 } from '../model/plan.js';
@@ -21,12 +23,13 @@ export const PLAN_DEFAULTS = {
   essentialPackages: ['openstack-selinux'],
   alwaysBefore: [{ role: 'edpm_podman', tasks: ['login'] }],
   ovsPackages: ['openvswitch'],
-  ovsDownloadRetries: 3,
+  ovsDownloadRetries: 5,
+  ovsDownloadDelay: 60,
   ovsServiceName: 'openvswitch',
   systemIncludePackages: ['*'],
   kpatchKernelPackages: ['kernel', 'kernel-core'],
   bootcRebootRequiredFile: '/var/lib/openstack/reboot_required/bootc_reboot',
-  servicesExcludedPackages: [...MANDATORY_SERVICES_EXCLUSIONS, ...OPENVSWITCH_PACKAGING],
+  servicesExcludedPackages: [...MANDATORY_SERVICES_EXCLUSIONS, SERVICES_OPENVSWITCH_EXCLUSION],
   systemExcludedPackages: [...MANDATORY_SYSTEM_EXCLUSIONS, ...OPENVSWITCH_PACKAGING],
 } as const;
 
@@ -63,11 +66,17 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
 
   const system = file.updateSystem ?? {};
   const systemExclusions = exclusions(system.alwaysExcludedPackages, MANDATORY_SYSTEM_EXCLUSIONS, PLAN_DEFAULTS.systemExcludedPackages, ['updateSystem', 'alwaysExcludedPackages']);
+  const ovs = system.openvswitch ?? {};
+  const ovsPackages = ovs.packages ?? [...PLAN_DEFAULTS.ovsPackages];
+  for (const problem of openvswitchPackageProblems(ovsPackages)) {
+    error(['updateSystem', 'openvswitch', 'packages', ...(problem.index === undefined ? [] : [problem.index])], problem.message);
+  }
   if (problems.length > 0) throw new InputError(problems);
 
-  const ovs = system.openvswitch ?? {};
   const ovsTasks: OpenvswitchTasks =
-    ovs.tasks === undefined || ovs.tasks === 'inline' ? { kind: 'inline' } : { kind: 'role', role: ovs.tasks.role, tasks: ovs.tasks.tasks };
+    ovs.tasks === undefined || ovs.tasks === 'inline'
+      ? { kind: 'inline' }
+      : { kind: 'role', role: ovs.tasks.role, tasks: typeof ovs.tasks.tasks === 'string' ? [ovs.tasks.tasks] : [...ovs.tasks.tasks] };
 
   const plan: UpdatePlan = {
     collection: file.collection ?? PLAN_DEFAULTS.collection,
@@ -81,9 +90,10 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
     updateSystem: {
       openvswitch: {
         tasks: ovsTasks,
-        packages: ovs.packages ?? [...PLAN_DEFAULTS.ovsPackages],
+        packages: ovsPackages,
         reloadAfterUpdate: ovs.reloadAfterUpdate ?? false,
         downloadRetries: ovs.downloadRetries ?? PLAN_DEFAULTS.ovsDownloadRetries,
+        downloadDelay: ovs.downloadDelay ?? PLAN_DEFAULTS.ovsDownloadDelay,
         serviceName: ovs.serviceName ?? PLAN_DEFAULTS.ovsServiceName,
       },
       includePackages: system.includePackages ?? [...PLAN_DEFAULTS.systemIncludePackages],
@@ -120,4 +130,27 @@ function normalizePhaseRollout(file: PhaseRolloutFile): PhaseRollout {
   const budget = file.failureBudget ?? 0;
   const failureBudget: FailureBudget = typeof budget === 'number' ? { kind: 'nodes', nodes: budget } : { kind: 'percent', percent: percentOf(budget) };
   return { canary, waves, failureBudget };
+}
+
+/**
+ * What is wrong with an Open vSwitch package list, by what it would do on a
+ * node: the Open vSwitch step updates exactly these packages with the RPM
+ * scriptlets off, so an empty list updates nothing (and hides the update), a
+ * glob (`*`) would update every matching package without its scriptlets,
+ * and a package that is not Open vSwitch would lose its scriptlets. The
+ * generated role checks `edpm_ovs_packages` the same way at run time.
+ */
+export function openvswitchPackageProblems(packages: readonly string[]): { index?: number; message: string }[] {
+  if (packages.length === 0) {
+    return [{ message: 'the Open vSwitch package list (default of edpm_ovs_packages) is empty: name at least one Open vSwitch package, e.g. openvswitch' }];
+  }
+  const out: { index?: number; message: string }[] = [];
+  packages.forEach((name, index) => {
+    if (/[*?[\]]/u.test(name)) {
+      out.push({ index, message: `"${name}" is a dnf glob: the Open vSwitch step (edpm_ovs_packages) updates exactly the packages it names, without their RPM scriptlets; name them` });
+    } else if (!isOpenvswitchPackage(name)) {
+      out.push({ index, message: `"${name}" is not an Open vSwitch package: the Open vSwitch step (edpm_ovs_packages) updates its packages without their RPM scriptlets; expected ${openvswitchPackage.rule}` });
+    }
+  });
+  return out;
 }

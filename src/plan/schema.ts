@@ -58,7 +58,7 @@ const UpdateServices = Type.Object(
       listOf(Package, 'packages updated by the targeted dnf step (default [openstack-selinux])'),
     ),
     alwaysExcludedPackages: Type.Optional(
-      listOf(Package, 'packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)'),
+      listOf(Package, 'packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those and *openvswitch*, every Open vSwitch package)'),
     ),
     alwaysBefore: Type.Optional(
       Type.Array(RoleTasks, { maxItems: 1000, description: 'steps run on every node before the services (registry login)' }),
@@ -89,7 +89,9 @@ const OpenvswitchStep = Type.Object(
           Type.Object(
             {
               role: nameOf(roleName, 'role that owns the Open vSwitch update tasks'),
-              tasks: nameOf(taskFileName, 'task file to import from it'),
+              tasks: Type.Union([TaskFile, listOf(TaskFile, 'task files to import from it, in order (base names)', 1)], {
+                description: 'task file (or files, in order) to import from it, e.g. [update]',
+              }),
             },
             { additionalProperties: false },
           ),
@@ -97,12 +99,17 @@ const OpenvswitchStep = Type.Object(
         { description: 'where the Open vSwitch update tasks come from (default inline)' },
       ),
     ),
-    packages: Type.Optional(listOf(Package, 'default of edpm_ovs_packages (default [openvswitch])')),
+    packages: Type.Optional(
+      listOf(Package, 'default of edpm_ovs_packages: Open vSwitch package names, no glob, at least one (default [openvswitch])'),
+    ),
     reloadAfterUpdate: Type.Optional(
       Type.Boolean({ description: 'default of edpm_ovs_reload_after_update (default false)' }),
     ),
     downloadRetries: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 100, description: 'retries of the package download (default 3)' }),
+      Type.Integer({ minimum: 0, maximum: 100, description: 'default of edpm_ovs_download_retries: retries of the package download (default 5)' }),
+    ),
+    downloadDelay: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 3600, description: 'default of edpm_ovs_download_delay: seconds between download attempts (default 60)' }),
     ),
     serviceName: Type.Optional(nameOf(unitName, 'the Open vSwitch systemd unit (default openvswitch)')),
   },

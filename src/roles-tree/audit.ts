@@ -48,7 +48,7 @@ export function planStepRefs(plan: UpdatePlan): PlanStepRef[] {
   plan.updateServices.alwaysBefore.forEach((s, i) => add(`/updateServices/alwaysBefore/${i}`, s, null));
   plan.updateServices.containerSteps.forEach((s, i) => add(`/updateServices/containerSteps/${i}`, s, s.serviceType));
   const ovs = plan.updateSystem.openvswitch.tasks;
-  if (ovs.kind === 'role') refs.push({ pointer: '/updateSystem/openvswitch/tasks', role: ovs.role, tasks: [ovs.tasks], serviceType: null });
+  if (ovs.kind === 'role') refs.push({ pointer: '/updateSystem/openvswitch/tasks', role: ovs.role, tasks: ovs.tasks, serviceType: null });
   return refs;
 }
 

@@ -106,10 +106,11 @@ function planSystemData(reference: UpdatePlan): Record<string, unknown> {
   const ovs = s.openvswitch;
   return {
     openvswitch: {
-      tasks: ovs.tasks.kind === 'inline' ? 'inline' : { role: ovs.tasks.role, tasks: ovs.tasks.tasks },
+      tasks: ovs.tasks.kind === 'inline' ? 'inline' : { role: ovs.tasks.role, tasks: [...ovs.tasks.tasks] },
       packages: [...ovs.packages],
       reloadAfterUpdate: ovs.reloadAfterUpdate,
       downloadRetries: ovs.downloadRetries,
+      downloadDelay: ovs.downloadDelay,
       serviceName: ovs.serviceName,
     },
     includePackages: [...s.includePackages],

@@ -62,6 +62,18 @@ describe('edpm-rolegen build', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('exits 2 and writes nothing when the Open vSwitch package list would update a glob without scriptlets', async () => {
+    const plan = join(dir, 'ovs-glob.yaml');
+    writeFileSync(plan, 'updateServices:\n  containerSteps: []\nupdateSystem:\n  openvswitch:\n    packages: [openvswitch, "*"]\n');
+    const out = join(dir, 'roles');
+    const r = await runRolegen(['build', '--plan', plan, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().startsWith(`${plan}:5:29: error: /updateSystem/openvswitch/packages/1: "*" is a dnf glob: `)).toBe(true);
+    expect(r.stderr).toMatch(/edpm_ovs_packages/);
+    expect(r.stderr).not.toMatch(/\bat \w+ \(/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('exits 2 with the file and reason when the plan cannot be read', async () => {
     const r = await runRolegen(['build', '--plan', join(dir, 'missing.yaml'), '--out', join(dir, 'o')]);
     expect(r.status).toBe(2);

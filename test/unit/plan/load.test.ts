@@ -27,6 +27,9 @@ describe('plan loading: valid plans', () => {
     expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(plan.updateSystem.includePackages).toEqual(['*']);
     expect(plan.updateSystem.openvswitch.tasks).toEqual({ kind: 'inline' });
+    expect(plan.updateSystem.openvswitch.packages).toEqual(['openvswitch']);
+    expect(plan.updateSystem.openvswitch.downloadRetries).toBe(5);
+    expect(plan.updateSystem.openvswitch.downloadDelay).toBe(60);
   });
 });
 
@@ -88,6 +91,52 @@ describe('plan loading: errors carry file:line:col, the JSON path and what was e
     const data = defaultPlanData();
     data.updateSystem.alwaysExcludedPackages = ['kernel-debug'];
     expect(problems(stringify(data))[0]).toMatch(/\/updateSystem\/alwaysExcludedPackages: must keep openvswitch; missing openvswitch/);
+  });
+
+  it('rejects an empty Open vSwitch package list, naming the variable it is the default of', () => {
+    const data = defaultPlanData();
+    data.updateSystem.openvswitch.packages = [];
+    const text = stringify(data);
+    const [line, ...rest] = problems(text);
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/^plan\.yaml:\d+:\d+: error: \/updateSystem\/openvswitch\/packages: the Open vSwitch package list \(default of edpm_ovs_packages\) is empty/);
+    expect(text.split('\n')[Number(line!.split(':')[1]) - 1]).toMatch(/^\s+packages: \[\]$/);
+  });
+
+  it('rejects a glob in the Open vSwitch package list at the element: it would update every match without scriptlets', () => {
+    const data = defaultPlanData();
+    data.updateSystem.openvswitch.packages = ['openvswitch', '*'];
+    const text = stringify(data);
+    const [line, ...rest] = problems(text);
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/^plan\.yaml:\d+:\d+: error: \/updateSystem\/openvswitch\/packages\/1: "\*" is a dnf glob: .*edpm_ovs_packages/);
+    expect(text.split('\n')[Number(line!.split(':')[1]) - 1]).toMatch(/^\s+- "\*"$/);
+    for (const glob of ['openvswitch*', 'openvswitch[0-9]', 'openvswitch3.?']) {
+      data.updateSystem.openvswitch.packages = [glob];
+      expect(problems(stringify(data))[0], glob).toMatch(/is a dnf glob/);
+    }
+  });
+
+  it('rejects a package that is not Open vSwitch in the Open vSwitch package list', () => {
+    const data = defaultPlanData();
+    data.updateSystem.openvswitch.packages = ['kernel', 'rdo-openvswitch'];
+    expect(problems(stringify(data))).toEqual([
+      expect.stringMatching(/^plan\.yaml:\d+:\d+: error: \/updateSystem\/openvswitch\/packages\/0: "kernel" is not an Open vSwitch package: .*edpm_ovs_packages.*containing "openvswitch"$/),
+    ]);
+  });
+
+  it('accepts the names Open vSwitch ships under', () => {
+    const data = defaultPlanData();
+    data.updateSystem.openvswitch.packages = ['openvswitch', 'rdo-openvswitch', 'rhoso-openvswitch', 'openvswitch3.3', 'python3-openvswitch3.3'];
+    expect(parsePlan(stringify(data), 'plan.yaml').updateSystem.openvswitch.packages).toHaveLength(5);
+  });
+
+  it('takes the tasks of a role as a list or as one name', () => {
+    for (const tasks of [['update'], 'update']) {
+      const data = defaultPlanData();
+      data.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks };
+      expect(parsePlan(stringify(data), 'plan.yaml').updateSystem.openvswitch.tasks).toEqual({ kind: 'role', role: 'edpm_ovs', tasks: ['update'] });
+    }
   });
 
   it('rejects the same role twice for one service type', () => {
