@@ -39,6 +39,11 @@ source "$root/scripts/podman-env.sh"
 # two checkouts on one machine, or two ansible-cores, can run the same
 # scenario side by side.
 export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" | sha256sum | cut -c1-8)${core:+-core${core//./}}}
+# Molecule's own state (inventory, state.yml, collections) is by default in
+# ~/.ansible/tmp/molecule.<hash of the role folder's base name>.<scenario>:
+# the same folder for every checkout, so two checkouts running one scenario
+# overwrite each other's inventory. Keep it in this checkout.
+export MOLECULE_EPHEMERAL_DIRECTORY=${MOLECULE_EPHEMERAL_DIRECTORY:-$root/.cache/molecule-state/$scenario${core:+-core${core//./}}}
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
 # Each playbook of the log ends with its wall time and its slowest tasks.
 export ANSIBLE_CALLBACKS_ENABLED=${ANSIBLE_CALLBACKS_ENABLED:-ansible.posix.profile_tasks,ansible.posix.timer}
@@ -55,8 +60,13 @@ else
   mkdir -p "$stage/dist-roles"
   ln -sfn ../../molecule "$stage/molecule"
   ln -sfn .. "$stage/.cache"
-  rm -rf "$project" "$stage/dist-roles/playbooks"
-  cp -r "$roles/$role" "$project"
+  rm -rf "$stage/dist-roles/playbooks"
+  # Every role of DIR: the update-system scenarios run phase 1 too.
+  for dir in "$roles"/*/; do
+    [ -d "$dir/tasks" ] || continue
+    rm -rf "$stage/dist-roles/$(basename "$dir")"
+    cp -r "$dir" "$stage/dist-roles/$(basename "$dir")"
+  done
   # The generated playbooks, which a scenario may run (update_services_rollout).
   if [ -d "$roles/playbooks" ]; then cp -r "$roles/playbooks" "$stage/dist-roles/playbooks"; fi
 fi
