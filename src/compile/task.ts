@@ -14,8 +14,9 @@ export interface TaskKeywords {
   readonly vars?: Record<string, unknown>;
   readonly register?: string;
   readonly until?: string;
-  readonly retries?: number;
-  readonly delay?: number;
+  /** A number, or a Jinja expression of one. */
+  readonly retries?: number | string;
+  readonly delay?: number | string;
   readonly checkMode?: boolean;
   readonly changedWhen?: string | boolean;
   readonly failedWhen?: string | boolean;

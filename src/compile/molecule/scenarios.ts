@@ -16,11 +16,13 @@ import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
 import { yamlText } from '../yaml-text.js';
 import { servicesScenarioData } from './services-scenario-data.js';
 import { rolloutScenarioData } from './rollout-scenario-data.js';
+import { systemScenarioData } from './system-scenario-data.js';
 
 /**
  * Where each scenario's playbooks come from: folders of templates/molecule,
  * a later one's file replacing an earlier one's of the same name. The kpatch
- * variant runs the update_system playbooks on other data.
+ * variant runs the update_system playbooks on other data and other nodes
+ * (its own molecule.yml).
  */
 const SOURCES: Readonly<Record<string, readonly string[]>> = {
   update_services: ['common', 'update_services'],
@@ -39,8 +41,9 @@ const DATA_FILE = 'data/scenario.yml';
 export function scenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
   if (scenario === 'update_services') return servicesScenarioData(plan);
   if (scenario === 'update_services_rollout') return rolloutScenarioData(plan)!;
-  // The update-system scenarios depend on the plan through its collection
-  // only: what they prove is about the fixture packages.
+  if (scenario === 'update_system' || scenario === 'update_system_kpatch') return systemScenarioData(plan, scenario);
+  // The bootc scenario depends on the plan through its collection only:
+  // what it proves is about the stand-in bootc.
   const data = parse(readFileSync(join(scenarioDir(scenario), DATA_FILE), 'utf8')) as Record<string, unknown>;
   const scenarioPart = data.edpm_scenario as Record<string, unknown>;
   return { ...data, edpm_scenario: { ...scenarioPart, collection: plan.collection } };

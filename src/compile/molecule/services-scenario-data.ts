@@ -11,9 +11,12 @@ import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
 /** Packages that have an RPM fixture spec of their own; others are built from generic.spec. */
-const FIXTURE_SPECS = ['openstack-selinux', 'kernel', 'kernel-core', 'openvswitch3.1', 'rdo-openvswitch', 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
+const FIXTURE_SPECS = ['openstack-selinux', 'kernel', 'kernel-core', 'openvswitch3.1', 'python3-openvswitch3.1', 'rdo-openvswitch', 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
+/** The node's Open vSwitch: rdo-openvswitch 3.1 with a pinned subpackage, whose update changes the stream (molecule/rpms, shape rdo-stream). */
+const OPENVSWITCH_SHAPE = 'rdo-stream';
+const OPENVSWITCH_PACKAGES = ['rdo-openvswitch', 'openvswitch3.1', 'python3-openvswitch3.1'];
 /** What prepare installs beside the essential packages. */
-const BYSTANDERS = ['kernel', 'kernel-core', 'openvswitch3.1', 'rdo-openvswitch', 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
+const BYSTANDERS = ['kernel', 'kernel-core', ...OPENVSWITCH_PACKAGES, 'kpatch', 'edpm-fixture-tools', 'edpm-fixture-libs', 'edpm-fixture-pinned'];
 /** The user's exclusion the scenario asks for. */
 const USER_EXCLUDED = 'edpm-fixture-pinned';
 
@@ -59,15 +62,16 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
     // The kernel and Open vSwitch packages and the user's exclusion are
     // asked for, so that the scenario shows their exclusion holding
     // (openvswitch is found as the installed wrapper rdo-openvswitch, which
-    // has a pending update that changes the stream).
-    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', 'openvswitch', USER_EXCLUDED]),
+    // has a pending update that changes the stream; python3-openvswitch3.1
+    // is pinned to its stream's exact version).
+    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', 'openvswitch', ...OPENVSWITCH_PACKAGES, USER_EXCLUDED]),
     edpm_update_services_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
       role: UPDATE_SERVICES_ROLE,
       collection: plan.collection,
       fixture_roles: fixtureRoles,
       packages: { install, generic },
-      openvswitch: { service_enabled_before: true },
+      openvswitch: { service_enabled_before: true, shape: OPENVSWITCH_SHAPE },
       services: { deployed: { configs: withUpdate, containers: withContainer } },
       expect: {
         packages: {

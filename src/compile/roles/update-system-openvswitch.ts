@@ -1,13 +1,42 @@
 /**
- * The Open vSwitch step of phase 2. Inline: check whether the OVS packages
- * have updates, download them, install them with `dnf --setopt=tsflags=noscripts`
- * (the scriptlets would stop and disable the service; the dnf module cannot
- * pass --setopt, so it is a command, given as argv: no shell, no word
- * splitting), re-enable the unit (a stream change leaves it disabled) and
- * optionally reload it. Or: import a role's tasks, as the hand-written role did.
- * Part of the edpm_update_system role (update-system.ts): its tasks,
- * handlers, vars, variables and README step.
+ * The Open vSwitch step of phase 2, part of the edpm_update_system role
+ * (update-system.ts): its tasks, vars, variables and README step.
+ *
+ * Open vSwitch ships in three shapes (see the RPM fixtures in
+ * molecule/rpms): a plain `openvswitch` package; a stream package
+ * (`openvswitch3.3`) selected by a wrapper (`rdo-openvswitch`,
+ * `rhoso-openvswitch`) that requires it and provides `openvswitch`; either
+ * with subpackages pinned to the exact version-release of their main
+ * package (`python3-openvswitch3.3`). So the packages to update are found on
+ * the node, never from a fixed list of names:
+ *
+ * 1. check the package list (`edpm_ovs_packages`, else the role's own):
+ *    not empty, no dnf glob, only Open vSwitch package names (controller
+ *    only, before any change: a glob such as `*` would update every
+ *    package without its scriptlets);
+ * 2. find the Open vSwitch packages installed on the node: the installed
+ *    packages built from the same source package as those that provide a
+ *    listed name (the wrapper, or a plain openvswitch) or own the service's
+ *    unit (the stream package), i.e. with their subpackages (one rpm query,
+ *    no change, run in check mode too);
+ * 3. download their updates into the dnf cache (retries and delay of
+ *    edpm_ovs), which also says whether there are any;
+ * 4. if so, install them with `dnf update --cacheonly
+ *    --setopt=tsflags=noscripts -- <names>`: within a stream this takes the
+ *    new build of the stream package and its pinned subpackages; a new
+ *    wrapper brings a new stream package, which obsoletes the old stream's
+ *    packages; and no RPM scriptlet stops or disables the service;
+ * 5. then enable the service (a stream change leaves it disabled) and, on
+ *    request, reload it as edpm_ovs does.
+ *
+ * The all-packages step (update-system.ts) excludes what step 2 found, so
+ * that it neither touches these packages nor fails to depsolve on them
+ * (dnf excludes by name: excluding the stream package but not its pinned
+ * subpackage fails with "filtered out by exclude filtering" under EL9's
+ * best=True). Steps 1 and 2 also run when the step's tasks come from a role
+ * (`tasks: {role, tasks}`), for that exclusion.
  */
+import { isOpenvswitchPackage, openvswitchPackage } from '../../model/names.js';
 import type { UpdatePlan } from '../../model/plan.js';
 import { OVS_ROLE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
 import type { RoleVariable } from '../role-variable.js';
@@ -22,30 +51,75 @@ export const OVS_VARS = {
   /** edpm_ovs's own names, honoured when set. */
   ovsRolePackages: `${OVS_ROLE}_packages`,
   ovsRoleReload: `${OVS_ROLE}_reload_after_update`,
+  ovsRoleRetries: `${OVS_ROLE}_download_retries`,
+  ovsRoleDelay: `${OVS_ROLE}_download_delay`,
+  /** The names every EDPM role's downloads fall back to. */
+  downloadRetries: 'edpm_download_retries',
+  downloadDelay: 'edpm_download_delay',
+  /** Internal (vars/main.yml): the values that apply. */
   effectivePackages: `${P}_ovs_update_packages`,
-  effectivePackagesExpression: `{{ ${OVS_ROLE}_packages | default(${P}_ovs_packages) }}`,
   effectiveReload: `${P}_ovs_reload`,
+  effectiveRetries: `${P}_ovs_download_retries`,
+  effectiveDelay: `${P}_ovs_download_delay`,
+  /** Registered results and task variables. */
+  installed: `${P}_ovs_installed`,
+  findScript: `${P}_ovs_find_script`,
   download: `${P}_ovs_download`,
+  update: `${P}_ovs_update`,
 } as const;
 const V = OVS_VARS;
 
-/** Variables of the Open vSwitch step (none when its tasks come from a role). */
+/** Name of the task that checks the package list (the scenarios expect the role to stop there). */
+export const OVS_LIST_CHECK_TASK = 'Check the Open vSwitch package list';
+
+/**
+ * The node-side query of step 2, run as `sh -c SCRIPT find UNIT NAME...`
+ * (arguments, never pasted into the text): prints the names of the
+ * installed packages whose source package is that of a package providing
+ * UNIT or one of the NAMEs, one per line, sorted; nothing when none is
+ * installed. `rpm -q --whatprovides` takes capabilities and file paths
+ * alike, and prints "no package provides X" for the others (dropped: only
+ * `*.src.rpm` lines are kept); source packages are compared by name, so that
+ * subpackages of another build of the same source still count.
+ */
+export const FIND_OPENVSWITCH_SCRIPT = [
+  'set -eu',
+  'unit=$1',
+  'shift',
+  "sources=$(rpm -q --qf '%{SOURCERPM}\\n' --whatprovides \"$@\" \"$unit\" 2>/dev/null | sed -n 's/-[^-]*-[^-]*[.]src[.]rpm$//p' | sort -u)",
+  '[ -n "$sources" ] || exit 0',
+  "rpm -qa --qf '%{SOURCERPM} %{NAME}\\n' | awk -v sources=\"$sources\" '",
+  '  BEGIN { n = split(sources, list, "\\n"); for (i = 1; i <= n; i++) wanted[list[i]] = 1 }',
+  '  { sub(/-[^-]*-[^-]*[.]src[.]rpm$/, "", $1) }',
+  '  $1 in wanted { print $2 }',
+  "' | sort -u",
+  '',
+].join('\n');
+
+/** Path of the service's unit, whose owner is the package that really is Open vSwitch. */
+export function openvswitchUnitPath(serviceName: string): string {
+  return `/usr/lib/systemd/system/${serviceName.replace(/\.service$/u, '')}.service`;
+}
+
+/** The installed Open vSwitch packages found by step 2, or every *openvswitch* name when step 2 did not run (tags). */
+export const INSTALLED_OPENVSWITCH_EXPRESSION = `(${V.installed}.stdout_lines if ${V.installed}.stdout_lines is defined else ['*openvswitch*'])`;
+
+/** Variables of the Open vSwitch step. */
 export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
   const ovs = plan.updateSystem.openvswitch;
-  if (ovs.tasks.kind !== 'inline') return [];
-  return [
+  const inline = ovs.tasks.kind === 'inline';
+  const list: RoleVariable[] = [
     {
       name: V.packages,
       type: 'list',
       elements: 'str',
       default: [...ovs.packages],
-      description: ['Open vSwitch packages updated first, without their RPM scriptlets.', `${V.ovsRolePackages} overrides it when set.`],
-    },
-    {
-      name: V.reload,
-      type: 'bool',
-      default: ovs.reloadAfterUpdate,
-      description: [`Whether to reload (never restart) the ${ovs.serviceName} service after its packages were updated.`, `${V.ovsRoleReload} overrides it when set.`],
+      description: [
+        'Open vSwitch packages, by name (no glob): the installed packages that provide them, or own the',
+        `${ovs.serviceName} unit, and their subpackages are ${inline ? 'updated first, without their RPM scriptlets' : "left to the Open vSwitch role's tasks"},`,
+        `and never by the step that updates every other package. ${V.ovsRolePackages} overrides it when set.`,
+        'The role stops before any change when the list is empty, has a glob or a package that is not Open vSwitch.',
+      ],
     },
     {
       name: V.ovsRolePackages,
@@ -53,85 +127,139 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
       elements: 'str',
       description: [`The edpm_ovs role's name for ${V.packages}; takes precedence when set.`],
     },
+  ];
+  if (!inline) return list;
+  return [
+    ...list,
+    {
+      name: V.reload,
+      type: 'bool',
+      default: ovs.reloadAfterUpdate,
+      description: [`Whether to reload (never restart) the ${ovs.serviceName} service after its packages were updated.`, `${V.ovsRoleReload} overrides it when set.`],
+    },
     {
       name: V.ovsRoleReload,
       type: 'bool',
       description: [`The edpm_ovs role's name for ${V.reload}; takes precedence when set.`],
     },
+    {
+      name: V.ovsRoleRetries,
+      type: 'int',
+      description: [`How often the download of the Open vSwitch packages is tried again; else ${V.downloadRetries}, else ${ovs.downloadRetries}.`],
+    },
+    {
+      name: V.ovsRoleDelay,
+      type: 'int',
+      description: [`Seconds between two downloads of the Open vSwitch packages; else ${V.downloadDelay}, else ${ovs.downloadDelay}.`],
+    },
+    {
+      name: V.downloadRetries,
+      type: 'int',
+      description: [`How often EDPM roles try a download again; the Open vSwitch download's when ${V.ovsRoleRetries} is not set.`],
+    },
+    {
+      name: V.downloadDelay,
+      type: 'int',
+      description: [`Seconds between two tries of a download in EDPM roles; the Open vSwitch download's when ${V.ovsRoleDelay} is not set.`],
+    },
   ];
 }
 
-/** Name of the handler that updates the Open vSwitch packages. */
-export const OVS_UPDATE_HANDLER = 'Update the Open vSwitch packages';
+/**
+ * The two tasks `tasks/main.yml` runs before the Open vSwitch step and the
+ * all-packages step (it carries both steps' tags): the check of the list and
+ * the query of the installed Open vSwitch packages.
+ */
+export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[], tags: readonly string[]): Task[] {
+  const ovs = plan.updateSystem.openvswitch;
+  const list = V.effectivePackages;
+  const pattern = openvswitchPackage.pattern;
+  // The plan's own list passed the same check at build time (plan/normalize.ts).
+  if (!ovs.packages.every(isOpenvswitchPackage)) throw new Error('internal error: the Open vSwitch package list reached the compiler unchecked');
+  return [
+    task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
+      that: [
+        `${list} is sequence and ${list} is not string and ${list} is not mapping`,
+        `${list} | length > 0`,
+        `${list} | reject('string') | list == []`,
+        `${list} | reject('match', '${pattern}') | list == []`,
+        `${list} | reject('search', 'openvswitch') | list == []`,
+      ],
+      fail_msg:
+        `${V.ovsRolePackages} (else ${V.packages}) must name at least one Open vSwitch package, without globs ` +
+        `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
+      quiet: true,
+    }, { when, tags }),
+    task('Find the Open vSwitch packages installed on the node', 'ansible.builtin.command', {
+      argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${openvswitchUnitPath(ovs.serviceName)}'] + ${list} }}`,
+    }, { vars: { [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, tags }),
+  ];
+}
 
 /** `tasks/openvswitch.yml`. */
 export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Task[] {
   const ovs = plan.updateSystem.openvswitch;
   if (ovs.tasks.kind === 'role') {
-    return [
-      task(`Update Open vSwitch with ${ovs.tasks.role} ${ovs.tasks.tasks}.yml`, 'ansible.builtin.import_role', {
-        name: `${plan.collection}.${ovs.tasks.role}`,
-        tasks_from: `${ovs.tasks.tasks}.yml`,
+    const role = ovs.tasks.role;
+    return ovs.tasks.tasks.map((file) =>
+      task(`Update Open vSwitch with ${role} ${file}.yml`, 'ansible.builtin.import_role', {
+        name: `${plan.collection}.${role}`,
+        tasks_from: `${file}.yml`,
       }, { tags }),
-    ];
+    );
   }
-  // The check notifies the update, and the flush runs it at once: before any other package.
+  const unit = ovs.serviceName;
   return [
-    {
-      ...task('Check whether the Open vSwitch packages have updates', 'ansible.builtin.dnf', {
-        name: `{{ ${V.effectivePackages} }}`,
-        state: 'latest',
-        update_only: true,
-        update_cache: true,
-      }, { checkMode: true, when: `${V.effectivePackages} | length > 0`, become: true, tags }),
-      notify: OVS_UPDATE_HANDLER,
-    },
-    task('Update the Open vSwitch packages now, before every other package', 'ansible.builtin.meta', 'flush_handlers', { tags }),
-  ];
-}
-
-/** `handlers/main.yml`: the Open vSwitch update, notified by the check (none when its tasks come from a role). */
-export function openvswitchHandlers(plan: UpdatePlan): Map<string, Task[]> {
-  const ovs = plan.updateSystem.openvswitch;
-  if (ovs.tasks.kind !== 'inline') return new Map();
-  const main: Task[] = [{ name: OVS_UPDATE_HANDLER, 'ansible.builtin.include_tasks': { file: 'openvswitch_update.yml' } }];
-  const update: Task[] = [
-    task('Download the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
-      name: `{{ ${V.effectivePackages} }}`,
+    task('Download the updates of the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
+      name: `{{ ${V.installed}.stdout_lines }}`,
       state: 'latest',
       update_only: true,
       download_only: true,
-    }, { register: V.download, until: `${V.download} is succeeded`, retries: ovs.downloadRetries, delay: 10, become: true, tags: [] }),
-    task('Install the Open vSwitch packages without their RPM scriptlets', 'ansible.builtin.command', {
-      argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.effectivePackages} }}`,
-    }, { changedWhen: true, become: true, tags: [] }),
-    task(`Enable the ${ovs.serviceName} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
-      name: ovs.serviceName,
+      update_cache: true,
+    }, {
+      register: V.download,
+      until: `${V.download} is succeeded`,
+      retries: `{{ ${V.effectiveRetries} }}`,
+      delay: `{{ ${V.effectiveDelay} }}`,
+      when: `${V.installed}.stdout_lines | length > 0`,
+      become: true,
+      tags,
+    }),
+    task('Install them without their RPM scriptlets', 'ansible.builtin.command', {
+      argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.installed}.stdout_lines }}`,
+    }, { register: V.update, changedWhen: true, when: `${V.download} is changed`, become: true, tags }),
+    task(`Enable the ${unit} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
+      name: unit,
       enabled: true,
-    }, { become: true, tags: [] }),
-    task(`Reload the ${ovs.serviceName} service`, 'ansible.builtin.systemd_service', {
-      name: ovs.serviceName,
+    }, { when: `${V.update} is changed`, become: true, tags }),
+    task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
+      name: unit,
+      daemon_reload: true,
       state: 'reloaded',
-    }, { when: `${V.effectiveReload} | bool`, become: true, tags: [] }),
-  ].map(({ tags: _tags, ...rest }) => rest);
-  return new Map([
-    ['main', main],
-    ['openvswitch_update', update],
-  ]);
+      masked: false,
+    }, { when: [`${V.update} is changed`, `${V.effectiveReload} | bool`], become: true, tags }),
+  ];
 }
 
-/** `vars/main.yml`: which Open vSwitch packages and reload setting apply, honouring edpm_ovs's names. */
-export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | null {
-  if (plan.updateSystem.openvswitch.tasks.kind !== 'inline') return null;
+/** `vars/main.yml`: the values that apply, honouring edpm_ovs's names and the EDPM-wide download settings. */
+export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> {
+  const ovs = plan.updateSystem.openvswitch;
+  const out: Record<string, string> = { [V.effectivePackages]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
+  if (ovs.tasks.kind !== 'inline') return out;
   return {
-    [V.effectivePackages]: V.effectivePackagesExpression,
+    ...out,
     [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
+    [V.effectiveRetries]: `{{ ${V.ovsRoleRetries} | default(${V.downloadRetries}) | default(${ovs.downloadRetries}) }}`,
+    [V.effectiveDelay]: `{{ ${V.ovsRoleDelay} | default(${V.downloadDelay}) | default(${ovs.downloadDelay}) }}`,
   };
 }
 
-/** The values the README's Open vSwitch step shows: the role whose tasks it imports (null when inline), or the inline step's settings. */
+/** The values the README's Open vSwitch step shows (templates/readme/edpm_update_system-steps.md.hbs). */
 export function openvswitchReadmeData(plan: UpdatePlan): Record<string, unknown> {
   const ovs = plan.updateSystem.openvswitch;
-  if (ovs.tasks.kind === 'role') return { role: `${plan.collection}.${ovs.tasks.role}`, taskFile: `${ovs.tasks.tasks}.yml` };
-  return { role: null, vars: V, packages: ovs.packages, downloadRetries: ovs.downloadRetries, serviceName: ovs.serviceName };
+  const common = { vars: V, packages: ovs.packages, serviceName: ovs.serviceName, unitPath: openvswitchUnitPath(ovs.serviceName) };
+  if (ovs.tasks.kind === 'role') {
+    return { ...common, role: `${plan.collection}.${ovs.tasks.role}`, taskFiles: ovs.tasks.tasks.map((t) => `${t}.yml`) };
+  }
+  return { ...common, role: null, downloadRetries: ovs.downloadRetries, downloadDelay: ovs.downloadDelay };
 }

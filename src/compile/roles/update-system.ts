@@ -16,7 +16,14 @@ import type { RoleParts } from '../role-parts.js';
 import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
-import { openvswitchHandlers, openvswitchReadmeData, openvswitchRoleVars, openvswitchTasks, openvswitchVariables, OVS_VARS } from './update-system-openvswitch.js';
+import {
+  INSTALLED_OPENVSWITCH_EXPRESSION,
+  openvswitchPreludeTasks,
+  openvswitchReadmeData,
+  openvswitchRoleVars,
+  openvswitchTasks,
+  openvswitchVariables,
+} from './update-system-openvswitch.js';
 
 const P = UPDATE_SYSTEM_ROLE;
 
@@ -38,6 +45,8 @@ const V = UPDATE_SYSTEM_VARS;
 export const UPDATE_SYSTEM_TAGS = {
   role: roleTags(P),
   openvswitch: roleTags(P, 'openvswitch'),
+  /** The check of the Open vSwitch package list and the query of the installed ones: both steps need them. */
+  openvswitchPackages: [...roleTags(P, 'openvswitch'), stepTag(P, 'packages')],
   kpatch: roleTags(P, 'kpatch'),
   packages: roleTags(P, 'packages'),
   bootc: roleTags(P, 'bootc'),
@@ -61,7 +70,7 @@ export function updateSystemRole(plan: UpdatePlan): RoleParts {
     tasks: updateSystemTasks(plan),
     variables: updateSystemVariables(plan),
     scenarios: roleScenarios(plan, UPDATE_SYSTEM_SCENARIOS, GENERATED_HEADER),
-    handlers: openvswitchHandlers(plan),
+    handlers: new Map(),
     roleVars: openvswitchRoleVars(plan),
     steps: readmeSteps(plan),
     tags: [
@@ -94,7 +103,7 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
     ...packageListVariables(
       V,
       { default: s.includePackages, description: 'Packages updated to their latest version after Open vSwitch (names or dnf globs).' },
-      ['Packages never updated, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}) and the Open vSwitch packages.`],
+      ['Packages never updated, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}) and the Open vSwitch packages installed on the node.`],
     ),
     {
       name: V.bootcImage,
@@ -111,6 +120,7 @@ export function updateSystemTasks(plan: UpdatePlan): Map<string, Task[]> {
   const packageMode = `not (${IS_BOOTC})`;
   const main: Task[] = [
     gatherLocalFactsTask(T.role),
+    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], T.openvswitchPackages),
     task('Update Open vSwitch first', 'ansible.builtin.import_tasks', { file: 'openvswitch.yml' }, {
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.openvswitch,
@@ -159,8 +169,9 @@ function kpatchTasks(): Task[] {
 
 function packagesTasks(plan: UpdatePlan): Task[] {
   const s = plan.updateSystem;
-  const exclusions: string[] = [V.alwaysExcluded, V.excludePackages];
-  if (plan.updateSystem.openvswitch.tasks.kind === 'inline') exclusions.push(OVS_VARS.effectivePackages);
+  // The Open vSwitch packages installed on the node (found before the Open
+  // vSwitch step, whatever updates them): by name, subpackages included.
+  const exclusions: string[] = [V.alwaysExcluded, V.excludePackages, INSTALLED_OPENVSWITCH_EXPRESSION];
   const kpatch = `(${V.kpatchHeld} if ${V.enableKpatch} | bool else [])`;
   const vars: Record<string, unknown> = {
     [V.alwaysExcluded]: [...s.alwaysExcludedPackages],

@@ -28,59 +28,106 @@ describe('edpm_update_system: order and gates', () => {
   });
 });
 
-describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
-  const ovsTasks = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
-  const check = taskNamed(ovsTasks, /^Check whether the Open vSwitch packages have updates/);
-  const flush = tasksCalling(ovsTasks, 'ansible.builtin.meta')[0];
-  const handlers = yamlOf(tree, `${role}/handlers/main.yml`);
-  const steps = yamlOf(tree, `${role}/handlers/openvswitch_update.yml`);
-  const download = tasksCalling(steps, 'ansible.builtin.dnf')[0];
-  const install = tasksCalling(steps, 'ansible.builtin.command')[0];
-  const systemd = tasksCalling(steps, 'ansible.builtin.systemd_service').map((t: any) => t['ansible.builtin.systemd_service']);
-  const reload = steps.find((t: any) => t['ansible.builtin.systemd_service']?.state === 'reloaded');
-  it('checks in check mode and, when dnf would update, runs the update at once through a flushed handler', () => {
-    expect(moduleOf(check)).toBe('ansible.builtin.dnf');
-    expect(check.check_mode).toBe(true);
-    expect(check['ansible.builtin.dnf']).toMatchObject({ state: 'latest', update_only: true, update_cache: true });
-    // The handler the check notifies runs the update, and the flush comes after the check.
-    expect(taskNamed(handlers, check.notify)['ansible.builtin.include_tasks']).toEqual({ file: 'openvswitch_update.yml' });
-    expect(flush['ansible.builtin.meta']).toBe('flush_handlers');
-    expect(ovsTasks.indexOf(flush)).toBeGreaterThan(ovsTasks.indexOf(check));
+describe('edpm_update_system: the Open vSwitch packages, checked and found before any change', () => {
+  const main = yamlOf(tree, `${role}/tasks/main.yml`);
+  const check = taskNamed(main, 'Check the Open vSwitch package list');
+  const find = taskNamed(main, 'Find the Open vSwitch packages installed on the node');
+  it('checks the list on the controller and finds the packages on the node before the Open vSwitch step', () => {
+    expect(moduleOf(check)).toBe('ansible.builtin.assert');
+    expect(main.indexOf(check)).toBe(1);
+    expect(main.indexOf(find)).toBe(2);
+    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(3);
+    // Both steps that need them select them by tag.
+    for (const t of [check, find]) expect(t.tags).toEqual(expect.arrayContaining(['edpm_update_system_openvswitch', 'edpm_update_system_packages']));
   });
-  it('downloads with retries, installs with noscripts, enables, reloads on request', () => {
-    expect(steps.map(moduleOf)).toEqual([
-      'ansible.builtin.dnf',
-      'ansible.builtin.command',
-      'ansible.builtin.systemd_service',
-      'ansible.builtin.systemd_service',
-    ]);
-    expect(download['ansible.builtin.dnf'].download_only).toBe(true);
-    expect(download.retries).toBe(3);
-    expect(systemd).toContainEqual({ name: 'openvswitch', enabled: true });
-    expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', state: 'reloaded' });
-    expect(reload.when).toBe('edpm_update_system_ovs_reload | bool');
+  it('stops, naming the variable, on an empty list, a glob or a package that is not Open vSwitch', () => {
+    const that: string[] = check['ansible.builtin.assert'].that;
+    expect(that).toContain('edpm_update_system_ovs_update_packages | length > 0');
+    // The pattern the plan's own list was checked with at build time, no glob character in it.
+    const pattern = /reject\('match', '([^']+)'\)/u.exec(that.join('\n'))![1]!;
+    const re = new RegExp(pattern, 'u');
+    for (const ok of ['openvswitch', 'rdo-openvswitch', 'openvswitch3.3', 'python3-openvswitch3.3']) expect(re.test(ok), ok).toBe(true);
+    for (const bad of ['*', 'openvswitch*', 'openvswitch[0-9]*', 'openvswitch3.?', '-openvswitch', '--setopt=x', 'a b']) expect(re.test(bad), bad).toBe(false);
+    expect(that).toContain("edpm_update_system_ovs_update_packages | reject('search', 'openvswitch') | list == []");
+    expect(check['ansible.builtin.assert'].fail_msg).toMatch(/^edpm_ovs_packages \(else edpm_update_system_ovs_packages\) must name/);
+  });
+  it('finds them with a query that changes nothing, runs in check mode too, and gets the names as arguments', () => {
+    expect(find.check_mode).toBe(false);
+    expect(find.changed_when).toBe(false);
+    expect(find.become).toBeUndefined();
+    expect(find['ansible.builtin.command'].argv).toBe(
+      "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
+    );
+    // No Jinja delimiters in the script: it reaches the node as written.
+    expect(find.vars.edpm_update_system_ovs_find_script).not.toMatch(/\{\{|\{%|\{#/u);
+  });
+  it('honours edpm_ovs_packages, and the download settings of edpm_ovs, then of every EDPM role, then the plan', () => {
+    const vars = yamlOf(tree, `${role}/vars/main.yml`);
+    expect(vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
+    expect(vars.edpm_update_system_ovs_download_retries).toBe('{{ edpm_ovs_download_retries | default(edpm_download_retries) | default(5) }}');
+    expect(vars.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(60) }}');
+    const plan = editedPlan((d) => {
+      d.updateSystem.openvswitch.downloadRetries = 2;
+      d.updateSystem.openvswitch.downloadDelay = 7;
+    });
+    const edited = yamlOf(compilePlan(plan), `${role}/vars/main.yml`);
+    expect(edited.edpm_update_system_ovs_download_retries).toBe('{{ edpm_ovs_download_retries | default(edpm_download_retries) | default(2) }}');
+    expect(edited.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(7) }}');
+    const specs = yamlOf(tree, `${role}/meta/argument_specs.yml`).argument_specs.main.options;
+    for (const name of ['edpm_ovs_packages', 'edpm_ovs_download_retries', 'edpm_ovs_download_delay', 'edpm_download_retries', 'edpm_download_delay']) {
+      expect(specs[name], name).toBeDefined();
+      expect(specs[name].default, name).toBeUndefined();
+    }
+  });
+});
+
+describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
+  const steps = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
+  const [download, install, enable, reload] = steps;
+  it('downloads the updates of the packages found, installs them without scriptlets when there are any, then enables and reloads', () => {
+    expect(steps.map(moduleOf)).toEqual(['ansible.builtin.dnf', 'ansible.builtin.command', 'ansible.builtin.systemd_service', 'ansible.builtin.systemd_service']);
+    expect(download['ansible.builtin.dnf']).toEqual({
+      name: '{{ edpm_update_system_ovs_installed.stdout_lines }}',
+      state: 'latest',
+      update_only: true,
+      download_only: true,
+      update_cache: true,
+    });
+    expect(download.when).toBe('edpm_update_system_ovs_installed.stdout_lines | length > 0');
+    expect(download.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
+    expect(download.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
+    expect(download.until).toBe('edpm_update_system_ovs_download is succeeded');
+    expect(install.when).toBe('edpm_update_system_ovs_download is changed');
+    expect(enable['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
+    expect(enable.when).toBe('edpm_update_system_ovs_update is changed');
     for (const s of steps) expect(s.become).toBe(true);
+  });
+  it('reloads as edpm_ovs does, only after a change and on request', () => {
+    expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', daemon_reload: true, state: 'reloaded', masked: false });
+    expect(reload.when).toEqual(['edpm_update_system_ovs_update is changed', 'edpm_update_system_ovs_reload | bool']);
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
     const cmd = install['ansible.builtin.command'];
     expect(Object.keys(cmd)).toEqual(['argv']);
-    expect(cmd.argv).toBe(
-      "{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_update_packages }}",
-    );
+    expect(cmd.argv).toBe("{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_installed.stdout_lines }}");
   });
-  it('honours edpm_ovs_packages and skips the step when the list is empty', () => {
-    const vars = yamlOf(tree, `${role}/vars/main.yml`);
-    expect(vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
-    expect(check.when).toBe('edpm_update_system_ovs_update_packages | length > 0');
+  it('has no handlers: the steps run in order, before every other package', () => {
+    expect([...tree.keys()].filter((p) => p.startsWith(`${role}/handlers/`))).toEqual([]);
   });
-  it('imports a role instead when the plan says so, with no handler', () => {
+  it('imports a role instead when the plan says so, each of its task files, and still checks and finds the packages', () => {
     const plan = editedPlan((d) => {
-      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: 'update' };
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: ['update'] };
     });
     const out = compilePlan(plan);
-    const [imp] = yamlOf(out, `${role}/tasks/openvswitch.yml`);
-    expect(imp['ansible.builtin.import_role']).toEqual({ name: 'osp.edpm.edpm_ovs', tasks_from: 'update.yml' });
-    expect(out.has(`${role}/handlers/main.yml`)).toBe(false);
+    expect(yamlOf(out, `${role}/tasks/openvswitch.yml`).map((t: any) => t['ansible.builtin.import_role'])).toEqual([
+      { name: 'osp.edpm.edpm_ovs', tasks_from: 'update.yml' },
+    ]);
+    const main = yamlOf(out, `${role}/tasks/main.yml`);
+    expect(taskNamed(main, 'Check the Open vSwitch package list')).toBeDefined();
+    expect(taskNamed(main, 'Find the Open vSwitch packages installed on the node')).toBeDefined();
+    const defaults = yamlOf(out, `${role}/defaults/main.yml`);
+    expect(defaults.edpm_update_system_ovs_packages).toEqual(['openvswitch']);
+    expect(defaults.edpm_update_system_ovs_reload_after_update).toBeUndefined();
   });
   it('uses the plan unit name and reload default', () => {
     const plan = editedPlan((d) => {
@@ -88,21 +135,31 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       d.updateSystem.openvswitch.reloadAfterUpdate = true;
     });
     const out = compilePlan(plan);
-    const units = tasksCalling(yamlOf(out, `${role}/handlers/openvswitch_update.yml`), 'ansible.builtin.systemd_service');
+    const units = tasksCalling(yamlOf(out, `${role}/tasks/openvswitch.yml`), 'ansible.builtin.systemd_service');
     expect(units.map((t: any) => t['ansible.builtin.systemd_service'].name)).toEqual(['ovsdb-server', 'ovsdb-server']);
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
+    expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), 'Find the Open vSwitch packages installed on the node')['ansible.builtin.command'].argv).toContain(
+      "'/usr/lib/systemd/system/ovsdb-server.service'",
+    );
   });
 });
 
 describe('edpm_update_system: every other package', () => {
-  it('always excludes openvswitch, the OVS packages, the user list, and the kernel when kpatch is on', () => {
+  const exclude =
+    "{{ (edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + (edpm_update_system_ovs_installed.stdout_lines if edpm_update_system_ovs_installed.stdout_lines is defined else ['*openvswitch*']) + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])) | unique }}";
+  it('always excludes openvswitch, the Open vSwitch packages found on the node, the user list, and the kernel when kpatch is on', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_system_include_packages }}');
     expect(dnf.vars.edpm_update_system_always_excluded_packages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core']);
-    expect(dnf['ansible.builtin.dnf'].exclude).toBe(
-      '{{ (edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + edpm_update_system_ovs_update_packages + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])) | unique }}',
-    );
+    // Every Open vSwitch package when the query did not run (skipped by tags).
+    expect(dnf['ansible.builtin.dnf'].exclude).toBe(exclude);
+  });
+  it('excludes the Open vSwitch packages found on the node when their tasks come from a role too', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: ['update'] };
+    });
+    expect(yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`)[0]['ansible.builtin.dnf'].exclude).toBe(exclude);
   });
   it('defaults to every package ("*")', () => {
     expect(yamlOf(tree, `${role}/defaults/main.yml`).edpm_update_system_include_packages).toEqual(['*']);

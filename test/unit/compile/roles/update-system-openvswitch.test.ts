@@ -1,0 +1,141 @@
+/**
+ * The node-side query that finds the Open vSwitch packages to update (and
+ * to keep out of the all-packages step), run for real: the generated task's
+ * script under `sh`, with a stand-in `rpm` on PATH that answers from a list
+ * of installed packages. The stand-in answers the two queries the script
+ * makes the way rpm 4.16 (EL9) does: `rpm -q --qf FMT --whatprovides CAP...`
+ * prints FMT for each package providing CAP (a capability, or a file path:
+ * its owner), else "no package provides CAP" (on stdout) and exits non-zero;
+ * `rpm -qa --qf FMT` prints FMT for every package. The package lists stand
+ * for the shapes the RPM fixtures build (molecule/rpms) and for what else a
+ * real EL9 node has (bash, which provides /bin/sh; gpg-pubkey, whose
+ * SOURCERPM is "(none)"; openvswitch-selinux-extra-policy, an Open vSwitch
+ * package of another source, whose scriptlets load an SELinux module and must
+ * run). The Molecule scenarios prove the same on real rpm and dnf.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editedPlan, yamlOf } from '../../../support/plans.js';
+import { compilePlan } from '../../../../src/compile/compile-plan.js';
+
+interface Installed {
+  readonly name: string;
+  readonly sourcerpm: string;
+  readonly provides?: readonly string[];
+  readonly files?: readonly string[];
+}
+
+const UNIT = '/usr/lib/systemd/system/openvswitch.service';
+
+/** What every node has beside Open vSwitch. */
+const SYSTEM: Installed[] = [
+  { name: 'bash', sourcerpm: 'bash-5.1.8-9.el9.src.rpm', provides: ['/bin/sh', 'bash'], files: ['/usr/bin/bash'] },
+  { name: 'gpg-pubkey', sourcerpm: '(none)' },
+  { name: 'openvswitch-selinux-extra-policy', sourcerpm: 'openvswitch-selinux-extra-policy-1.0-34.el9fdp.src.rpm' },
+  { name: 'edpm-fixture-tools', sourcerpm: 'edpm-fixture-tools-1.0-1.src.rpm' },
+];
+
+const stream = (s: string, release: string, sub: readonly string[]): Installed[] => [
+  { name: `openvswitch${s}`, sourcerpm: `openvswitch${s}-${s}.0-${release}.src.rpm`, files: [UNIT] },
+  ...sub.map((n) => ({ name: n, sourcerpm: `openvswitch${s}-${s}.0-${release}.src.rpm` })),
+];
+const wrapper = (name: string, s: string): Installed => ({ name, sourcerpm: `${name}-${s}-1.src.rpm`, provides: [name, 'openvswitch'] });
+
+const SHAPES: Record<string, Installed[]> = {
+  plain: [
+    { name: 'openvswitch', sourcerpm: 'openvswitch-3.2.0-1.src.rpm', provides: ['openvswitch'], files: [UNIT] },
+    { name: 'python3-openvswitch', sourcerpm: 'openvswitch-3.2.0-1.src.rpm' },
+  ],
+  rdoBuild: [wrapper('rdo-openvswitch', '3.3'), ...stream('3.3', '1', ['python3-openvswitch3.3', 'openvswitch3.3-devel'])],
+  rdoStream: [wrapper('rdo-openvswitch', '3.1'), ...stream('3.1', '1', ['python3-openvswitch3.1'])],
+  rhosoBuild: [wrapper('rhoso-openvswitch', '3.3'), ...stream('3.3', '1', [])],
+  // A subpackage of another build of the same source still belongs to it.
+  mixedBuilds: [
+    wrapper('rhoso-openvswitch', '3.3'),
+    ...stream('3.3', '2', []),
+    { name: 'network-scripts-openvswitch3.3', sourcerpm: 'openvswitch3.3-3.3.0-1.src.rpm' },
+  ],
+  none: [],
+};
+
+const FAKE_RPM = `#!/usr/bin/env node
+const db = JSON.parse(require('fs').readFileSync(process.env.FAKE_RPM_DB, 'utf8'));
+const args = process.argv.slice(2);
+const at = args.indexOf('--qf');
+const fmt = args[at + 1].replace(/\\\\n/g, '\\n');
+const show = (p) => process.stdout.write(fmt.replace(/%\\{SOURCERPM\\}/g, p.sourcerpm).replace(/%\\{NAME\\}/g, p.name));
+if (args.includes('-qa')) { db.forEach(show); process.exit(0); }
+const w = args.indexOf('--whatprovides');
+let missing = 0;
+for (const cap of args.slice(w + 1)) {
+  const found = db.filter((p) => (p.provides || []).includes(cap) || (p.files || []).includes(cap) || p.name === cap);
+  if (found.length === 0) { process.stdout.write('no package provides ' + cap + '\\n'); missing++; }
+  found.forEach(show);
+}
+process.exit(missing);
+`;
+
+let dir: string;
+let script: string;
+let unitArg: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'edpm-ovs-find-'));
+  writeFileSync(join(dir, 'rpm'), FAKE_RPM);
+  chmodSync(join(dir, 'rpm'), 0o755);
+  const main = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/main.yml') as Record<string, any>[];
+  const find = main.find((t) => t.name === 'Find the Open vSwitch packages installed on the node')!;
+  script = find.vars.edpm_update_system_ovs_find_script;
+  unitArg = /'(\/usr\/lib\/systemd\/system\/[^']+)'/u.exec(find['ansible.builtin.command'].argv)![1]!;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the generated query on a node with these packages, for the package list `list`. */
+function find(installed: readonly Installed[], list: readonly string[]): { lines: string[]; status: number | null } {
+  const db = join(dir, 'db.json');
+  writeFileSync(db, JSON.stringify([...SYSTEM, ...installed]));
+  const r = spawnSync('sh', ['-c', script, 'find-openvswitch', unitArg, ...list], {
+    env: { PATH: `${dir}:/usr/bin:/bin`, FAKE_RPM_DB: db },
+    encoding: 'utf8',
+  });
+  return { lines: r.stdout.split('\n').filter((l) => l !== ''), status: r.status };
+}
+
+describe('finding the Open vSwitch packages installed on a node', () => {
+  it('asks for the unit of the plan', () => {
+    expect(unitArg).toBe(UNIT);
+  });
+
+  it('finds a plain openvswitch and its pinned subpackage', () => {
+    expect(find(SHAPES.plain!, ['openvswitch'])).toEqual({ lines: ['openvswitch', 'python3-openvswitch'], status: 0 });
+  });
+
+  it('finds the wrapper through its provide, the stream package through the unit, and the stream subpackages', () => {
+    expect(find(SHAPES.rdoBuild!, ['openvswitch']).lines).toEqual(['openvswitch3.3', 'openvswitch3.3-devel', 'python3-openvswitch3.3', 'rdo-openvswitch']);
+    expect(find(SHAPES.rdoStream!, ['openvswitch']).lines).toEqual(['openvswitch3.1', 'python3-openvswitch3.1', 'rdo-openvswitch']);
+    expect(find(SHAPES.rhosoBuild!, ['openvswitch']).lines).toEqual(['openvswitch3.3', 'rhoso-openvswitch']);
+  });
+
+  it('takes subpackages of another build of the same source', () => {
+    expect(find(SHAPES.mixedBuilds!, ['openvswitch']).lines).toEqual(['network-scripts-openvswitch3.3', 'openvswitch3.3', 'rhoso-openvswitch']);
+  });
+
+  it('leaves out packages of other sources, Open vSwitch ones included, and packages with no source', () => {
+    for (const shape of Object.values(SHAPES)) {
+      const { lines } = find(shape, ['openvswitch', 'rdo-openvswitch', 'rhoso-openvswitch']);
+      for (const other of SYSTEM) expect(lines).not.toContain(other.name);
+    }
+  });
+
+  it('finds nothing, without failing, where no Open vSwitch is installed', () => {
+    expect(find(SHAPES.none!, ['openvswitch', 'rhoso-openvswitch'])).toEqual({ lines: [], status: 0 });
+  });
+
+  it('finds the same whichever listed names are installed', () => {
+    expect(find(SHAPES.rdoBuild!, ['rhoso-openvswitch', 'openvswitch']).lines).toEqual(find(SHAPES.rdoBuild!, ['openvswitch']).lines);
+    expect(find(SHAPES.rdoBuild!, ['rdo-openvswitch']).lines).toEqual(find(SHAPES.rdoBuild!, ['openvswitch']).lines);
+  });
+});
