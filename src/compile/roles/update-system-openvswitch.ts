@@ -56,7 +56,7 @@ export const OVS_VARS = {
   /** The names every EDPM role's downloads fall back to. */
   downloadRetries: 'edpm_download_retries',
   downloadDelay: 'edpm_download_delay',
-  /** Internal (vars/main.yml): the values that apply. */
+  /** Internal: the values that apply (the list as a task variable, the rest in vars/main.yml). */
   effectivePackages: `${P}_ovs_update_packages`,
   effectiveReload: `${P}_ovs_reload`,
   effectiveRetries: `${P}_ovs_download_retries`,
@@ -176,6 +176,8 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
   const pattern = openvswitchPackage.pattern;
   // The plan's own list passed the same check at build time (plan/normalize.ts).
   if (!ovs.packages.every(isOpenvswitchPackage)) throw new Error('internal error: the Open vSwitch package list reached the compiler unchecked');
+  // The list that applies, as a task variable of both tasks (nothing else uses it).
+  const listVar = { [list]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
   return [
     task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
       that: [
@@ -189,10 +191,10 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `${V.ovsRolePackages} (else ${V.packages}) must name at least one Open vSwitch package, without globs ` +
         `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
       quiet: true,
-    }, { when, tags }),
+    }, { vars: listVar, when, tags }),
     task('Find the Open vSwitch packages installed on the node', 'ansible.builtin.command', {
       argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${openvswitchUnitPath(ovs.serviceName)}'] + ${list} }}`,
-    }, { vars: { [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, tags }),
+    }, { vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, become: true, tags }),
   ];
 }
 
@@ -241,13 +243,11 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Tas
   ];
 }
 
-/** `vars/main.yml`: the values that apply, honouring edpm_ovs's names and the EDPM-wide download settings. */
-export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> {
+/** `vars/main.yml`: the values the inline step uses, honouring edpm_ovs's names and the EDPM-wide download settings (none when its tasks come from a role). */
+export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | null {
   const ovs = plan.updateSystem.openvswitch;
-  const out: Record<string, string> = { [V.effectivePackages]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
-  if (ovs.tasks.kind !== 'inline') return out;
+  if (ovs.tasks.kind !== 'inline') return null;
   return {
-    ...out,
     [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
     [V.effectiveRetries]: `{{ ${V.ovsRoleRetries} | default(${V.downloadRetries}) | default(${ovs.downloadRetries}) }}`,
     [V.effectiveDelay]: `{{ ${V.ovsRoleDelay} | default(${V.downloadDelay}) | default(${ovs.downloadDelay}) }}`,

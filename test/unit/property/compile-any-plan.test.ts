@@ -24,6 +24,9 @@ const pkg = fc.oneof(
 const exactPkg = fc.tuple(chars(`${lower}ABC0123456789_+`, 1, 1), chars(`${lower}0123456789._+-`, 0, 14)).map(([a, b]) => a + b);
 const exclusionPkg = pkg.filter((p) => p.replace(/\[[^\]]*\]/gu, '').replace(/[*?]/gu, '') !== '');
 const kernelPkg = chars(`${lower}0123456789-`, 0, 8).map((s) => `kernel${s}`);
+const ovsPkg = fc
+  .tuple(fc.constantFrom('', 'rdo-', 'rhoso-', 'python3-'), fc.constantFrom('', '3.1', '3.3'), fc.constantFrom('', '-devel'))
+  .map(([pre, stream, post]) => `${pre}openvswitch${stream}${post}`);
 const anyString = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('{{ x }}', "'; id", '\n', '-x', '..'));
 const maybeHostile = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 40, arbitrary: good }, { weight: 1, arbitrary: anyString });
 const list = <T>(item: fc.Arbitrary<T>, min = 0, max = 4) => fc.uniqueArray(item, { minLength: min, maxLength: max });
@@ -46,8 +49,10 @@ const planData = fc.record(
       {
         openvswitch: fc.record(
           {
-            tasks: fc.oneof(fc.constant('inline'), fc.record({ role: roleName, tasks: taskFile })),
-            packages: list(maybeHostile(pkg)),
+            tasks: fc.oneof(fc.constant('inline'), fc.record({ role: roleName, tasks: fc.oneof(taskFile, list(taskFile, 1, 2)) })),
+            // Mostly Open vSwitch names (the only ones a plan may list), some not.
+            packages: list(maybeHostile(fc.oneof({ weight: 6, arbitrary: ovsPkg }, { weight: 1, arbitrary: pkg })), 1),
+            downloadDelay: fc.integer({ min: 0, max: 3600 }),
             reloadAfterUpdate: fc.boolean(),
             downloadRetries: fc.integer({ min: 0, max: 100 }),
             serviceName: fc.constantFrom('openvswitch', 'ovsdb-server', 'ovs-vswitchd.service'),

@@ -80,26 +80,24 @@ describe('hand edits are never lost', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/edited since it was generated/);
 
-    // Open vSwitch tasks taken from a role: the inline handler and the
-    // role's vars are no longer generated, so the build deletes them...
-    const handler = join(out, 'edpm_update_system', 'handlers', 'openvswitch_update.yml');
+    // Open vSwitch tasks taken from a role: the role's vars (settings of the
+    // inline step) are no longer generated, so the build deletes them...
     const roleVars = join(out, 'edpm_update_system', 'vars', 'main.yml');
     expect((await runRolegen(['build', '--out', out, '--force'])).status).toBe(0);
-    expect(existsSync(handler)).toBe(true);
+    expect(existsSync(roleVars)).toBe(true);
     const fromRole = otherPlan((d) => {
-      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: 'update' };
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: ['update'] };
     });
     const removed = await runRolegen(['build', '--plan', fromRole, '--out', out]);
     expect(removed.status).toBe(0);
-    expect(existsSync(handler)).toBe(false);
     expect(existsSync(roleVars)).toBe(false);
     // ...but not once edited by hand: the build refuses and keeps it.
     expect((await runRolegen(['build', '--out', out])).status).toBe(0);
-    writeFileSync(handler, '# my handler\n');
+    writeFileSync(roleVars, '# my vars\n');
     const refused = await runRolegen(['build', '--plan', fromRole, '--out', out]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('edpm_update_system/handlers/openvswitch_update.yml: no longer generated, and edited since it was: it would be deleted');
-    expect(readFileSync(handler, 'utf8')).toBe('# my handler\n');
+    expect(refused.stderr).toContain('edpm_update_system/vars/main.yml: no longer generated, and edited since it was: it would be deleted');
+    expect(readFileSync(roleVars, 'utf8')).toBe('# my vars\n');
   });
 });
 

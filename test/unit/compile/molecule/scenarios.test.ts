@@ -43,9 +43,12 @@ describe('the update_services scenario data', () => {
   });
 
   it('asks for the excluded packages, so that the exclusion is what holds them back', () => {
-    expect(data.edpm_update_services_include_packages).toEqual(expect.arrayContaining(['openstack-selinux', 'kernel', 'kernel-core', 'openvswitch']));
+    const ovs = ['openvswitch', 'rdo-openvswitch', 'openvswitch3.1', 'python3-openvswitch3.1'];
+    expect(data.edpm_update_services_include_packages).toEqual(expect.arrayContaining(['openstack-selinux', 'kernel', 'kernel-core', ...ovs]));
     expect(expected.packages.updated).toEqual(['openstack-selinux']);
-    expect(expected.packages.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core', 'rdo-openvswitch', 'edpm-fixture-pinned']));
+    expect(expected.packages.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core', ...ovs.slice(1), 'edpm-fixture-pinned']));
+    // rdo-openvswitch 3.1 with a stream-pinned subpackage: its update changes the stream.
+    expect(data.edpm_scenario.openvswitch).toEqual({ service_enabled_before: true, shape: 'rdo-stream' });
   });
 
   it('builds essential packages that have no fixture of their own from the generic spec', () => {
@@ -55,6 +58,74 @@ describe('the update_services scenario data', () => {
     const scenario = yamlOf(compilePlan(plan), SERVICES_DATA).edpm_scenario;
     expect(scenario.packages.generic).toEqual(['tuned']);
     expect(scenario.expect.packages.updated).toEqual(['openstack-selinux', 'tuned']);
+  });
+});
+
+const SYSTEM = 'edpm_update_system/molecule';
+/** The platform groups of a scenario's molecule.yml: the nodes the data must describe. */
+const platformGroups = (tree: Map<string, string>, scenario: string): string[] =>
+  (yamlOf(tree, `${SYSTEM}/${scenario}/molecule.yml`).platforms as { groups: string[] }[]).flatMap((p) => p.groups);
+
+describe('the update-system scenario data', () => {
+  const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
+  const system = yamlOf(tree, `${SYSTEM}/update_system/data/scenario.yml`);
+  const kpatch = yamlOf(tree, `${SYSTEM}/update_system_kpatch/data/scenario.yml`);
+
+  it('describes every node of the scenario, one per Open vSwitch shape, all five shapes over the two scenarios', () => {
+    expect(Object.keys(system.edpm_scenario_nodes)).toEqual(platformGroups(tree, 'update_system'));
+    expect(Object.keys(kpatch.edpm_scenario_nodes)).toEqual(platformGroups(tree, 'update_system_kpatch'));
+    const shapes = [system, kpatch].flatMap((d) => Object.values(d.edpm_scenario_nodes).map((n: any) => n.openvswitch.shape));
+    expect(shapes.sort()).toEqual(['plain', 'rdo-build', 'rdo-stream', 'rhoso-build', 'rhoso-stream']);
+  });
+
+  it('expects each shape updated without scriptlets, the service enabled, and phase 1 asked for every Open vSwitch package yet leaving them alone', () => {
+    const build = system.edpm_scenario_nodes.rdo_build;
+    expect(build.expect.packages.updated).toEqual(expect.arrayContaining(['openvswitch3.3', 'python3-openvswitch3.3', 'openvswitch3.3-devel']));
+    expect(build.expect.packages.unchanged).toContain('rdo-openvswitch');
+    expect(build.phase1.include_packages).toEqual(expect.arrayContaining(build.expect.phase1_unchanged));
+    expect(build.expect.scriptlets_skipped).toEqual(expect.arrayContaining(build.expect.phase1_unchanged));
+    const stream = system.edpm_scenario_nodes.rhoso_stream;
+    expect(stream.expect.packages.removed).toEqual(['openvswitch3.1', 'python3-openvswitch3.1']);
+    expect(stream.expect.packages.installed).toEqual(['openvswitch3.3', 'python3-openvswitch3.3']);
+    expect(stream.expect.updated_before.saw).toEqual({ 'rhoso-openvswitch': '3.3-1', 'openvswitch3.3': '3.3.0-2' });
+    expect(system.edpm_scenario.expect.openvswitch_enabled).toBe(true);
+    expect(system.edpm_scenario.openvswitch.service_enabled_before).toBe(false);
+    expect(system.edpm_scenario.expect.openvswitch_guard).toEqual({ task: 'Check the Open vSwitch package list', message: 'edpm_ovs_packages' });
+  });
+
+  it('runs kpatch in the kpatch scenario only, with its expectations', () => {
+    expect(system.edpm_update_system_enable_kpatch).toBe(false);
+    expect(kpatch.edpm_update_system_enable_kpatch).toBe(true);
+    const node = kpatch.edpm_scenario_nodes.rdo_stream.expect.packages;
+    expect(node.installed).toEqual(expect.arrayContaining(['kpatch', 'openvswitch3.3']));
+    expect(node.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core']));
+    expect(system.edpm_scenario_nodes.plain.expect.packages.installed_beside).toEqual(['kernel', 'kernel-core']);
+  });
+
+  it('follows a plan that adds a package to the all-packages exclusions: installed, and expected unchanged on every node', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.alwaysExcludedPackages.push('tuned', 'kernel-rt*');
+    });
+    for (const scenario of ['update_system', 'update_system_kpatch']) {
+      const data = yamlOf(compilePlan(plan), `${SYSTEM}/${scenario}/data/scenario.yml`);
+      expect(data.edpm_scenario.packages.generic).toEqual(['tuned']);
+      for (const node of Object.values(data.edpm_scenario_nodes) as any[]) expect(node.expect.packages.unchanged).toContain('tuned');
+    }
+    expect(system.edpm_scenario.packages.generic).toEqual([]);
+  });
+
+  it('follows a plan that takes the Open vSwitch tasks from a role: its task files ran, Open vSwitch left alone by the rest', () => {
+    const plan = editedPlan((d) => {
+      d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: ['update'] };
+    });
+    const data = yamlOf(compilePlan(plan), `${SYSTEM}/update_system/data/scenario.yml`);
+    expect(data.edpm_scenario.fixture_roles).toEqual(['edpm_ovs']);
+    expect(data.edpm_scenario.expect.journal).toEqual(['edpm_ovs:update']);
+    expect(data.edpm_scenario.expect.openvswitch_enabled).toBe(false);
+    const build = data.edpm_scenario_nodes.rdo_build.expect;
+    expect(build.packages.unchanged).toEqual(expect.arrayContaining(build.phase1_unchanged));
+    expect(build.packages.updated).toEqual(['openstack-selinux', 'edpm-fixture-tools', 'edpm-fixture-libs']);
+    expect(build.updated_before).toBeUndefined();
   });
 });
 

@@ -54,7 +54,6 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
   it('finds them with a query that changes nothing, runs in check mode too, and gets the names as arguments', () => {
     expect(find.check_mode).toBe(false);
     expect(find.changed_when).toBe(false);
-    expect(find.become).toBeUndefined();
     expect(find['ansible.builtin.command'].argv).toBe(
       "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
     );
@@ -63,7 +62,7 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
   });
   it('honours edpm_ovs_packages, and the download settings of edpm_ovs, then of every EDPM role, then the plan', () => {
     const vars = yamlOf(tree, `${role}/vars/main.yml`);
-    expect(vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
+    for (const t of [check, find]) expect(t.vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
     expect(vars.edpm_update_system_ovs_download_retries).toBe('{{ edpm_ovs_download_retries | default(edpm_download_retries) | default(5) }}');
     expect(vars.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(60) }}');
     const plan = editedPlan((d) => {
