@@ -125,3 +125,26 @@ export const kubernetesLabelName: NameGrammar = {
   maxLength: 63,
   rule: 'lowercase letters, digits and - (a letter or digit first and last), at most 63 characters',
 };
+
+/**
+ * What is wrong with an Open vSwitch package list, by what it would do on a
+ * node: the Open vSwitch step updates exactly these packages with the RPM
+ * scriptlets off, so an empty list updates nothing (and hides the update), a
+ * glob (`*`) would update every matching package without its scriptlets,
+ * and a package that is not Open vSwitch would lose its scriptlets. The
+ * generated role checks `edpm_ovs_packages` the same way at run time.
+ */
+export function openvswitchPackageProblems(packages: readonly string[]): { index?: number; message: string }[] {
+  if (packages.length === 0) {
+    return [{ message: 'the Open vSwitch package list (default of edpm_ovs_packages) is empty: name at least one Open vSwitch package, e.g. openvswitch' }];
+  }
+  const out: { index?: number; message: string }[] = [];
+  packages.forEach((name, index) => {
+    if (/[*?[\]]/u.test(name)) {
+      out.push({ index, message: `"${name}" is a dnf glob: the Open vSwitch step (edpm_ovs_packages) updates exactly the packages it names, without their RPM scriptlets; name them` });
+    } else if (!isOpenvswitchPackage(name)) {
+      out.push({ index, message: `"${name}" is not an Open vSwitch package: the Open vSwitch step (edpm_ovs_packages) updates its packages without their RPM scriptlets; expected ${openvswitchPackage.rule}` });
+    }
+  });
+  return out;
+}

@@ -36,7 +36,8 @@
  * best=True). Steps 1 and 2 also run when the step's tasks come from a role
  * (`tasks: {role, tasks}`), for that exclusion.
  */
-import { isOpenvswitchPackage, openvswitchPackage } from '../../model/names.js';
+import { diagnosticAt, InputError } from '../../core/diagnostics.js';
+import { openvswitchPackage, openvswitchPackageProblems } from '../../model/names.js';
 import type { UpdatePlan } from '../../model/plan.js';
 import { OVS_ROLE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
 import type { RoleVariable } from '../role-variable.js';
@@ -174,8 +175,15 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
   const ovs = plan.updateSystem.openvswitch;
   const list = V.effectivePackages;
   const pattern = openvswitchPackage.pattern;
-  // The plan's own list passed the same check at build time (plan/normalize.ts).
-  if (!ovs.packages.every(isOpenvswitchPackage)) throw new Error('internal error: the Open vSwitch package list reached the compiler unchecked');
+  // A plan file's list passed the same check when it was loaded
+  // (plan/normalize.ts); a plan built in memory by a library caller is
+  // checked here, as bad input.
+  const problems = openvswitchPackageProblems(ovs.packages);
+  if (problems.length > 0) {
+    throw new InputError(
+      problems.map((p) => diagnosticAt('(plan)', { line: 1, col: 1 }, p.message, { path: `/updateSystem/openvswitch/packages${p.index === undefined ? '' : `/${p.index}`}` })),
+    );
+  }
   // The list that applies, as a task variable of both tasks (nothing else uses it).
   const listVar = { [list]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
   return [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../../src/compile/compile-plan.js';
+import { InputError, formatDiagnostic } from '../../../../src/core/diagnostics.js';
+import type { UpdatePlan } from '../../../../src/model/plan.js';
 import { loadPlanFile } from '../../../../src/plan/load.js';
 import { DEFAULT_PLAN } from '../../../support/paths.js';
 import { allTasks, editedPlan, importOf, moduleOf, taskNamed, tasksCalling, yamlOf } from '../../../support/plans.js';
@@ -77,6 +79,29 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
       expect(specs[name], name).toBeDefined();
       expect(specs[name].default, name).toBeUndefined();
     }
+  });
+});
+
+describe('edpm_update_system: a plan built in memory (library) with a bad Open vSwitch list', () => {
+  const base = loadPlanFile(DEFAULT_PLAN);
+  const withPackages = (packages: string[]): UpdatePlan => ({
+    ...base,
+    updateSystem: { ...base.updateSystem, openvswitch: { ...base.updateSystem.openvswitch, packages } },
+  });
+  const problemsOf = (plan: UpdatePlan): string[] => {
+    try {
+      compilePlan(plan);
+    } catch (err) {
+      if (err instanceof InputError) return err.diagnostics.map(formatDiagnostic);
+      throw err;
+    }
+    return [];
+  };
+  it('is refused as bad input, naming the variable, like a plan file', () => {
+    expect(problemsOf(withPackages(['*']))).toEqual([expect.stringMatching(/^\(plan\):1:1: error: \/updateSystem\/openvswitch\/packages\/0: "\*" is a dnf glob: .*edpm_ovs_packages/)]);
+    expect(problemsOf(withPackages([]))[0]).toMatch(/^\(plan\):1:1: error: \/updateSystem\/openvswitch\/packages: the Open vSwitch package list \(default of edpm_ovs_packages\) is empty/);
+    expect(problemsOf(withPackages(['openvswitch', 'kernel']))[0]).toMatch(/packages\/1: "kernel" is not an Open vSwitch package/);
+    expect(problemsOf(withPackages(['rhoso-openvswitch']))).toEqual([]);
   });
 });
 
