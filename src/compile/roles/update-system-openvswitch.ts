@@ -21,13 +21,16 @@
  *    no change, run in check mode too);
  * 3. download their updates into the dnf cache (retries and delay of
  *    edpm_ovs), which also says whether there are any;
- * 4. if so, install them with `dnf update --cacheonly
+ * 4. if it downloaded any (its `results` list them; also in check mode,
+ *    where the command is skipped), install them with `dnf update --cacheonly
  *    --setopt=tsflags=noscripts -- <names>`: within a stream this takes the
  *    new build of the stream package and its pinned subpackages; a new
  *    wrapper brings a new stream package, which obsoletes the old stream's
  *    packages; and no RPM scriptlet stops or disables the service;
- * 5. then enable the service (a stream change leaves it disabled) and, on
- *    request, reload it as edpm_ovs does.
+ * 5. once the install ran, enable the service (a stream change leaves it
+ *    disabled) and, on request, reload it as edpm_ovs does. (Conditions on
+ *    what ran, not handlers: the steps run in this order, before every other
+ *    package, with no flush to get right.)
  *
  * The all-packages step (update-system.ts) excludes what step 2 found, so
  * that it neither touches these packages nor fails to depsolve on them
@@ -237,17 +240,17 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Tas
     }),
     task('Install them without their RPM scriptlets', 'ansible.builtin.command', {
       argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.installed}.stdout_lines }}`,
-    }, { register: V.update, changedWhen: true, when: `${V.download} is changed`, become: true, tags }),
+    }, { register: V.update, changedWhen: true, when: `${V.download}.results | default([]) | length > 0`, become: true, tags }),
     task(`Enable the ${unit} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
       name: unit,
       enabled: true,
-    }, { when: `${V.update} is changed`, become: true, tags }),
+    }, { when: `${V.update} is not skipped`, become: true, tags }),
     task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
       name: unit,
       daemon_reload: true,
       state: 'reloaded',
       masked: false,
-    }, { when: [`${V.update} is changed`, `${V.effectiveReload} | bool`], become: true, tags }),
+    }, { when: [`${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags }),
   ];
 }
 

@@ -121,14 +121,15 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     expect(download.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
     expect(download.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
     expect(download.until).toBe('edpm_update_system_ovs_download is succeeded');
-    expect(install.when).toBe('edpm_update_system_ovs_download is changed');
+    // Whether the download found updates: it lists them (in check mode too, where the command is skipped).
+    expect(install.when).toBe('edpm_update_system_ovs_download.results | default([]) | length > 0');
     expect(enable['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
-    expect(enable.when).toBe('edpm_update_system_ovs_update is changed');
+    expect(enable.when).toBe('edpm_update_system_ovs_update is not skipped');
     for (const s of steps) expect(s.become).toBe(true);
   });
   it('reloads as edpm_ovs does, only after a change and on request', () => {
     expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', daemon_reload: true, state: 'reloaded', masked: false });
-    expect(reload.when).toEqual(['edpm_update_system_ovs_update is changed', 'edpm_update_system_ovs_reload | bool']);
+    expect(reload.when).toEqual(['edpm_update_system_ovs_update is not skipped', 'edpm_update_system_ovs_reload | bool']);
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
     const cmd = install['ansible.builtin.command'];
