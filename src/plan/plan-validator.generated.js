@@ -2,17 +2,17 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file to import from it: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}]},"packages":{"description":"default of edpm_ovs_packages (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"retries of the package download (default 3)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}},"rollout":{"additionalProperties":false,"description":"rolling each phase out in waves (default: every node at once)","type":"object","properties":{"updateServices":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}},"updateSystem":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}}}}}};
+const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those and *openvswitch*, every Open vSwitch package)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task file (or files, in order) to import from it, e.g. [update]","anyOf":[{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"},{"description":"task files to import from it, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}]}}}]},"packages":{"description":"default of edpm_ovs_packages: Open vSwitch package names, no glob, at least one (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"default of edpm_ovs_download_retries: retries of the package download (default 5)","type":"integer"},"downloadDelay":{"minimum":0,"maximum":3600,"description":"default of edpm_ovs_download_delay: seconds between download attempts (default 60)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}},"rollout":{"additionalProperties":false,"description":"rolling each phase out in waves (default: every node at once)","type":"object","properties":{"updateServices":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}},"updateSystem":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}}}}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");
 const pattern1 = new RegExp("^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$", "u");
 const pattern3 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
 const pattern5 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const pattern11 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
-const pattern15 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
-const pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", "u");
-const pattern17 = new RegExp("^([1-9][0-9]?|100)%$", "u");
-const pattern18 = new RegExp("^([1-9]?[0-9]|100)%$", "u");
+const pattern12 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
+const pattern16 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
+const pattern17 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", "u");
+const pattern18 = new RegExp("^([1-9][0-9]?|100)%$", "u");
+const pattern19 = new RegExp("^([1-9]?[0-9]|100)%$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://edpm-rolegen.invalid/schemas/plan.schema.json" */;
@@ -919,7 +919,7 @@ if(data21.openvswitch !== undefined){
 let data22 = data21.openvswitch;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key6 in data22){
-if(!(((((key6 === "tasks") || (key6 === "packages")) || (key6 === "reloadAfterUpdate")) || (key6 === "downloadRetries")) || (key6 === "serviceName"))){
+if(!((((((key6 === "tasks") || (key6 === "packages")) || (key6 === "reloadAfterUpdate")) || (key6 === "downloadRetries")) || (key6 === "downloadDelay")) || (key6 === "serviceName"))){
 const err72 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
 if(vErrors === null){
 vErrors = [err72];
@@ -1039,9 +1039,12 @@ errors++;
 }
 if(data23.tasks !== undefined){
 let data25 = data23.tasks;
+const _errs64 = errors;
+let valid25 = false;
+const _errs65 = errors;
 if(typeof data25 === "string"){
 if(data25.length > 100){
-const err82 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+const err82 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1051,7 +1054,7 @@ vErrors.push(err82);
 errors++;
 }
 if(data25.length < 1){
-const err83 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+const err83 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1061,7 +1064,7 @@ vErrors.push(err83);
 errors++;
 }
 if(!pattern4.test(data25)){
-const err84 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+const err84 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1072,7 +1075,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+const err85 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1081,10 +1084,13 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+var _valid1 = _errs65 === errors;
+valid25 = valid25 || _valid1;
+if(!valid25){
+const _errs67 = errors;
+if(Array.isArray(data25)){
+if(data25.length > 10000){
+const err86 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1093,16 +1099,143 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid0 = _errs58 === errors;
-valid23 = valid23 || _valid0;
-}
-if(!valid23){
-const err87 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks,data:data23};
+if(data25.length < 1){
+const err87 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err87];
 }
 else {
 vErrors.push(err87);
+}
+errors++;
+}
+const len6 = data25.length;
+for(let i10=0; i10<len6; i10++){
+let data26 = data25[i10];
+if(typeof data26 === "string"){
+if(data26.length > 100){
+const err88 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data26.length < 1){
+const err89 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(!pattern4.test(data26)){
+const err90 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+let i11 = data25.length;
+let j4;
+if(i11 > 1){
+const indices4 = {};
+for(;i11--;){
+let item4 = data25[i11];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err92 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+break;
+}
+indices4[item4] = i11;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+var _valid1 = _errs67 === errors;
+valid25 = valid25 || _valid1;
+}
+if(!valid25){
+const err94 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid0 = _errs58 === errors;
+valid23 = valid23 || _valid0;
+}
+if(!valid23){
+const err96 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks,data:data23};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }
@@ -1119,127 +1252,10 @@ vErrors = null;
 }
 }
 if(data22.packages !== undefined){
-let data26 = data22.packages;
-if(Array.isArray(data26)){
-if(data26.length > 10000){
-const err88 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data26.length < 0){
-const err89 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-const len6 = data26.length;
-for(let i10=0; i10<len6; i10++){
-let data27 = data26[i10];
-if(typeof data27 === "string"){
-if(data27.length > 200){
-const err90 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data27.length < 1){
-const err91 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(!pattern1.test(data27)){
-const err92 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data27};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-let i11 = data26.length;
-let j4;
-if(i11 > 1){
-const indices4 = {};
-for(;i11--;){
-let item4 = data26[i11];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err94 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-break;
-}
-indices4[item4] = i11;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data26};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data22.reloadAfterUpdate !== undefined){
-let data28 = data22.reloadAfterUpdate;
-if(typeof data28 !== "boolean"){
-const err96 = {instancePath:instancePath+"/updateSystem/openvswitch/reloadAfterUpdate",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/reloadAfterUpdate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate,data:data28};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data22.downloadRetries !== undefined){
-let data29 = data22.downloadRetries;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err97 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+let data27 = data22.packages;
+if(Array.isArray(data27)){
+if(data27.length > 10000){
+const err97 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1248,9 +1264,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 100 || isNaN(data29)){
-const err98 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+if(data27.length < 0){
+const err98 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1259,8 +1274,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data29 < 0 || isNaN(data29)){
-const err99 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data29};
+const len7 = data27.length;
+for(let i12=0; i12<len7; i12++){
+let data28 = data27[i12];
+if(typeof data28 === "string"){
+if(data28.length > 200){
+const err99 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1269,13 +1288,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-if(data22.serviceName !== undefined){
-let data30 = data22.serviceName;
-if(typeof data30 === "string"){
-if(data30.length > 100){
-const err100 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(data28.length < 1){
+const err100 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1284,8 +1298,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data30.length < 1){
-const err101 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+if(!pattern1.test(data28)){
+const err101 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1294,8 +1308,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!pattern11.test(data30)){
-const err102 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
+}
+else {
+const err102 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1305,115 +1320,23 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data30};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data21.includePackages !== undefined){
-let data31 = data21.includePackages;
-if(Array.isArray(data31)){
-if(data31.length > 10000){
-const err105 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(data31.length < 1){
-const err106 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-const len7 = data31.length;
-for(let i12=0; i12<len7; i12++){
-let data32 = data31[i12];
-if(typeof data32 === "string"){
-if(data32.length > 200){
-const err107 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if(data32.length < 1){
-const err108 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(!pattern1.test(data32)){
-const err109 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/updateSystem/includePackages/" + i12,schemaPath:"#/properties/updateSystem/properties/includePackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.includePackages.items.type,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data32};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-let i13 = data31.length;
+let i13 = data27.length;
 let j5;
 if(i13 > 1){
 const indices5 = {};
 for(;i13--;){
-let item5 = data31[i13];
+let item5 = data27[i13];
 if(typeof item5 !== "string"){
 continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err111 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+const err103 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err103];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err103);
 }
 errors++;
 break;
@@ -1423,7 +1346,104 @@ indices5[item5] = i13;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.includePackages.type,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data31};
+const err104 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data22.reloadAfterUpdate !== undefined){
+let data29 = data22.reloadAfterUpdate;
+if(typeof data29 !== "boolean"){
+const err105 = {instancePath:instancePath+"/updateSystem/openvswitch/reloadAfterUpdate",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/reloadAfterUpdate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate,data:data29};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data22.downloadRetries !== undefined){
+let data30 = data22.downloadRetries;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err106 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 100 || isNaN(data30)){
+const err107 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data30 < 0 || isNaN(data30)){
+const err108 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data22.downloadDelay !== undefined){
+let data31 = data22.downloadDelay;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err109 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 3600 || isNaN(data31)){
+const err110 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data31 < 0 || isNaN(data31)){
+const err111 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+if(data22.serviceName !== undefined){
+let data32 = data22.serviceName;
+if(typeof data32 === "string"){
+if(data32.length > 100){
+const err112 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1432,12 +1452,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data21.alwaysExcludedPackages !== undefined){
-let data33 = data21.alwaysExcludedPackages;
-if(Array.isArray(data33)){
-if(data33.length > 10000){
-const err113 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(data32.length < 1){
+const err113 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1446,8 +1462,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data33.length < 0){
-const err114 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+if(!pattern12.test(data32)){
+const err114 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1456,12 +1472,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-const len8 = data33.length;
-for(let i14=0; i14<len8; i14++){
-let data34 = data33[i14];
-if(typeof data34 === "string"){
-if(data34.length > 200){
-const err115 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+}
+else {
+const err115 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1470,8 +1483,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data34.length < 1){
-const err116 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1480,8 +1495,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!pattern1.test(data34)){
-const err117 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+}
+if(data21.includePackages !== undefined){
+let data33 = data21.includePackages;
+if(Array.isArray(data33)){
+if(data33.length > 10000){
+const err117 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1490,14 +1509,58 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i14,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data34};
+if(data33.length < 1){
+const err118 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
 if(vErrors === null){
 vErrors = [err118];
 }
 else {
 vErrors.push(err118);
+}
+errors++;
+}
+const len8 = data33.length;
+for(let i14=0; i14<len8; i14++){
+let data34 = data33[i14];
+if(typeof data34 === "string"){
+if(data34.length > 200){
+const err119 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data34.length < 1){
+const err120 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(!pattern1.test(data34)){
+const err121 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.includePackages.items.type,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
 }
 errors++;
 }
@@ -1513,12 +1576,12 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err119 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
+const err123 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err123];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err123);
 }
 errors++;
 break;
@@ -1528,59 +1591,7 @@ indices6[item6] = i15;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data33};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data21.kpatch !== undefined){
-let data35 = data21.kpatch;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key8 in data35){
-if(!((key8 === "enabled") || (key8 === "kernelPackages"))){
-const err121 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data35};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data35.enabled !== undefined){
-let data36 = data35.enabled;
-if(typeof data36 !== "boolean"){
-const err122 = {instancePath:instancePath+"/updateSystem/kpatch/enabled",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.kpatch.properties.enabled.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.enabled,data:data36};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-if(data35.kernelPackages !== undefined){
-let data37 = data35.kernelPackages;
-if(Array.isArray(data37)){
-if(data37.length > 10000){
-const err123 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data37.length < 0){
-const err124 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+const err124 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.includePackages.type,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1589,12 +1600,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len9 = data37.length;
-for(let i16=0; i16<len9; i16++){
-let data38 = data37[i16];
-if(typeof data38 === "string"){
-if(data38.length > 200){
-const err125 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+}
+if(data21.alwaysExcludedPackages !== undefined){
+let data35 = data21.alwaysExcludedPackages;
+if(Array.isArray(data35)){
+if(data35.length > 10000){
+const err125 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1603,8 +1614,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data38.length < 1){
-const err126 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(data35.length < 0){
+const err126 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1613,8 +1624,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern1.test(data38)){
-const err127 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+const len9 = data35.length;
+for(let i16=0; i16<len9; i16++){
+let data36 = data35[i16];
+if(typeof data36 === "string"){
+if(data36.length > 200){
+const err127 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1623,9 +1638,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data38};
+if(data36.length < 1){
+const err128 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1634,19 +1648,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-let i17 = data37.length;
-let j7;
-if(i17 > 1){
-const indices7 = {};
-for(;i17--;){
-let item7 = data37[i17];
-if(typeof item7 !== "string"){
-continue;
-}
-if(typeof indices7[item7] == "number"){
-j7 = indices7[item7];
-const err129 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+if(!pattern1.test(data36)){
+const err129 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1654,14 +1657,10 @@ else {
 vErrors.push(err129);
 }
 errors++;
-break;
-}
-indices7[item7] = i17;
-}
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data37};
+const err130 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1671,9 +1670,18 @@ vErrors.push(err130);
 errors++;
 }
 }
+let i17 = data35.length;
+let j7;
+if(i17 > 1){
+const indices7 = {};
+for(;i17--;){
+let item7 = data35[i17];
+if(typeof item7 !== "string"){
+continue;
 }
-else {
-const err131 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.kpatch.type,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data35};
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err131 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1681,14 +1689,14 @@ else {
 vErrors.push(err131);
 }
 errors++;
+break;
+}
+indices7[item7] = i17;
 }
 }
-if(data21.bootc !== undefined){
-let data39 = data21.bootc;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key9 in data39){
-if(!(key9 === "rebootRequiredFile")){
-const err132 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data39};
+}
+else {
+const err132 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1698,11 +1706,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data39.rebootRequiredFile !== undefined){
-let data40 = data39.rebootRequiredFile;
-if(typeof data40 === "string"){
-if(data40.length > 255){
-const err133 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(data21.kpatch !== undefined){
+let data37 = data21.kpatch;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key8 in data37){
+if(!((key8 === "enabled") || (key8 === "kernelPackages"))){
+const err133 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data37};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1711,8 +1720,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data40.length < 1){
-const err134 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+}
+if(data37.enabled !== undefined){
+let data38 = data37.enabled;
+if(typeof data38 !== "boolean"){
+const err134 = {instancePath:instancePath+"/updateSystem/kpatch/enabled",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.kpatch.properties.enabled.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.enabled,data:data38};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1721,8 +1733,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!pattern15.test(data40)){
-const err135 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/pattern",keyword:"pattern",params:{pattern: "^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"},message:"must match pattern \""+"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"+"\"",schema:"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$",parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+}
+if(data37.kernelPackages !== undefined){
+let data39 = data37.kernelPackages;
+if(Array.isArray(data39)){
+if(data39.length > 10000){
+const err135 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1731,9 +1747,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile.type,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data40};
+if(data39.length < 0){
+const err136 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1742,10 +1757,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.bootc.type,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data39};
+const len10 = data39.length;
+for(let i18=0; i18<len10; i18++){
+let data40 = data39[i18];
+if(typeof data40 === "string"){
+if(data40.length > 200){
+const err137 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1754,10 +1771,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.type,parentSchema:schema11.properties.updateSystem,data:data21};
+if(data40.length < 1){
+const err138 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1766,13 +1781,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data.rollout !== undefined){
-let data41 = data.rollout;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key10 in data41){
-if(!((key10 === "updateServices") || (key10 === "updateSystem"))){
-const err139 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data41};
+if(!pattern1.test(data40)){
+const err139 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1782,12 +1792,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data41.updateServices !== undefined){
-let data42 = data41.updateServices;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key11 in data42){
-if(!(((key11 === "canary") || (key11 === "waves")) || (key11 === "failureBudget"))){
-const err140 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateServices,data:data42};
+else {
+const err140 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1797,131 +1803,23 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data42.canary !== undefined){
-let data43 = data42.canary;
-const _errs104 = errors;
-let valid41 = false;
-const _errs105 = errors;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err141 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 100000 || isNaN(data43)){
-const err142 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-if(data43 < 1 || isNaN(data43)){
-const err143 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data43};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-var _valid1 = _errs105 === errors;
-valid41 = valid41 || _valid1;
-if(!valid41){
-const _errs107 = errors;
-if(Array.isArray(data43)){
-if(data43.length > 1000){
-const err144 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-if(data43.length < 1){
-const err145 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-const len10 = data43.length;
-for(let i18=0; i18<len10; i18++){
-let data44 = data43[i18];
-if(typeof data44 === "string"){
-if(data44.length > 253){
-const err146 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if(data44.length < 1){
-const err147 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-if(!pattern16.test(data44)){
-const err148 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i18,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data44};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-let i19 = data43.length;
+let i19 = data39.length;
 let j8;
 if(i19 > 1){
 const indices8 = {};
 for(;i19--;){
-let item8 = data43[i19];
+let item8 = data39[i19];
 if(typeof item8 !== "string"){
 continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err150 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i19+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+const err141 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i19+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err141];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err141);
 }
 errors++;
 break;
@@ -1931,7 +1829,118 @@ indices8[item8] = i19;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data43};
+const err142 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.kpatch.type,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data37};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data21.bootc !== undefined){
+let data41 = data21.bootc;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key9 in data41){
+if(!(key9 === "rebootRequiredFile")){
+const err144 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data41};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data41.rebootRequiredFile !== undefined){
+let data42 = data41.rebootRequiredFile;
+if(typeof data42 === "string"){
+if(data42.length > 255){
+const err145 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data42.length < 1){
+const err146 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(!pattern16.test(data42)){
+const err147 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/pattern",keyword:"pattern",params:{pattern: "^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"},message:"must match pattern \""+"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"+"\"",schema:"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$",parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile.type,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.bootc.type,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data41};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.type,parentSchema:schema11.properties.updateSystem,data:data21};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.rollout !== undefined){
+let data43 = data.rollout;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key10 in data43){
+if(!((key10 === "updateServices") || (key10 === "updateSystem"))){
+const err151 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data43};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1940,11 +1949,13 @@ vErrors.push(err151);
 }
 errors++;
 }
-var _valid1 = _errs107 === errors;
-valid41 = valid41 || _valid1;
 }
-if(!valid41){
-const err152 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary,data:data43};
+if(data43.updateServices !== undefined){
+let data44 = data43.updateServices;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key11 in data44){
+if(!(((key11 === "canary") || (key11 === "waves")) || (key11 === "failureBudget"))){
+const err152 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateServices,data:data44};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1953,23 +1964,14 @@ vErrors.push(err152);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data42.waves !== undefined){
-let data45 = data42.waves;
-if(Array.isArray(data45)){
-if(data45.length > 100){
-const err153 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data45};
+if(data44.canary !== undefined){
+let data45 = data44.canary;
+const _errs112 = errors;
+let valid45 = false;
+const _errs113 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err153 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1978,14 +1980,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-const len11 = data45.length;
-for(let i20=0; i20<len11; i20++){
-let data46 = data45[i20];
-const _errs114 = errors;
-let valid47 = false;
-const _errs115 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err154 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 100000 || isNaN(data45)){
+const err154 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1994,9 +1991,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 100000 || isNaN(data46)){
-const err155 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+if(data45 < 1 || isNaN(data45)){
+const err155 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2005,8 +2001,14 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data46 < 1 || isNaN(data46)){
-const err156 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data46};
+}
+var _valid2 = _errs113 === errors;
+valid45 = valid45 || _valid2;
+if(!valid45){
+const _errs115 = errors;
+if(Array.isArray(data45)){
+if(data45.length > 1000){
+const err156 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2015,14 +2017,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-var _valid2 = _errs115 === errors;
-valid47 = valid47 || _valid2;
-if(!valid47){
-const _errs117 = errors;
-if(typeof data46 === "string"){
-if(!pattern17.test(data46)){
-const err157 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data46};
+if(data45.length < 1){
+const err157 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2031,9 +2027,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data46};
+const len11 = data45.length;
+for(let i20=0; i20<len11; i20++){
+let data46 = data45[i20];
+if(typeof data46 === "string"){
+if(data46.length > 253){
+const err158 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2042,11 +2041,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-var _valid2 = _errs117 === errors;
-valid47 = valid47 || _valid2;
-}
-if(!valid47){
-const err159 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items,data:data46};
+if(data46.length < 1){
+const err159 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2055,21 +2051,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data45};
+if(!pattern17.test(data46)){
+const err160 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2079,13 +2062,8 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data42.failureBudget !== undefined){
-let data47 = data42.failureBudget;
-const _errs120 = errors;
-let valid48 = false;
-const _errs121 = errors;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err161 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+else {
+const err161 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2094,9 +2072,19 @@ vErrors.push(err161);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 100000 || isNaN(data47)){
-const err162 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+}
+let i21 = data45.length;
+let j9;
+if(i21 > 1){
+const indices9 = {};
+for(;i21--;){
+let item9 = data45[i21];
+if(typeof item9 !== "string"){
+continue;
+}
+if(typeof indices9[item9] == "number"){
+j9 = indices9[item9];
+const err162 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i21+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2104,9 +2092,14 @@ else {
 vErrors.push(err162);
 }
 errors++;
+break;
 }
-if(data47 < 0 || isNaN(data47)){
-const err163 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data47};
+indices9[item9] = i21;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2115,14 +2108,11 @@ vErrors.push(err163);
 }
 errors++;
 }
+var _valid2 = _errs115 === errors;
+valid45 = valid45 || _valid2;
 }
-var _valid3 = _errs121 === errors;
-valid48 = valid48 || _valid3;
-if(!valid48){
-const _errs123 = errors;
-if(typeof data47 === "string"){
-if(!pattern18.test(data47)){
-const err164 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data47};
+if(!valid45){
+const err164 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary,data:data45};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2131,9 +2121,23 @@ vErrors.push(err164);
 }
 errors++;
 }
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
 }
 else {
-const err165 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data47};
+vErrors = null;
+}
+}
+}
+}
+if(data44.waves !== undefined){
+let data47 = data44.waves;
+if(Array.isArray(data47)){
+if(data47.length > 100){
+const err165 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data47};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2142,11 +2146,14 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid3 = _errs123 === errors;
-valid48 = valid48 || _valid3;
-}
-if(!valid48){
-const err166 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget,data:data47};
+const len12 = data47.length;
+for(let i22=0; i22<len12; i22++){
+let data48 = data47[i22];
+const _errs122 = errors;
+let valid51 = false;
+const _errs123 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err166 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2155,21 +2162,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateServices.type,parentSchema:schema11.properties.rollout.properties.updateServices,data:data42};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 100000 || isNaN(data48)){
+const err167 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2178,13 +2173,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data41.updateSystem !== undefined){
-let data48 = data41.updateSystem;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key12 in data48){
-if(!(((key12 === "canary") || (key12 === "waves")) || (key12 === "failureBudget"))){
-const err168 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data48};
+if(data48 < 1 || isNaN(data48)){
+const err168 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2194,13 +2184,13 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data48.canary !== undefined){
-let data49 = data48.canary;
-const _errs129 = errors;
-let valid50 = false;
-const _errs130 = errors;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err169 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+var _valid3 = _errs123 === errors;
+valid51 = valid51 || _valid3;
+if(!valid51){
+const _errs125 = errors;
+if(typeof data48 === "string"){
+if(!pattern18.test(data48)){
+const err169 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2209,9 +2199,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 100000 || isNaN(data49)){
-const err170 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+}
+else {
+const err170 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2220,8 +2210,11 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err171 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data49};
+var _valid3 = _errs125 === errors;
+valid51 = valid51 || _valid3;
+}
+if(!valid51){
+const err171 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items,data:data48};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2230,14 +2223,21 @@ vErrors.push(err171);
 }
 errors++;
 }
+else {
+errors = _errs122;
+if(vErrors !== null){
+if(_errs122){
+vErrors.length = _errs122;
 }
-var _valid4 = _errs130 === errors;
-valid50 = valid50 || _valid4;
-if(!valid50){
-const _errs132 = errors;
-if(Array.isArray(data49)){
-if(data49.length > 1000){
-const err172 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data47};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2246,8 +2246,14 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data49.length < 1){
-const err173 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+}
+if(data44.failureBudget !== undefined){
+let data49 = data44.failureBudget;
+const _errs128 = errors;
+let valid52 = false;
+const _errs129 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err173 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2256,12 +2262,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-const len12 = data49.length;
-for(let i21=0; i21<len12; i21++){
-let data50 = data49[i21];
-if(typeof data50 === "string"){
-if(data50.length > 253){
-const err174 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 100000 || isNaN(data49)){
+const err174 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2270,8 +2273,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data50.length < 1){
-const err175 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+if(data49 < 0 || isNaN(data49)){
+const err175 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2280,8 +2283,14 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(!pattern16.test(data50)){
-const err176 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+}
+var _valid4 = _errs129 === errors;
+valid52 = valid52 || _valid4;
+if(!valid52){
+const _errs131 = errors;
+if(typeof data49 === "string"){
+if(!pattern19.test(data49)){
+const err176 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2292,7 +2301,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i21,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data50};
+const err177 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2301,19 +2310,11 @@ vErrors.push(err177);
 }
 errors++;
 }
+var _valid4 = _errs131 === errors;
+valid52 = valid52 || _valid4;
 }
-let i22 = data49.length;
-let j9;
-if(i22 > 1){
-const indices9 = {};
-for(;i22--;){
-let item9 = data49[i22];
-if(typeof item9 !== "string"){
-continue;
-}
-if(typeof indices9[item9] == "number"){
-j9 = indices9[item9];
-const err178 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+if(!valid52){
+const err178 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget,data:data49};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2321,14 +2322,22 @@ else {
 vErrors.push(err178);
 }
 errors++;
-break;
 }
-indices9[item9] = i22;
+else {
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data49};
+const err179 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateServices.type,parentSchema:schema11.properties.rollout.properties.updateServices,data:data44};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2337,11 +2346,13 @@ vErrors.push(err179);
 }
 errors++;
 }
-var _valid4 = _errs132 === errors;
-valid50 = valid50 || _valid4;
 }
-if(!valid50){
-const err180 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary,data:data49};
+if(data43.updateSystem !== undefined){
+let data50 = data43.updateSystem;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key12 in data50){
+if(!(((key12 === "canary") || (key12 === "waves")) || (key12 === "failureBudget"))){
+const err180 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data50};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2350,23 +2361,14 @@ vErrors.push(err180);
 }
 errors++;
 }
-else {
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data48.waves !== undefined){
-let data51 = data48.waves;
-if(Array.isArray(data51)){
-if(data51.length > 100){
-const err181 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data51};
+if(data50.canary !== undefined){
+let data51 = data50.canary;
+const _errs137 = errors;
+let valid54 = false;
+const _errs138 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err181 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2375,14 +2377,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-const len13 = data51.length;
-for(let i23=0; i23<len13; i23++){
-let data52 = data51[i23];
-const _errs139 = errors;
-let valid56 = false;
-const _errs140 = errors;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err182 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 100000 || isNaN(data51)){
+const err182 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2391,9 +2388,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 100000 || isNaN(data52)){
-const err183 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+if(data51 < 1 || isNaN(data51)){
+const err183 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2402,8 +2398,14 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data52 < 1 || isNaN(data52)){
-const err184 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data52};
+}
+var _valid5 = _errs138 === errors;
+valid54 = valid54 || _valid5;
+if(!valid54){
+const _errs140 = errors;
+if(Array.isArray(data51)){
+if(data51.length > 1000){
+const err184 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2412,14 +2414,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-var _valid5 = _errs140 === errors;
-valid56 = valid56 || _valid5;
-if(!valid56){
-const _errs142 = errors;
-if(typeof data52 === "string"){
-if(!pattern17.test(data52)){
-const err185 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data52};
+if(data51.length < 1){
+const err185 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2428,9 +2424,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data52};
+const len13 = data51.length;
+for(let i23=0; i23<len13; i23++){
+let data52 = data51[i23];
+if(typeof data52 === "string"){
+if(data52.length > 253){
+const err186 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2439,11 +2438,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-var _valid5 = _errs142 === errors;
-valid56 = valid56 || _valid5;
-}
-if(!valid56){
-const err187 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items,data:data52};
+if(data52.length < 1){
+const err187 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2452,21 +2448,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-else {
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data51};
+if(!pattern17.test(data52)){
+const err188 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2476,13 +2459,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data48.failureBudget !== undefined){
-let data53 = data48.failureBudget;
-const _errs145 = errors;
-let valid57 = false;
-const _errs146 = errors;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err189 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+else {
+const err189 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2491,9 +2469,19 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 100000 || isNaN(data53)){
-const err190 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+}
+let i24 = data51.length;
+let j10;
+if(i24 > 1){
+const indices10 = {};
+for(;i24--;){
+let item10 = data51[i24];
+if(typeof item10 !== "string"){
+continue;
+}
+if(typeof indices10[item10] == "number"){
+j10 = indices10[item10];
+const err190 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2501,9 +2489,14 @@ else {
 vErrors.push(err190);
 }
 errors++;
+break;
 }
-if(data53 < 0 || isNaN(data53)){
-const err191 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data53};
+indices10[item10] = i24;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2512,14 +2505,11 @@ vErrors.push(err191);
 }
 errors++;
 }
+var _valid5 = _errs140 === errors;
+valid54 = valid54 || _valid5;
 }
-var _valid6 = _errs146 === errors;
-valid57 = valid57 || _valid6;
-if(!valid57){
-const _errs148 = errors;
-if(typeof data53 === "string"){
-if(!pattern18.test(data53)){
-const err192 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data53};
+if(!valid54){
+const err192 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary,data:data51};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2528,9 +2518,23 @@ vErrors.push(err192);
 }
 errors++;
 }
+else {
+errors = _errs137;
+if(vErrors !== null){
+if(_errs137){
+vErrors.length = _errs137;
 }
 else {
-const err193 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data53};
+vErrors = null;
+}
+}
+}
+}
+if(data50.waves !== undefined){
+let data53 = data50.waves;
+if(Array.isArray(data53)){
+if(data53.length > 100){
+const err193 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data53};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2539,11 +2543,14 @@ vErrors.push(err193);
 }
 errors++;
 }
-var _valid6 = _errs148 === errors;
-valid57 = valid57 || _valid6;
-}
-if(!valid57){
-const err194 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget,data:data53};
+const len14 = data53.length;
+for(let i25=0; i25<len14; i25++){
+let data54 = data53[i25];
+const _errs147 = errors;
+let valid60 = false;
+const _errs148 = errors;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err194 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2552,21 +2559,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateSystem.type,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data48};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 100000 || isNaN(data54)){
+const err195 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2575,10 +2570,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data41};
+if(data54 < 1 || isNaN(data54)){
+const err196 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2588,14 +2581,189 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+var _valid6 = _errs148 === errors;
+valid60 = valid60 || _valid6;
+if(!valid60){
+const _errs150 = errors;
+if(typeof data54 === "string"){
+if(!pattern18.test(data54)){
+const err197 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err197];
 }
 else {
 vErrors.push(err197);
+}
+errors++;
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data54};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+var _valid6 = _errs150 === errors;
+valid60 = valid60 || _valid6;
+}
+if(!valid60){
+const err199 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items,data:data54};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+else {
+errors = _errs147;
+if(vErrors !== null){
+if(_errs147){
+vErrors.length = _errs147;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data53};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data50.failureBudget !== undefined){
+let data55 = data50.failureBudget;
+const _errs153 = errors;
+let valid61 = false;
+const _errs154 = errors;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err201 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 100000 || isNaN(data55)){
+const err202 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if(data55 < 0 || isNaN(data55)){
+const err203 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+var _valid7 = _errs154 === errors;
+valid61 = valid61 || _valid7;
+if(!valid61){
+const _errs156 = errors;
+if(typeof data55 === "string"){
+if(!pattern19.test(data55)){
+const err204 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data55};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data55};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+var _valid7 = _errs156 === errors;
+valid61 = valid61 || _valid7;
+}
+if(!valid61){
+const err206 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget,data:data55};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateSystem.type,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data50};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data43};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
 }
 errors++;
 }
