@@ -71,6 +71,9 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
   changed.updateServices.essentialPackages.push('tuned');
   changed.updateServices.containerSteps.pop();
   changed.updateSystem = { ...(changed.updateSystem ?? {}), openvswitch: { tasks: { role: 'edpm_ovs', tasks: 'update' } } };
+  // Another collection: most files change, so the writer has many steps to be killed at
+  // (the Open vSwitch role no longer removes handler files since issue 12).
+  changed.collection = 'acme.edpm';
   const newTree = compilePlan(planFrom(changed));
   // Not generated: a user's notes (private, hard-linked), an empty folder of
   // a git checkout, a private folder owned by another user, a FIFO, a
