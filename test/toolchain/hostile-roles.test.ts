@@ -11,8 +11,8 @@ import { collectionLayout, requireToolchain, runTool } from '../support/ansible-
 import { ROOT } from '../support/paths.js';
 
 // The generated roles themselves, run in check mode on the test node, for
-// the plan values that pass validation at their most awkward (globs, '+',
-// the longest names). A canary file shows whether any template was
+// the plan values that pass validation (grammar and meaning) at their most
+// awkward (globs where a glob is allowed, '+', the longest names). A canary file shows whether any template was
 // evaluated or command run; a plan that skips validation (built as an
 // object, with a Jinja lookup for a package name) shows that the canary
 // would catch it.
@@ -20,7 +20,7 @@ const longRole = `edpm_${'r'.repeat(95)}`;
 const awkward = {
   collection: 'a_b.c_d',
   updateServices: {
-    essentialPackages: ['openstack-selinux', 'python3-[ab]*', 'lib+plus', `p${'x'.repeat(199)}`, '*?'],
+    essentialPackages: ['openstack-selinux', 'lib+plus', 'a.b_c-d+e', `p${'x'.repeat(199)}`],
     alwaysExcludedPackages: ['kernel', 'kernel-core', 'openvswitch', 'kernel-rt*'],
     alwaysBefore: [{ role: 'edpm_podman', tasks: ['login'] }],
     containerSteps: [
@@ -29,10 +29,10 @@ const awkward = {
     ],
   },
   updateSystem: {
-    openvswitch: { packages: ['rdo-openvswitch', 'openvswitch3.[13]'], serviceName: 'ovs-vswitchd@x.service' },
+    openvswitch: { packages: ['rdo-openvswitch', 'openvswitch3.3', 'python3-openvswitch3.3+x_y'], serviceName: 'ovs-vswitchd.service' },
     includePackages: ['*'],
     alwaysExcludedPackages: ['openvswitch', 'a.b+c_d-e'],
-    bootc: { rebootRequiredFile: '/var/lib/a.b/c+d/e_f-g' },
+    bootc: { rebootRequiredFile: '/var/lib/openstack/reboot_required/a.b+c_d-e' },
   },
 };
 
