@@ -2,8 +2,8 @@
  * `build` and `check`.
  */
 import { relative, resolve } from 'node:path';
-import { compilePlan } from '../compile/compile-plan.js';
-import { loadPlanFile, loadPlanFileWithSource } from '../plan/load.js';
+import { loadPlanFileWithSource } from '../plan/load.js';
+import { compileWithProvenance, planReference } from '../provenance/compile-with-provenance.js';
 import { fileError, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
 import { builtInPlanPath } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
@@ -16,7 +16,8 @@ export function defaultOutDir(): string {
 
 /** Compiles and writes. */
 export async function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): Promise<number> {
-  const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
+  const planPath = opts.plan ?? builtInPlanPath();
+  const { plan, source } = loadPlanFileWithSource(planPath);
   if (opts.roles !== undefined) {
     // Loaded only here: a plain build scans no roles tree (fast-glob and
     // the audit stay out of its start-up).
@@ -27,8 +28,9 @@ export async function buildCommand(opts: { plan?: string; out?: string; force?: 
     for (const d of audit.diagnostics.filter((d) => d.severity !== 'error')) io.err(`${formatDiagnostic(d)}\n`);
     if (errors.length > 0) throw new InputError(errors);
   }
-  const tree = compilePlan(plan);
-  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
+  const outDir = opts.out ?? defaultOutDir();
+  const { tree } = compileWithProvenance(plan, source, planReference(planPath, outDir));
+  const result = writeTree(outDir, tree, { force: opts.force === true });
   const where = displayPath(result.outDir);
   if (result.recovered) io.out(`finished an interrupted build of ${where}\n`);
   if (!result.changed) io.out(`${where} is up to date (${tree.size} files)\n`);
@@ -44,10 +46,11 @@ export async function buildCommand(opts: { plan?: string; out?: string; force?: 
 export async function checkCommand(opts: { plan?: string; out?: string }, io: CliIo): Promise<number> {
   // Loaded only here: the diff library is not needed to build.
   const { findDrift, outputState } = await import('../write/drift.js');
-  const plan = loadPlanFile(opts.plan ?? builtInPlanPath());
-  const tree = compilePlan(plan);
+  const planPath = opts.plan ?? builtInPlanPath();
+  const { plan, source } = loadPlanFileWithSource(planPath);
   const out = opts.out ?? defaultOutDir();
   if (out === '') throw new InputError([fileError('(empty path)', 'the output folder is an empty path; give a folder, e.g. --out dist-roles')]);
+  const { tree } = compileWithProvenance(plan, source, planReference(planPath, out));
   const state = outputState(out);
   if (state === 'missing') {
     io.err(`${displayPath(resolve(out))}: no such folder; nothing to compare (run edpm-rolegen build --out ${displayPath(resolve(out))} to make it)\n`);

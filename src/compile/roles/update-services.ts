@@ -7,12 +7,13 @@
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { gatherLocalFactsTask } from '../gather-facts.js';
+import { recordListOrigins, recordOrigin, type Origin } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
-import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
+import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { serviceTypeIn, task, type Task } from '../task.js';
 
@@ -54,6 +55,8 @@ export function updateServicesRole(plan: UpdatePlan): RoleParts {
     handlers: new Map(),
     roleVars: null,
     steps: readmeSteps(plan),
+    diagram: phaseDiagram(plan),
+    readmeOrigins: readmeOrigins(plan),
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
@@ -70,7 +73,11 @@ export function updateServicesVariables(plan: UpdatePlan): RoleVariable[] {
     switchVariable(V.enableContainers, true, 'Whether to update the containers of the running services.'),
     ...packageListVariables(
       V,
-      { default: s.essentialPackages, description: 'Essential packages updated to their latest version: exact package names, no dnf globs (checked at run time).' },
+      {
+        default: s.essentialPackages,
+        description: 'Essential packages updated to their latest version: exact package names, no dnf globs (checked at run time).',
+        from: { pointer: '/updateServices/essentialPackages', rule: `default of ${V.includePackages}: the plan's essential packages` },
+      },
       ['Packages never updated by this role, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}).`],
     ),
     {
@@ -119,7 +126,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       'Update the essential packages to their latest version',
       V,
       [V.alwaysExcluded, V.excludePackages],
-      { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] },
+      { [V.alwaysExcluded]: recordListOrigins([...plan.updateServices.alwaysExcludedPackages], '/updateServices/alwaysExcludedPackages', 'always excluded by the plan') },
       T.packages,
     ),
   ];
@@ -134,10 +141,10 @@ function prunedKinds(plan: UpdatePlan): string[] {
 function containersTasks(plan: UpdatePlan): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, step, stepPurpose(null), undefined));
-  for (const step of s.containerSteps) {
-    tasks.push(...includeRoleTasks(plan, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
-  }
+  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, step, stepPurpose(null), undefined, `/updateServices/alwaysBefore/${i}`)));
+  s.containerSteps.forEach((step, i) => {
+    tasks.push(...includeRoleTasks(plan, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices), `/updateServices/containerSteps/${i}`));
+  });
   const pruned = prunedKinds(plan);
   if (pruned.length > 0) {
     const args: Record<string, unknown> = {};
@@ -146,7 +153,12 @@ function containersTasks(plan: UpdatePlan): Task[] {
       args.image_filters = { dangling_only: false };
     }
     if (s.prune.volumes) args.volume = true;
-    tasks.push(task(`Prune unused container ${pruned.join(' and ')}`, 'containers.podman.podman_prune', args, { become: true, tags: T.containers }));
+    tasks.push(
+      recordOrigin(task(`Prune unused container ${pruned.join(' and ')}`, 'containers.podman.podman_prune', args, { become: true, tags: T.containers }), {
+        pointer: '/updateServices/prune',
+        rule: `prune of unused container ${pruned.join(' and ')}, as the plan says, after every container step`,
+      }),
+    );
   }
   return tasks;
 }
@@ -161,10 +173,14 @@ export function stepPurpose(serviceType: string | null): string {
   return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
 }
 
-/** One include_role task per task file, run with become and the step's tags. */
-function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
-  return step.tasks.map((file) =>
-    task(
+/** One include_role task per task file, run with become and the step's tags; `pointer`: the step in the plan (provenance). */
+function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, when: string | undefined, pointer: string): Task[] {
+  const rule =
+    when === undefined
+      ? 'include of a task file of an every-node step (alwaysBefore), on every node, before the container steps'
+      : 'include of a task file of a container step, when its service type runs on the node, in plan order';
+  return step.tasks.map((file, j) =>
+    recordOrigin(task(
       includeTaskName(step, file, purpose),
       'ansible.builtin.include_role',
       {
@@ -173,8 +189,40 @@ function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, wh
         apply: { become: true, tags: [...T.containers] },
       },
       when === undefined ? { tags: T.containers } : { when, tags: T.containers },
-    ),
+    ), { pointer: `${pointer}/tasks/${j}`, rule }),
   );
+}
+
+/** The README's flowchart: facts, packages, every step in plan order, prune. */
+function phaseDiagram(plan: UpdatePlan): string[] {
+  const s = plan.updateServices;
+  const lines = ['flowchart TD', `  ${diagramNode('facts', 'Gather local facts')} --> ${diagramNode('packages', 'Update the essential packages')}`];
+  let last = 'packages';
+  const steps = [...s.alwaysBefore.map((step) => ({ type: 'every node', step })), ...s.containerSteps.map((step) => ({ type: step.serviceType, step }))];
+  steps.forEach(({ type, step }, i) => {
+    lines.push(`  ${last} --> ${diagramNode(`step${i}`, `${type}: ${step.role} ${step.tasks.map((t) => `${t}.yml`).join(', ')}`)}`);
+    last = `step${i}`;
+  });
+  const pruned = prunedKinds(plan);
+  if (pruned.length > 0) lines.push(`  ${last} --> ${diagramNode('prune', `Prune unused ${pruned.join(' and ')}`)}`);
+  return lines;
+}
+
+/** The README lines that come from one plan entry: the rows of the steps table, the steps of the flowchart (provenance). */
+function readmeOrigins(plan: UpdatePlan): { text: string; origin: Origin }[] {
+  const s = plan.updateServices;
+  const row = (type: string | null, step: RoleTasks) => `| ${type === null ? '(every node)' : `\`${type}\``} | \`${plan.collection}.${step.role}\` | ${step.tasks.map((t) => `${t}.yml`).join(', ')} |`;
+  const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
+    text: ` --> step${k}["`,
+    origin: k < s.alwaysBefore.length
+      ? { pointer: `/updateServices/alwaysBefore/${k}`, rule: 'a step of the README flowchart: an every-node step of the plan' }
+      : { pointer: `/updateServices/containerSteps/${k - s.alwaysBefore.length}`, rule: 'a step of the README flowchart: a container step of the plan' },
+  }));
+  return [
+    ...diagram,
+    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: { pointer: `/updateServices/alwaysBefore/${i}`, rule: 'a row of the README steps table: an every-node step of the plan' } })),
+    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: { pointer: `/updateServices/containerSteps/${i}`, rule: 'a row of the README steps table: a container step of the plan' } })),
+  ];
 }
 
 /** The values the README's steps show (templates/readme/edpm_update_services-steps.md.hbs). */
