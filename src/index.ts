@@ -10,6 +10,7 @@
  */
 import { checkPlan } from './plan/load.js';
 import { compilePlan as compileCheckedPlan } from './compile/compile-plan.js';
+import type { CompileOptions } from './compile/compile-context.js';
 import type { UpdatePlan } from './model/plan.js';
 import type { FileTree } from './model/file-tree.js';
 
@@ -20,6 +21,10 @@ export type { PlanFile } from './plan/schema.js';
 export { PlanFileSchema, planJsonSchema } from './plan/schema.js';
 export { parsePlan, loadPlanFile, checkPlan } from './plan/load.js';
 export { InputError, formatDiagnostic, type Diagnostic, type Severity } from './core/diagnostics.js';
+export type { CompileOptions } from './compile/compile-context.js';
+export type { TaskFileNames } from './model/task-files.js';
+export { scanRolesTree } from './roles-tree/scan.js';
+export { taskFileNamesOf } from './roles-tree/facts.js';
 export type { FileTree } from './model/file-tree.js';
 export { writeTree, recoverInterruptedBuild, HandEditError, type WriteOptions, type WriteResult } from './write/write-tree.js';
 export { OutputLockedError } from './write/output-lock.js';
@@ -38,6 +43,6 @@ export { rolloutManifestText, resumeManifestText, type RolloutRequest, type Resu
  * checked first by `checkPlan`, exactly as a plan file is, so what the CLI
  * refuses this refuses too (InputError with the same diagnostics).
  */
-export function compilePlan(plan: UpdatePlan): FileTree {
-  return compileCheckedPlan(checkPlan(plan));
+export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}): FileTree {
+  return compileCheckedPlan(checkPlan(plan), options);
 }

@@ -17,17 +17,22 @@ export function defaultOutDir(): string {
 /** Compiles and writes. */
 export async function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): Promise<number> {
   const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
+  let options = {};
   if (opts.roles !== undefined) {
     // Loaded only here: a plain build scans no roles tree (fast-glob and
     // the audit stay out of its start-up).
     const { auditRolesTree } = await import('../roles-tree/audit.js');
     const { scanRolesTree } = await import('../roles-tree/scan.js');
-    const audit = auditRolesTree(scanRolesTree(opts.roles), plan, source);
+    const { taskFileNamesOf } = await import('../roles-tree/facts.js');
+    const facts = scanRolesTree(opts.roles);
+    const audit = auditRolesTree(facts, plan, source);
     const errors = audit.diagnostics.filter((d) => d.severity === 'error');
     for (const d of audit.diagnostics.filter((d) => d.severity !== 'error')) io.err(`${formatDiagnostic(d)}\n`);
     if (errors.length > 0) throw new InputError(errors);
+    // Includes name the task files as they exist there (update.yaml stays update.yaml).
+    options = { taskFileNames: taskFileNamesOf(facts) };
   }
-  const tree = compilePlan(plan);
+  const tree = compilePlan(plan, options);
   const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
   const where = displayPath(result.outDir);
   if (result.recovered) io.out(`finished an interrupted build of ${where}\n`);
@@ -41,11 +46,17 @@ export async function buildCommand(opts: { plan?: string; out?: string; force?: 
 }
 
 /** Compiles and compares with the disk. */
-export async function checkCommand(opts: { plan?: string; out?: string }, io: CliIo): Promise<number> {
+export async function checkCommand(opts: { plan?: string; out?: string; roles?: string }, io: CliIo): Promise<number> {
   // Loaded only here: the diff library is not needed to build.
   const { findDrift, outputState } = await import('../write/drift.js');
   const plan = loadPlanFile(opts.plan ?? builtInPlanPath());
-  const tree = compilePlan(plan);
+  let options = {};
+  if (opts.roles !== undefined) {
+    const { scanRolesTree } = await import('../roles-tree/scan.js');
+    const { taskFileNamesOf } = await import('../roles-tree/facts.js');
+    options = { taskFileNames: taskFileNamesOf(scanRolesTree(opts.roles)) };
+  }
+  const tree = compilePlan(plan, options);
   const out = opts.out ?? defaultOutDir();
   if (out === '') throw new InputError([fileError('(empty path)', 'the output folder is an empty path; give a folder, e.g. --out dist-roles')]);
   const state = outputState(out);

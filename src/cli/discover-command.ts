@@ -40,11 +40,12 @@ export function discoverCommand(opts: { roles: string; plan?: string; json?: boo
 
 /** The human table: one role a row. */
 export function rolesTable(report: AuditReport): string {
-  const head = ['ROLE', 'ENTRY POINTS', 'RULE SELECTS', 'SERVICE TYPE', 'PLAN STEPS'];
+  const head = ['ROLE', 'ENTRY POINTS', 'RULE SELECTS', 'CONTAINERS', 'SERVICE TYPE', 'PLAN STEPS'];
   const rows = report.roles.map((r) => [
     r.name,
     r.entryPoints.join(', ') || '-',
     r.rule === null ? '-' : r.rule.tasks.join(', '),
+    r.rule === null ? '-' : r.ignored ? 'ignored' : r.containers === null ? 'none' : 'yes',
     r.serviceTypes.map((t) => (t.source === 'guess' ? `${t.name} (guess)` : t.name)).join(', ') || '-',
     r.planSteps.length === 0 ? '-' : r.planSteps.map((p) => p.replace(/^\/updateServices\/containerSteps\//u, '#').replace(/^\/updateServices\/alwaysBefore\//u, 'before#')).join(', '),
   ]);

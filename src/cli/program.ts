@@ -47,7 +47,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .description('exit 1 and print a unified diff when the output folder differs from what the plan compiles to')
     .addOption(planOption())
     .addOption(outOption())
-    .action(async (opts: { plan?: string; out?: string }) => {
+    .option('-r, --roles <dir>', 'the roles tree the output was built with (build --roles): task file names as they exist there')
+    .action(async (opts: { plan?: string; out?: string; roles?: string }) => {
       exitCode = await checkCommand(opts, io);
     });
 

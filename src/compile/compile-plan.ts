@@ -7,9 +7,10 @@
  */
 import { FileTreeBuilder, type FileTree } from '../model/file-tree.js';
 import type { UpdatePlan } from '../model/plan.js';
+import { compileContext, type CompileContext, type CompileOptions } from './compile-context.js';
 import { GENERATED_HEADER } from './generated-header.js';
-import { roleTags } from '../model/roles.js';
-import { playbookFile, serviceManifestFile } from './playbooks.js';
+import { COMBINED_UPDATE, roleTags } from '../model/roles.js';
+import { combinedUpdatePlaybookFile, playbookFile, serviceManifestFile } from './playbooks.js';
 import type { RoleParts } from './role-parts.js';
 import { roleMetaFile } from './role-meta.js';
 import { roleReadmeFile } from './role-readme.js';
@@ -22,12 +23,17 @@ import { planIdentity, progressNames, progressRecordTasks, progressSkipTasks, ro
 import type { RolloutReadme } from './role-readme.js';
 
 /** Every generated role, in phase order. */
-const ROLE_MODULES: readonly ((plan: UpdatePlan) => RoleParts)[] = [updateServicesRole, updateSystemRole];
+const ROLE_MODULES: readonly ((plan: UpdatePlan, context: CompileContext) => RoleParts)[] = [updateServicesRole, updateSystemRole];
 
-/** Compiles a plan into the output tree: both roles, the playbooks and the service manifests. */
-export function compilePlan(plan: UpdatePlan): FileTree {
+/**
+ * Compiles a plan into the output tree: both roles, their playbooks and
+ * service manifests, and the combined `update` playbook and service. With
+ * the task file names of a roles tree, includes name the files that exist.
+ */
+export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}): FileTree {
   const out = new FileTreeBuilder();
-  for (const parts of ROLE_MODULES.map((role) => withRolloutProgress(plan, role(plan)))) {
+  const context = compileContext(options);
+  for (const parts of ROLE_MODULES.map((role) => withRolloutProgress(plan, role(plan, context)))) {
     out.addAll(parts.phase.role, roleTree(plan, parts));
     out.add(`playbooks/${parts.phase.playbook}.yml`, playbookFile(plan.collection, parts.phase, GENERATED_HEADER, rolloutOf(plan, parts)));
     out.add(
@@ -35,6 +41,11 @@ export function compilePlan(plan: UpdatePlan): FileTree {
       serviceManifestFile(plan.collection, parts.phase, GENERATED_HEADER),
     );
   }
+  out.add(`playbooks/${COMBINED_UPDATE.playbook}.yml`, combinedUpdatePlaybookFile(plan.collection, GENERATED_HEADER));
+  out.add(
+    `services/dataplane_v1beta1_openstackdataplaneservice_${COMBINED_UPDATE.playbook}.yaml`,
+    serviceManifestFile(plan.collection, COMBINED_UPDATE, GENERATED_HEADER),
+  );
   return out.build();
 }
 

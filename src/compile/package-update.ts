@@ -13,6 +13,9 @@ export interface PackageUpdateVars {
   readonly excludePackages: string;
   /** Task-level variable holding the plan's always-excluded packages. */
   readonly alwaysExcluded: string;
+  /** Task-level variables of the assert that no included package is excluded. */
+  readonly exclusionPattern: string;
+  readonly refusedPackages: string;
 }
 
 /** The package-update variable names of a role. */
@@ -22,6 +25,8 @@ export function packageUpdateVars(role: string): PackageUpdateVars {
     includePackages: `${role}_include_packages`,
     excludePackages: `${role}_exclude_packages`,
     alwaysExcluded: `${role}_always_excluded_packages`,
+    exclusionPattern: `${role}_exclusion_pattern`,
+    refusedPackages: `${role}_refused_packages`,
   };
 }
 
@@ -65,5 +70,73 @@ export function dnfUpdateTask(
       exclude: `{{ (${exclusions.join(' + ')}) | unique }}`,
     },
     { vars: taskVars, become: true, tags },
+  );
+}
+
+/**
+ * The dnf task installing the included packages that are not installed yet,
+ * at the newest version dnf finds (what `state: latest` did for them in the
+ * hand-written roles), with the same exclusions.
+ */
+export function dnfInstallMissingTask(
+  name: string,
+  vars: PackageUpdateVars,
+  exclusions: readonly string[],
+  taskVars: Record<string, unknown>,
+  tags: readonly string[],
+): Task {
+  return task(
+    name,
+    'ansible.builtin.dnf',
+    {
+      name: `{{ ${vars.includePackages} }}`,
+      state: 'present',
+      update_cache: true,
+      exclude: `{{ (${exclusions.join(' + ')}) | unique }}`,
+    },
+    { vars: taskVars, become: true, tags },
+  );
+}
+
+/**
+ * A Jinja expression: one regular expression matching, whole, any name that
+ * one of the given dnf exclusion globs (`*`, `?`, `[...]`) matches.
+ */
+function exclusionPattern(exclusions: readonly string[]): string {
+  const globs = String.raw`map('regex_escape') | map('regex_replace', '\\\*', '.*') | map('regex_replace', '\\\?', '.') | map('regex_replace', '\\([][-])', '\1')`;
+  return `{{ '(?:' ~ ((${exclusions.join(' + ')}) | ${globs} | join('|')) ~ ')$' }}`;
+}
+
+/**
+ * An assert, before any change, that no included package is excluded: dnf
+ * would fail on it ("All matches were filtered out by exclude filtering")
+ * after the earlier steps had run. Names both variables and the packages.
+ */
+export function excludedPackagesAssertTask(
+  name: string,
+  vars: PackageUpdateVars,
+  exclusions: readonly string[],
+  taskVars: Record<string, unknown>,
+  alwaysExcludedWording: string,
+  keywords: { readonly when: readonly string[]; readonly tags: readonly string[] },
+): Task {
+  const excluded = vars.refusedPackages;
+  const pattern = vars.exclusionPattern;
+  return task(
+    name,
+    'ansible.builtin.assert',
+    {
+      that: [`${excluded} | length == 0`],
+      fail_msg:
+        `${vars.includePackages} asks for {{ ${excluded} | join(', ') }}, which ${vars.excludePackages} ` +
+        `or ${alwaysExcludedWording} ({{ ${vars.alwaysExcluded} | join(', ') }}) exclude: dnf would fail on them ` +
+        '(All matches were filtered out by exclude filtering). Remove each from one of the two lists.',
+      quiet: true,
+    },
+    {
+      vars: { ...taskVars, [pattern]: exclusionPattern(exclusions), [excluded]: `{{ ${vars.includePackages} | select('match', ${pattern}) | list }}` },
+      when: keywords.when,
+      tags: keywords.tags,
+    },
   );
 }

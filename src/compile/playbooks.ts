@@ -1,11 +1,60 @@
 /**
  * The playbooks the dataplane operator runs (`playbooks/update_services.yml`,
- * `playbooks/update_system.yml`) and the OpenStackDataPlaneService manifests
- * that name them.
+ * `playbooks/update_system.yml`, and the combined `playbooks/update.yml`)
+ * and the OpenStackDataPlaneService manifests that name them.
  */
-import { roleTags, type PhaseEntryPoint } from '../model/roles.js';
+import { COMBINED_UPDATE, roleTags, type PhaseEntryPoint } from '../model/roles.js';
+import { LEGACY_VARIABLES } from './legacy-variables.js';
+import { task } from './task.js';
 import { yamlText } from './yaml-text.js';
 import { rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
+
+/** The play keywords every EDPM playbook takes from the inventory. */
+function playKeywords(title: string): Record<string, unknown> {
+  return {
+    name: title,
+    hosts: "{{ edpm_override_hosts | default('all', true) }}",
+    strategy: 'linear',
+    gather_facts: '{{ gather_facts | default(false) }}',
+    any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
+    max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+  };
+}
+
+/**
+ * `playbooks/update.yml`: the monolithic update as one run, edpm_update_system
+ * then edpm_update_services, after mapping the monolithic role's variable
+ * names onto theirs. include_role (not import_role): the roles' defaults must
+ * not be defined yet when the mapping tests whether their names are set.
+ */
+export function combinedUpdatePlaybookFile(collection: string, header: readonly string[]): string {
+  const mapping = LEGACY_VARIABLES.flatMap(({ legacy, current }) =>
+    current.map((name) =>
+      task(`Set ${name} from ${legacy}, the monolithic role's name`, 'ansible.builtin.set_fact', { [name]: `{{ ${legacy} }}` }, {
+        when: [`${name} is not defined`, `${legacy} is defined`],
+        tags: [],
+      }),
+    ),
+  );
+  return yamlText(
+    [
+      {
+        ...playKeywords(COMBINED_UPDATE.title),
+        // include_role takes no environment keyword: the play gives it to both roles.
+        environment: '{{ edpm_playbook_environment | default({}) }}',
+        tasks: [
+          ...mapping,
+          ...COMBINED_UPDATE.roles.map((role) => ({
+            name: `Run ${role}`,
+            'ansible.builtin.include_role': { name: `${collection}.${role}` },
+            tags: [...roleTags(role)],
+          })),
+        ],
+      },
+    ],
+    { header },
+  );
+}
 
 /**
  * The playbook of a phase, with the variables every EDPM playbook takes.
@@ -80,7 +129,7 @@ function rolloutPlayKeywords(role: string, rollout: PhaseRollout): Record<string
 }
 
 /** The OpenStackDataPlaneService manifest of a phase. */
-export function serviceManifestFile(collection: string, phase: PhaseEntryPoint, header: readonly string[]): string {
+export function serviceManifestFile(collection: string, phase: Pick<PhaseEntryPoint, 'playbook' | 'serviceType'>, header: readonly string[]): string {
   return yamlText(
     {
       apiVersion: 'dataplane.openstack.org/v1beta1',

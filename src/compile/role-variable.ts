@@ -15,6 +15,12 @@ export interface RoleVariable {
   readonly elements?: VariableType;
   /** Default value; absent for variables of other roles that this one honours but does not define. */
   readonly default?: unknown;
+  /**
+   * The default is a template over another variable (`{{ edpm_service_types }}`):
+   * kept out of meta/argument_specs.yml, where Ansible templates the spec
+   * itself and would fail on it even when the variable is set.
+   */
+  readonly templatedDefault?: boolean;
   /** Sentences describing the variable. */
   readonly description: readonly string[];
 }
@@ -42,7 +48,7 @@ export function argumentSpecsFile(
       const spec: Record<string, unknown> = { type: v.type };
       if (v.elements !== undefined) spec.elements = v.elements;
       spec.required = false;
-      if (v.default !== undefined) spec.default = v.default;
+      if (v.default !== undefined && v.templatedDefault !== true) spec.default = v.default;
       spec.description = v.description.join(' ');
       return [v.name, spec];
     }),

@@ -8,6 +8,12 @@
 export interface RoleTasks {
   readonly role: string;
   readonly tasks: readonly string[];
+  /**
+   * The task files of `tasks` included with `apply: become: true`, in
+   * `tasks` order; the others run as their own tasks say (e.g. as the
+   * connecting user).
+   */
+  readonly become: readonly string[];
 }
 
 /** One step of the container update: a role's task files, run when its service type runs on the node. */
@@ -74,6 +80,8 @@ import type { Rollout } from './rollout.js';
 export interface UpdatePlan {
   /** Collection of the service roles and of the generated roles, e.g. `osp.edpm`. */
   readonly collection: string;
+  /** Roles of the roles tree that take no part in the update (discover and init leave them out). */
+  readonly ignoredRoles: readonly string[];
   readonly updateServices: UpdateServicesPhase;
   readonly updateSystem: UpdateSystemPhase;
   /** How each phase is rolled out over the nodes (NO_ROLLOUT: every node at once). */

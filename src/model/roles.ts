@@ -58,3 +58,35 @@ export function roleTags(role: string, step?: string): readonly string[] {
 
 /** edpm-ansible's Open vSwitch role, whose variable names the update_system role honours. */
 export const OVS_ROLE = 'edpm_ovs';
+
+/**
+ * The combined update (edpm-ansible's `update.yml` and the `update`
+ * OpenStackDataPlaneService): edpm_update_system, then edpm_update_services,
+ * in one run, for inventories still on the monolithic service.
+ */
+export const COMBINED_UPDATE = {
+  playbook: 'update',
+  serviceType: 'update',
+  title: 'Update the EDPM node: system packages, then services',
+  roles: [UPDATE_SYSTEM_ROLE, UPDATE_SERVICES_ROLE],
+} as const;
+
+/**
+ * The tags edpm_ovs puts on its update tasks, which `--tags`/`--skip-tags`
+ * selections of the hand-written roles rely on: `update` and `ovs` on the
+ * package update, `reload` and `ovs` on the reload. The Open vSwitch step
+ * carries them when its tasks are generated.
+ */
+export const OVS_TASK_TAGS = {
+  update: ['update', 'ovs'],
+  reload: ['reload', 'ovs'],
+} as const;
+
+/**
+ * The tag every include of a service role's task files carries, as in the
+ * hand-written edpm_update_services: the role's own name (`edpm_nova`), so
+ * that `--skip-tags edpm_nova` skips that role's task files and no other.
+ */
+export function serviceRoleTag(role: string): string {
+  return role;
+}

@@ -64,6 +64,39 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
     } else seen.set(key, index);
   });
 
+  /** The task files of a step included with become; an error for a listed file the step does not include. */
+  const becomeOf = (step: { tasks: string[]; become?: boolean | string[] }, path: (string | number)[]): string[] => {
+    if (step.become === undefined || step.become === true) return [...step.tasks];
+    if (step.become === false) return [];
+    step.become.forEach((file, i) => {
+      if (!step.tasks.includes(file)) {
+        error([...path, 'become', i], `"${file}" is not one of this step's task files (${step.tasks.join(', ')}): become lists the task files of tasks that run with become`);
+      }
+    });
+    const listed = new Set(step.become);
+    return step.tasks.filter((t) => listed.has(t));
+  };
+  const alwaysBefore = (services.alwaysBefore ?? PLAN_DEFAULTS.alwaysBefore).map((s, i) => ({
+    role: s.role,
+    tasks: [...s.tasks],
+    become: becomeOf({ tasks: [...s.tasks], become: (s as { become?: boolean | string[] }).become }, ['updateServices', 'alwaysBefore', i]),
+  }));
+  const containerSteps = services.containerSteps.map((s, i) => ({
+    serviceType: s.serviceType,
+    role: s.role,
+    tasks: [...s.tasks],
+    become: becomeOf(s, ['updateServices', 'containerSteps', i]),
+  }));
+
+  const ignoredRoles = file.ignoredRoles ?? [];
+  const stepRoles = new Map<string, (string | number)[]>();
+  alwaysBefore.forEach((s, i) => stepRoles.set(s.role, ['updateServices', 'alwaysBefore', i, 'role']));
+  containerSteps.forEach((s, i) => stepRoles.has(s.role) || stepRoles.set(s.role, ['updateServices', 'containerSteps', i, 'role']));
+  ignoredRoles.forEach((role, i) => {
+    const used = stepRoles.get(role);
+    if (used !== undefined) error(['ignoredRoles', i], `role ${role} is ignored, yet the step at ${pointerOf(used.slice(0, -1))} includes it: remove one of the two`);
+  });
+
   const system = file.updateSystem ?? {};
   const systemExclusions = exclusions(system.alwaysExcludedPackages, MANDATORY_SYSTEM_EXCLUSIONS, PLAN_DEFAULTS.systemExcludedPackages, ['updateSystem', 'alwaysExcludedPackages']);
   const ovs = system.openvswitch ?? {};
@@ -80,11 +113,12 @@ export function normalizePlan(file: PlanFile, source: SourceMap): UpdatePlan {
 
   const plan: UpdatePlan = {
     collection: file.collection ?? PLAN_DEFAULTS.collection,
+    ignoredRoles: [...ignoredRoles],
     updateServices: {
       essentialPackages: services.essentialPackages ?? [...PLAN_DEFAULTS.essentialPackages],
       alwaysExcludedPackages: servicesExclusions,
-      alwaysBefore: (services.alwaysBefore ?? PLAN_DEFAULTS.alwaysBefore).map((s) => ({ role: s.role, tasks: [...s.tasks] })),
-      containerSteps: services.containerSteps.map((s) => ({ serviceType: s.serviceType, role: s.role, tasks: [...s.tasks] })),
+      alwaysBefore,
+      containerSteps,
       prune: { images: services.prune?.images ?? true, volumes: services.prune?.volumes ?? true },
     },
     updateSystem: {

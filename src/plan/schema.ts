@@ -35,10 +35,27 @@ function listOf<T extends TSchema>(item: T, description: string, minItems = 0) {
 const Package = nameOf(packagePattern);
 const TaskFile = nameOf(taskFileName);
 
+/**
+ * Which task files of a step are included with `apply: become: true`: all
+ * (`true`, the default), none (`false`: their tasks choose for themselves,
+ * e.g. gather facts as the connecting user), or the ones listed.
+ */
+const Become = Type.Union(
+  [
+    Type.Boolean(),
+    listOf(TaskFile, 'the task files of this step included with become (each must be in tasks)'),
+  ],
+  {
+    description:
+      'which task files are included with become: true (all, the default), false (none: their tasks choose for themselves) or a list of some of them',
+  },
+);
+
 const RoleTasks = Type.Object(
   {
     role: nameOf(roleName, 'role in the collection'),
     tasks: listOf(TaskFile, 'task files of the role to include, in order (base names)', 1),
+    become: Type.Optional(Become),
   },
   { additionalProperties: false, description: 'a role and the ordered task files of it to include' },
 );
@@ -48,6 +65,7 @@ const ContainerStep = Type.Object(
     serviceType: nameOf(serviceType, 'EDPM service type whose presence runs this step'),
     role: nameOf(roleName, 'role in the collection'),
     tasks: listOf(TaskFile, 'task files of the role to include, in order (base names)', 1),
+    become: Type.Optional(Become),
   },
   { additionalProperties: false, description: 'one step of the container update' },
 );
@@ -198,6 +216,12 @@ export const PlanFileSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'path or URL of this schema, for editors' })),
     collection: Type.Optional(nameOf(collectionName, 'collection of the roles (default osp.edpm)')),
+    ignoredRoles: Type.Optional(
+      listOf(
+        nameOf(roleName, 'role of the roles tree'),
+        'roles of the roles tree that take no part in the update: discover does not warn about them, init does not add them (default [])',
+      ),
+    ),
     updateServices: UpdateServices,
     updateSystem: Type.Optional(UpdateSystem),
     rollout: Type.Optional(Rollout),

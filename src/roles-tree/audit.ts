@@ -9,7 +9,7 @@ import { compareStrings } from '../core/compare.js';
 import { diagnosticAt, fileWarning, type Diagnostic } from '../core/diagnostics.js';
 import { pointerSegments, positionOf, type SourceMap } from '../plan/source-map.js';
 import type { RoleTasks, UpdatePlan } from '../model/plan.js';
-import { entryPointsOf, OVS_ROLE, type EntryPoint, type RoleFact, type RolesTreeFacts } from './facts.js';
+import { containerEvidenceOf, entryPointsOf, OVS_ROLE, type EntryPoint, type RoleFact, type RolesTreeFacts } from './facts.js';
 import { serviceTypesOf, type ServiceTypeOf } from './service-type.js';
 import { ruleSelection, type RuleSelection } from './task-selection.js';
 
@@ -31,6 +31,13 @@ export interface RoleReport {
   readonly serviceTypes: readonly ServiceTypeOf[];
   /** JSON pointers of the plan steps that use the role. */
   readonly planSteps: readonly string[];
+  /**
+   * Where its task files manage containers (`tasks/run.yml:17: edpm_container_standalone`),
+   * null when they manage none; for roles with update entry points only.
+   */
+  readonly containers: string | null;
+  /** Whether the plan lists the role in ignoredRoles. */
+  readonly ignored: boolean;
 }
 
 /** The whole audit. */
@@ -82,9 +89,20 @@ export function auditRolesTree(facts: RolesTreeFacts, plan: UpdatePlan | null, s
 
   const roles: RoleReport[] = facts.roles.map((role) => reportOf(role, plan, refs));
   for (const report of roles) {
-    if (plan === null || report.rule === null || report.planSteps.length > 0) continue;
+    if (plan === null || report.rule === null || report.planSteps.length > 0 || report.ignored) continue;
     if (report.name === OVS_ROLE && plan.updateSystem.openvswitch.tasks.kind === 'inline') {
       diagnostics.push(at('/updateSystem/openvswitch', 'note', `${OVS_ROLE} has ${report.entryPoints.map((e) => e).join(', ')} task files; the plan updates Open vSwitch with generated tasks instead (to use the role: tasks: {role: ${OVS_ROLE}, tasks: update})`));
+      continue;
+    }
+    if (report.containers === null) {
+      // A configure-os/run-os role (its run.yml reloads a host service) or a timer: no container to update.
+      diagnostics.push({
+        ...fileWarning(
+          join(report.path, 'tasks'),
+          `role ${report.name} has update entry points (${report.entryPoints.join(', ')}) but its task files manage no container (no podman, edpm_container_manage, edpm_container_standalone, quadlet or container unit): not a container service, left out of the update (a plan step adds it; ignoredRoles silences this note)`,
+        ),
+        severity: 'note',
+      });
       continue;
     }
     const types = report.serviceTypes.map((t) => (t.source === 'guess' ? `${t.name} (a guess)` : t.name)).join(', ') || 'unknown';
@@ -92,7 +110,7 @@ export function auditRolesTree(facts: RolesTreeFacts, plan: UpdatePlan | null, s
     diagnostics.push(
       fileWarning(
         join(report.path, 'tasks', first.file),
-        `role ${report.name} has update entry points (${report.entryPoints.join(', ')}) but no plan step uses it; service type ${types}, the rule would include [${report.rule.tasks.join(', ')}]`,
+        `role ${report.name} has update entry points (${report.entryPoints.join(', ')}) and manages containers (${report.containers}) but no plan step uses it; service type ${types}, the rule would include [${report.rule.tasks.join(', ')}] (or list it in ignoredRoles)`,
       ),
     );
   }
@@ -110,7 +128,15 @@ function reportOf(role: RoleFact, plan: UpdatePlan | null, refs: readonly PlanSt
     rule: ruleSelection(role),
     serviceTypes: ruleSelection(role) === null && !refs.some((r) => r.role === role.name) ? [] : serviceTypesOf(role.name, plan),
     planSteps: refs.filter((r) => r.role === role.name).map((r) => r.pointer),
+    containers: containersOf(role),
+    ignored: plan?.ignoredRoles.includes(role.name) ?? false,
   };
+}
+
+/** `tasks/run.yml:17: edpm_container_standalone`, or null. */
+function containersOf(role: RoleFact): string | null {
+  const found = containerEvidenceOf(role);
+  return found === null ? null : `tasks/${found.file}:${found.evidence.line}: ${found.evidence.what}`;
 }
 
 /** Counts of an audit's diagnostics by severity. */

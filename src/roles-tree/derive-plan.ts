@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isSeq, type YAMLSeq } from 'yaml';
 import type { ContainerStep, UpdatePlan } from '../model/plan.js';
-import { OVS_ROLE, type RolesTreeFacts } from './facts.js';
+import { containerEvidenceOf, OVS_ROLE, type RolesTreeFacts } from './facts.js';
 import { conventionalServiceType } from './service-type.js';
 import { ruleSelection } from './task-selection.js';
 
@@ -37,13 +37,15 @@ export function derivePlanText(facts: RolesTreeFacts, reference: UpdatePlan): st
     const known = ref.tasks.every((t) => role.taskFiles.some((f) => f.base === t));
     const sameAsRule = known && ref.tasks.join(',') === rule.tasks.join(',');
     const tasks = known ? [...ref.tasks] : [...rule.tasks];
+    // The built-in plan's become choice for the task files it knows; new ones run with become.
+    const become = tasks.filter((t) => ref.become.includes(t) || !ref.tasks.includes(t));
     const why = sameAsRule
       ? rule.reason
       : known
         ? `the built-in plan includes [${ref.tasks.join(', ')}] where the rule would choose [${rule.tasks.join(', ')}] (${rule.reason})`
         : `${rule.reason} (the built-in plan's [${ref.tasks.join(', ')}] is not all there)`;
     steps.push({
-      step: { serviceType: ref.serviceType, role: role.name, tasks },
+      step: { serviceType: ref.serviceType, role: role.name, tasks, become },
       comment: `${role.name}: ${why}; service type ${ref.serviceType} and position from the built-in plan`,
     });
   }
@@ -51,14 +53,23 @@ export function derivePlanText(facts: RolesTreeFacts, reference: UpdatePlan): st
     if (used.has(role.name) || role.name === OVS_ROLE) continue;
     const rule = ruleSelection(role);
     if (rule === null) continue;
+    if (reference.ignoredRoles.includes(role.name)) {
+      skipped.push(`${role.name}: in ignoredRoles`);
+      continue;
+    }
+    const containers = containerEvidenceOf(role);
+    if (containers === null) {
+      skipped.push(`${role.name}: has update entry points, but its task files manage no container (not a container service)`);
+      continue;
+    }
     const guess = conventionalServiceType(role.name);
     if (guess === null) {
       skipped.push(`${role.name}: has update entry points, but no service type can be guessed from its name; add a step by hand`);
       continue;
     }
     steps.push({
-      step: { serviceType: guess, role: role.name, tasks: [...rule.tasks] },
-      comment: `${role.name}: ${rule.reason}; not in the built-in plan: service type ${guess} is a GUESS from the role name, and the step is placed last; check both`,
+      step: { serviceType: guess, role: role.name, tasks: [...rule.tasks], become: [...rule.tasks] },
+      comment: `${role.name}: ${rule.reason}; manages containers (tasks/${containers.file}:${containers.evidence.line}: ${containers.evidence.what}); not in the built-in plan: service type ${guess} is a GUESS from the role name, and the step is placed last; check both`,
     });
   }
 
@@ -69,11 +80,12 @@ export function derivePlanText(facts: RolesTreeFacts, reference: UpdatePlan): st
   const s = reference.updateServices;
   const data = {
     collection: reference.collection,
+    ignoredRoles: [...reference.ignoredRoles],
     updateServices: {
       essentialPackages: [...s.essentialPackages],
       alwaysExcludedPackages: [...s.alwaysExcludedPackages],
-      alwaysBefore: before.map((b) => ({ role: b.role, tasks: [...b.tasks] })),
-      containerSteps: steps.map((d) => ({ serviceType: d.step.serviceType, role: d.step.role, tasks: [...d.step.tasks] })),
+      alwaysBefore: before.map((b) => ({ role: b.role, tasks: [...b.tasks], become: becomeValue(b.tasks, b.become) })),
+      containerSteps: steps.map((d) => ({ serviceType: d.step.serviceType, role: d.step.role, tasks: [...d.step.tasks], become: becomeValue(d.step.tasks, d.step.become) })),
       prune: { ...s.prune },
     },
     updateSystem: planSystemData(reference),
@@ -120,14 +132,22 @@ function planSystemData(reference: UpdatePlan): Record<string, unknown> {
   };
 }
 
-/** Writes every `tasks: [...]` list on one line. */
+/** A step's become as a plan file says it: true (all task files), false (none) or the list. */
+function becomeValue(tasks: readonly string[], become: readonly string[]): boolean | string[] {
+  if (become.length === tasks.length) return true;
+  return become.length === 0 ? false : [...become];
+}
+
+/** Writes every `tasks: [...]` and `become: [...]` list on one line. */
 function flowTaskLists(doc: Document): void {
   for (const path of [['updateServices', 'containerSteps'], ['updateServices', 'alwaysBefore']]) {
     const seq = doc.getIn(path, true);
     if (!isSeq(seq)) continue;
     for (const item of seq.items) {
-      const tasks = isMap(item) ? item.get('tasks', true) : undefined;
-      if (isSeq(tasks)) tasks.flow = true;
+      for (const key of ['tasks', 'become']) {
+        const list = isMap(item) ? item.get(key, true) : undefined;
+        if (isSeq(list)) list.flow = true;
+      }
     }
   }
 }

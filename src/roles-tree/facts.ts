@@ -3,12 +3,25 @@
  * rule, the service-type mapping, the audit and plan derivation read these;
  * only the scan touches the disk.
  */
+import type { TaskFileNames } from '../model/task-files.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+
+/** Where a task file manages containers: the first line that does, and what it uses there. */
+export interface ContainerEvidence {
+  readonly line: number;
+  /** What the line uses, e.g. `edpm_container_manage`, `containers.podman`, `a quadlet`. */
+  readonly what: string;
+}
 
 /** A task file of a role: its base name and the file name on disk (`.yml` or `.yaml`). */
 export interface TaskFileFact {
   readonly base: string;
   readonly file: string;
+  /**
+   * Whether the file manages containers (see container-evidence.ts); read
+   * only for roles with update entry points, absent for the others.
+   */
+  readonly containers?: ContainerEvidence | null;
 }
 
 /** One role folder with a valid name. */
@@ -40,4 +53,16 @@ export type EntryPoint = (typeof ENTRY_POINTS)[number];
 /** The entry points a role has, in the order update, run, install. */
 export function entryPointsOf(role: RoleFact): EntryPoint[] {
   return ENTRY_POINTS.filter((e) => role.taskFiles.some((t) => t.base === e));
+}
+
+/** The first task file of a role that manages containers, with where; null when none does. */
+export function containerEvidenceOf(role: RoleFact): { readonly file: string; readonly evidence: ContainerEvidence } | null {
+  for (const t of role.taskFiles) if (t.containers) return { file: t.file, evidence: t.containers };
+  return null;
+}
+
+/** The task file names of a scanned tree, for the compiler: what exists (`.yml` or `.yaml`), else `<base>.yml`. */
+export function taskFileNamesOf(facts: RolesTreeFacts): TaskFileNames {
+  const byRole = new Map(facts.roles.map((r) => [r.name, new Map(r.taskFiles.map((t) => [t.base, t.file]))]));
+  return (role, base) => byRole.get(role)?.get(base) ?? `${base}.yml`;
 }

@@ -5,14 +5,15 @@
  * loop and files where folders belong become diagnostics; only an unusable
  * root is an InputError.
  */
-import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { byKey, compareStrings } from '../core/compare.js';
 import { fileError, fileWarning, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import { matchesGrammar, roleName, taskFileName } from '../model/names.js';
-import type { RoleFact, RolesTreeFacts, TaskFileFact } from './facts.js';
+import { containerEvidence } from './container-evidence.js';
+import { ENTRY_POINTS, type RoleFact, type RolesTreeFacts, type TaskFileFact } from './facts.js';
 
 /** Scans `root`; throws InputError when it is missing, unreadable or not a folder. */
 export function scanRolesTree(root: string): RolesTreeFacts {
@@ -72,12 +73,25 @@ export function scanRolesTree(root: string): RolesTreeFacts {
       if (code !== 'ENOENT') warn(tasks, `role ${role}: cannot read tasks/: ${describeIoError(err)}`);
     }
   }
-  const roles: RoleFact[] = roleDirs.map((name) => ({
-    name,
-    path: join(root, name),
-    taskFiles: [...(found.get(name) ?? [])].sort(byKey((t) => t.base)),
-  }));
+  const roles: RoleFact[] = roleDirs.map((name) => {
+    const taskFiles = [...(found.get(name) ?? [])].sort(byKey((t) => t.base));
+    const path = join(root, name);
+    // Only a role with an update entry point can be a container service: read its task files.
+    const hasEntryPoint = taskFiles.some((t) => (ENTRY_POINTS as readonly string[]).includes(t.base));
+    return { name, path, taskFiles: hasEntryPoint ? taskFiles.map((t) => withContainers(path, t, warn)) : taskFiles };
+  });
   return { root, roles, problems };
+}
+
+/** A task file with what its text says about containers (null when it cannot be read: reported). */
+function withContainers(rolePath: string, t: TaskFileFact, warn: (path: string, message: string) => void): TaskFileFact {
+  const path = join(rolePath, 'tasks', t.file);
+  try {
+    return { ...t, containers: containerEvidence(readFileSync(path, 'utf8')) };
+  } catch (err) {
+    warn(path, `cannot read the task file: ${describeIoError(err)}`);
+    return { ...t, containers: null };
+  }
 }
 
 /** Whether a folder entry is (or links to) a folder; reports links that cannot be followed. */

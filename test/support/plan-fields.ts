@@ -22,6 +22,7 @@ const at = (path: (string | number)[]): PlanField => ({
 /** Every string-valued field of the built-in plan, and the role form of the Open vSwitch step. */
 export const PLAN_FIELDS: readonly PlanField[] = [
   at(['collection']),
+  at(['ignoredRoles', 0]),
   at(['updateServices', 'essentialPackages', 0]),
   at(['updateServices', 'alwaysExcludedPackages', 3]),
   at(['updateServices', 'alwaysBefore', 0, 'role']),
@@ -29,6 +30,8 @@ export const PLAN_FIELDS: readonly PlanField[] = [
   at(['updateServices', 'containerSteps', 0, 'serviceType']),
   at(['updateServices', 'containerSteps', 0, 'role']),
   at(['updateServices', 'containerSteps', 0, 'tasks', 0]),
+  // edpm_frr's step: become: [run]
+  at(['updateServices', 'containerSteps', 2, 'become', 0]),
   at(['updateSystem', 'openvswitch', 'tasks']),
   {
     pointer: '/updateSystem/openvswitch/tasks/role',

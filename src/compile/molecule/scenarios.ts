@@ -9,11 +9,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import type { UpdatePlan } from '../../model/plan.js';
 import { packageRoot } from '../../package-root.js';
 import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
 import { yamlText } from '../yaml-text.js';
+import { contractsScenarioData, contractsSkipTags } from './contracts-scenario-data.js';
 import { servicesScenarioData } from './services-scenario-data.js';
 import { rolloutScenarioData } from './rollout-scenario-data.js';
 import { systemScenarioData } from './system-scenario-data.js';
@@ -30,6 +31,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   update_system_kpatch: ['common', 'update_system', 'update_system_kpatch'],
   update_system_bootc: ['common', 'update_system_bootc'],
   update_services_rollout: ['common', 'update_services_rollout'],
+  update_services_contracts: ['common', 'update_services_contracts'],
 };
 
 const scenarioDir = (folder: string): string => join(packageRoot(), 'templates', 'molecule', folder);
@@ -42,6 +44,7 @@ export function scenarioData(plan: UpdatePlan, scenario: string): Record<string,
   if (scenario === 'update_services') return servicesScenarioData(plan);
   if (scenario === 'update_services_rollout') return rolloutScenarioData(plan)!;
   if (scenario === 'update_system' || scenario === 'update_system_kpatch') return systemScenarioData(plan, scenario);
+  if (scenario === 'update_services_contracts') return contractsScenarioData(plan);
   // The bootc scenario depends on the plan through its collection only:
   // what it proves is about the stand-in bootc.
   const data = parse(readFileSync(join(scenarioDir(scenario), DATA_FILE), 'utf8')) as Record<string, unknown>;
@@ -61,6 +64,7 @@ export function roleScenarios(plan: UpdatePlan, scenarios: readonly string[], he
       }
     }
     const files = new FileTreeBuilder();
+    if (scenario === 'update_services_contracts') playbooks.set('molecule.yml', withSkipTags(playbooks.get('molecule.yml')!, contractsSkipTags(plan)));
     for (const name of [...playbooks.keys()].sort()) files.add(name, playbooks.get(name)!);
     files.add(
       DATA_FILE,
@@ -71,4 +75,14 @@ export function roleScenarios(plan: UpdatePlan, scenarios: readonly string[], he
     out.set(scenario, files.build());
   }
   return out;
+}
+
+/**
+ * molecule.yml of update_services_contracts with its skip-tags option set
+ * (through the YAML library, comments kept).
+ */
+function withSkipTags(text: string, skipTags: string): string {
+  const doc = parseDocument(text);
+  doc.setIn(['provisioner', 'options', 'skip-tags'], skipTags);
+  return doc.toString({ lineWidth: 0 });
 }

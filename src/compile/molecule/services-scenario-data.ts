@@ -59,12 +59,13 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
   });
   return {
     edpm_service_types: running,
-    // The kernel and Open vSwitch packages and the user's exclusion are
-    // asked for, so that the scenario shows their exclusion holding
-    // (openvswitch is found as the installed wrapper rdo-openvswitch, which
-    // has a pending update that changes the stream; python3-openvswitch3.1
-    // is pinned to its stream's exact version).
-    edpm_update_services_include_packages: unique([...s.essentialPackages, 'kernel', 'kernel-core', 'openvswitch', ...OPENVSWITCH_PACKAGES, USER_EXCLUDED]),
+    // Only the essential packages are asked for: asking for an excluded
+    // one fails before any change (update_services_contracts shows it).
+    // The kernel, Open vSwitch (the wrapper rdo-openvswitch, whose pending
+    // update changes the stream, and python3-openvswitch3.1, pinned to its
+    // stream's exact version) and the user's exclusion, all with pending
+    // updates, must stay as they are.
+    edpm_update_services_include_packages: [...s.essentialPackages],
     edpm_update_services_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
       role: UPDATE_SERVICES_ROLE,
@@ -80,7 +81,7 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
         },
         openvswitch_enabled: true,
         journal: runningSteps.flatMap((c) => c.tasks.map((t) => `${c.role}:${t}`)),
-        configs: withUpdate,
+        configs: [...withUpdate],
         containers,
         untouched: fixtureRoles.filter((r) => !usedByRunning.has(r)),
         pruned: s.prune.images,

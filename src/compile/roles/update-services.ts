@@ -5,12 +5,13 @@
  * Molecule scenario are all made here.
  */
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
-import { roleTags, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
-import { gatherLocalFactsTask } from '../gather-facts.js';
+import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
+import { compileContext, type CompileContext } from '../compile-context.js';
+import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
-import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
+import { dnfInstallMissingTask, dnfUpdateTask, excludedPackagesAssertTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
 import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
@@ -24,6 +25,9 @@ export const UPDATE_SERVICES_VARS = {
   enableContainers: `${P}_enable_containers_update`,
   runningServices: `${P}_running_services`,
 } as const;
+
+/** What the dataplane operator passes in: the service types of the node (default of runningServices). */
+export const SERVICE_TYPES_VARIABLE = 'edpm_service_types';
 const V = UPDATE_SERVICES_VARS;
 
 /** Tags of every task, and of each step. */
@@ -35,10 +39,10 @@ export const UPDATE_SERVICES_TAGS = {
 const T = UPDATE_SERVICES_TAGS;
 
 /** The role's Molecule scenarios. */
-export const UPDATE_SERVICES_SCENARIOS: readonly string[] = ['update_services'];
+export const UPDATE_SERVICES_SCENARIOS: readonly string[] = ['update_services', 'update_services_contracts'];
 
 /** Everything of the role, for a plan. */
-export function updateServicesRole(plan: UpdatePlan): RoleParts {
+export function updateServicesRole(plan: UpdatePlan, context: CompileContext = compileContext({})): RoleParts {
   return {
     phase: UPDATE_SERVICES_PHASE,
     shortDescription: 'Update the OpenStack service containers of an EDPM node and the packages they need',
@@ -48,7 +52,7 @@ export function updateServicesRole(plan: UpdatePlan): RoleParts {
       'then prunes the images the old containers used.',
     ],
     galaxyTags: ['edpm', 'update', 'openstack'],
-    tasks: updateServicesTasks(plan),
+    tasks: updateServicesTasks(plan, context),
     variables: updateServicesVariables(plan),
     scenarios: roleScenarios(plan, [...UPDATE_SERVICES_SCENARIOS, ...rolloutScenarios(plan)], GENERATED_HEADER),
     handlers: new Map(),
@@ -58,6 +62,7 @@ export function updateServicesRole(plan: UpdatePlan): RoleParts {
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
       { name: stepTag(P, 'containers'), selects: 'the container steps and the prune' },
+      ...stepRoles(plan).map((role) => ({ name: serviceRoleTag(role), selects: `the includes of ${role}'s task files (\`--skip-tags ${serviceRoleTag(role)}\` skips them, and only them)` })),
     ],
   };
 }
@@ -77,21 +82,33 @@ export function updateServicesVariables(plan: UpdatePlan): RoleVariable[] {
       name: V.runningServices,
       type: 'list',
       elements: 'str',
-      default: '{{ edpm_service_types | default([]) }}',
+      default: `{{ ${SERVICE_TYPES_VARIABLE} }}`,
+      templatedDefault: true,
       description: [
         'Service types running on the node; the container steps of the others are skipped.',
-        'Defaults to edpm_service_types, the list the dataplane operator passes in.',
+        `Defaults to ${SERVICE_TYPES_VARIABLE}, the list the dataplane operator passes in;`,
+        'when neither is set, the role fails before any change, naming it.',
       ],
     },
   ];
 }
 
 /** `tasks/<file>.yml` contents of the role, by file name. */
-export function updateServicesTasks(plan: UpdatePlan): Map<string, Task[]> {
+export function updateServicesTasks(plan: UpdatePlan, context: CompileContext = compileContext({})): Map<string, Task[]> {
+  const packageStep = [IS_PACKAGE_MODE, `${V.enablePackages} | bool`];
   const main: Task[] = [
     gatherLocalFactsTask(T.role),
+    excludedPackagesAssertTask(
+      'Fail before any change when an essential package is excluded',
+      V,
+      [V.alwaysExcluded, V.excludePackages],
+      { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] },
+      'the packages this role always excludes',
+      { when: packageStep, tags: T.packages },
+    ),
+    // Image-mode (bootc) hosts get their packages with the OS image: no dnf there.
     task('Update the essential packages', 'ansible.builtin.import_tasks', { file: 'packages.yml' }, {
-      when: `${V.enablePackages} | bool`,
+      when: packageStep,
       tags: T.packages,
     }),
     task('Update the containers of the running services', 'ansible.builtin.import_tasks', { file: 'containers.yml' }, {
@@ -102,11 +119,12 @@ export function updateServicesTasks(plan: UpdatePlan): Map<string, Task[]> {
   return new Map([
     ['main', main],
     ['packages', packagesTasks(plan)],
-    ['containers', containersTasks(plan)],
+    ['containers', containersTasks(plan, context)],
   ]);
 }
 
 function packagesTasks(plan: UpdatePlan): Task[] {
+  const vars = { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] };
   return [
     // The rule by meaning of essentialPackages, again at run time, where the variable may be overridden:
     // the targeted update takes exact names (a glob would make it a broad update, as root).
@@ -115,6 +133,9 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       fail_msg: `${V.includePackages} takes exact package names, not dnf globs (a glob would turn the targeted update into a broad one): {{ ${V.includePackages} | select('search', '[*?\\[]') | list }}`,
       quiet: true,
     }, { tags: T.packages }),
+    // state: latest installs a missing package, as the hand-written role did;
+    // present then latest with update_only does the same in two dnf steps.
+    dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], vars, T.packages),
     dnfUpdateTask(
       'Update the essential packages to their latest version',
       V,
@@ -131,12 +152,12 @@ function prunedKinds(plan: UpdatePlan): string[] {
   return [prune.images ? 'images' : null, prune.volumes ? 'volumes' : null].filter((x): x is string => x !== null);
 }
 
-function containersTasks(plan: UpdatePlan): Task[] {
+function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, step, stepPurpose(null), undefined));
+  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined));
   for (const step of s.containerSteps) {
-    tasks.push(...includeRoleTasks(plan, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
+    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
   }
   const pruned = prunedKinds(plan);
   if (pruned.length > 0) {
@@ -161,33 +182,51 @@ export function stepPurpose(serviceType: string | null): string {
   return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
 }
 
-/** One include_role task per task file, run with become and the step's tags. */
-function includeRoleTasks(plan: UpdatePlan, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
+/** The roles the steps include, in order, once each. */
+function stepRoles(plan: UpdatePlan): string[] {
+  const s = plan.updateServices;
+  return [...new Set([...s.alwaysBefore, ...s.containerSteps].map((step) => step.role))];
+}
+
+/**
+ * One include_role task per task file, tagged with the role's own tag
+ * (`edpm_nova`) besides the role's; `apply` gives the included tasks the same
+ * tags (so `--tags` selections reach them) and `become` when the step says so
+ * for that file. `tasks_from` names the file as it exists in the roles tree.
+ */
+function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
+  const tags = [...T.containers, serviceRoleTag(step.role)];
   return step.tasks.map((file) =>
     task(
       includeTaskName(step, file, purpose),
       'ansible.builtin.include_role',
       {
         name: `${plan.collection}.${step.role}`,
-        tasks_from: `${file}.yml`,
-        apply: { become: true, tags: [...T.containers] },
+        tasks_from: context.taskFile(step.role, file),
+        apply: step.become.includes(file) ? { become: true, tags: [...tags] } : { tags: [...tags] },
       },
-      when === undefined ? { tags: T.containers } : { when, tags: T.containers },
+      when === undefined ? { tags } : { when, tags },
     ),
   );
+}
+
+/** A step's task files as the README lists them: `run.yml (become)`. */
+function readmeTaskFiles(step: RoleTasks): { file: string; become: boolean }[] {
+  return step.tasks.map((t) => ({ file: `${t}.yml`, become: step.become.includes(t) }));
 }
 
 /** The values the README's steps show (templates/readme/edpm_update_services-steps.md.hbs). */
 function readmeSteps(plan: UpdatePlan): ReadmeSteps {
   const s = plan.updateServices;
   const steps = [
-    ...s.alwaysBefore.map((step) => ({ serviceType: null, role: `${plan.collection}.${step.role}`, taskFiles: step.tasks })),
-    ...s.containerSteps.map((step) => ({ serviceType: step.serviceType, role: `${plan.collection}.${step.role}`, taskFiles: step.tasks })),
+    ...s.alwaysBefore.map((step) => ({ serviceType: null, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step) })),
+    ...s.containerSteps.map((step) => ({ serviceType: step.serviceType, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step) })),
   ];
   return {
     template: `${P}-steps.md.hbs`,
     data: {
       vars: V,
+      serviceTypesVariable: SERVICE_TYPES_VARIABLE,
       essentialPackages: s.essentialPackages,
       alwaysExcludedPackages: s.alwaysExcludedPackages,
       steps,

@@ -42,7 +42,8 @@
 import { diagnosticAt, InputError } from '../../core/diagnostics.js';
 import { openvswitchPackage, openvswitchPackageProblems } from '../../model/names.js';
 import type { UpdatePlan } from '../../model/plan.js';
-import { OVS_ROLE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
+import { OVS_ROLE, OVS_TASK_TAGS, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
+import type { CompileContext } from '../compile-context.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 
@@ -210,18 +211,21 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
 }
 
 /** `tasks/openvswitch.yml`. */
-export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Task[] {
+export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], context: CompileContext): Task[] {
   const ovs = plan.updateSystem.openvswitch;
   if (ovs.tasks.kind === 'role') {
     const role = ovs.tasks.role;
     return ovs.tasks.tasks.map((file) =>
-      task(`Update Open vSwitch with ${role} ${file}.yml`, 'ansible.builtin.import_role', {
+      task(`Update Open vSwitch with ${role} ${context.taskFile(role, file)}`, 'ansible.builtin.import_role', {
         name: `${plan.collection}.${role}`,
-        tasks_from: `${file}.yml`,
+        tasks_from: context.taskFile(role, file),
       }, { tags }),
     );
   }
   const unit = ovs.serviceName;
+  // edpm_ovs's own tags (update/ovs on the update, reload/ovs on the reload),
+  // which tag selections written for the hand-written roles use.
+  const updateTags = [...tags, ...OVS_TASK_TAGS.update];
   return [
     task('Download the updates of the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
       name: `{{ ${V.installed}.stdout_lines }}`,
@@ -236,21 +240,21 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[]): Tas
       delay: `{{ ${V.effectiveDelay} }}`,
       when: `${V.installed}.stdout_lines | length > 0`,
       become: true,
-      tags,
+      tags: updateTags,
     }),
     task('Install them without their RPM scriptlets', 'ansible.builtin.command', {
       argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.installed}.stdout_lines }}`,
-    }, { register: V.update, changedWhen: true, when: `${V.download}.results | default([]) | length > 0`, become: true, tags }),
+    }, { register: V.update, changedWhen: true, when: `${V.download}.results | default([]) | length > 0`, become: true, tags: updateTags }),
     task(`Enable the ${unit} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
       name: unit,
       enabled: true,
-    }, { when: `${V.update} is not skipped`, become: true, tags }),
+    }, { when: `${V.update} is not skipped`, become: true, tags: updateTags }),
     task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
       name: unit,
       daemon_reload: true,
       state: 'reloaded',
       masked: false,
-    }, { when: [`${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags }),
+    }, { when: [`${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
   ];
 }
 
@@ -266,11 +270,12 @@ export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | 
 }
 
 /** The values the README's Open vSwitch step shows (templates/readme/edpm_update_system-steps.md.hbs). */
-export function openvswitchReadmeData(plan: UpdatePlan): Record<string, unknown> {
+export function openvswitchReadmeData(plan: UpdatePlan, context: CompileContext): Record<string, unknown> {
   const ovs = plan.updateSystem.openvswitch;
   const common = { vars: V, packages: ovs.packages, serviceName: ovs.serviceName, unitPath: openvswitchUnitPath(ovs.serviceName) };
   if (ovs.tasks.kind === 'role') {
-    return { ...common, role: `${plan.collection}.${ovs.tasks.role}`, taskFiles: ovs.tasks.tasks.map((t) => `${t}.yml`) };
+    const role = ovs.tasks.role;
+    return { ...common, role: `${plan.collection}.${role}`, taskFiles: ovs.tasks.tasks.map((t) => context.taskFile(role, t)) };
   }
   return { ...common, role: null, downloadRetries: ovs.downloadRetries, downloadDelay: ovs.downloadDelay };
 }

@@ -7,8 +7,9 @@
  */
 import { posix } from 'node:path';
 import type { UpdatePlan } from '../../model/plan.js';
-import { roleTags, stepTag, UPDATE_SYSTEM_PHASE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
-import { gatherLocalFactsTask } from '../gather-facts.js';
+import { OVS_TASK_TAGS, roleTags, stepTag, UPDATE_SYSTEM_PHASE, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
+import { compileContext, type CompileContext } from '../compile-context.js';
+import { gatherLocalFactsTask, IS_BOOTC, IS_PACKAGE_MODE } from '../gather-facts.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
@@ -57,7 +58,7 @@ const T = UPDATE_SYSTEM_TAGS;
 export const UPDATE_SYSTEM_SCENARIOS: readonly string[] = ['update_system', 'update_system_kpatch', 'update_system_bootc'];
 
 /** Everything of the role, for a plan. */
-export function updateSystemRole(plan: UpdatePlan): RoleParts {
+export function updateSystemRole(plan: UpdatePlan, context: CompileContext = compileContext({})): RoleParts {
   return {
     phase: UPDATE_SYSTEM_PHASE,
     shortDescription: 'Update the system packages of an EDPM node, Open vSwitch first',
@@ -67,24 +68,28 @@ export function updateSystemRole(plan: UpdatePlan): RoleParts {
       'Independent of edpm_update_services; a new kernel needs a reboot.',
     ],
     galaxyTags: ['edpm', 'update', 'openstack', 'openvswitch'],
-    tasks: updateSystemTasks(plan),
+    tasks: updateSystemTasks(plan, context),
     variables: updateSystemVariables(plan),
     scenarios: roleScenarios(plan, UPDATE_SYSTEM_SCENARIOS, GENERATED_HEADER),
     handlers: new Map(),
     roleVars: openvswitchRoleVars(plan),
-    steps: readmeSteps(plan),
+    steps: readmeSteps(plan, context),
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'openvswitch'), selects: 'the Open vSwitch step' },
       { name: stepTag(P, 'kpatch'), selects: 'the kpatch step' },
       { name: stepTag(P, 'packages'), selects: 'the update of every other package' },
       { name: stepTag(P, 'bootc'), selects: 'the bootc steps' },
+      ...(plan.updateSystem.openvswitch.tasks.kind === 'inline'
+        ? [
+            { name: OVS_TASK_TAGS.update[0], selects: "the Open vSwitch package update (edpm_ovs's tag)" },
+            { name: OVS_TASK_TAGS.reload[0], selects: "the reload of the Open vSwitch service (edpm_ovs's tag): `--skip-tags reload` updates without reloading" },
+            { name: OVS_TASK_TAGS.update[1], selects: "the whole Open vSwitch step (edpm_ovs's tag)" },
+          ]
+        : []),
     ],
   };
 }
-
-/** A Jinja test true on image-mode (bootc) hosts. */
-const IS_BOOTC = 'ansible_local.bootc | default(false) | bool';
 
 /** The role's input variables. */
 export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
@@ -116,11 +121,16 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
 }
 
 /** `tasks/<file>.yml` contents of the role, by file name. */
-export function updateSystemTasks(plan: UpdatePlan): Map<string, Task[]> {
-  const packageMode = `not (${IS_BOOTC})`;
+export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = compileContext({})): Map<string, Task[]> {
+  const packageMode = IS_PACKAGE_MODE;
   const main: Task[] = [
     gatherLocalFactsTask(T.role),
-    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], T.openvswitchPackages),
+    // With inline Open vSwitch tasks, edpm_ovs's tags (update, ovs) also select the check and the
+    // query, which the update needs.
+    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], [
+      ...T.openvswitchPackages,
+      ...(plan.updateSystem.openvswitch.tasks.kind === 'inline' ? OVS_TASK_TAGS.update : []),
+    ]),
     task('Update Open vSwitch first', 'ansible.builtin.import_tasks', { file: 'openvswitch.yml' }, {
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.openvswitch,
@@ -140,30 +150,42 @@ export function updateSystemTasks(plan: UpdatePlan): Map<string, Task[]> {
   ];
   return new Map([
     ['main', main],
-    ['openvswitch', openvswitchTasks(plan, T.openvswitch)],
+    ['openvswitch', openvswitchTasks(plan, T.openvswitch, context)],
     ['kpatch', kpatchTasks()],
     ['packages', packagesTasks(plan)],
     ['bootc', bootcTasks(plan)],
   ]);
 }
 
+/**
+ * kpatch and the live patch of the running kernel, at their latest version
+ * as in the hand-written role (`state: latest`): installed when missing, then
+ * updated (present, then latest with update_only). The live patch may not
+ * exist for the running kernel: its steps never fail the role.
+ */
 function kpatchTasks(): Task[] {
+  const livePatch = "kpatch-patch = {{ ansible_facts['kernel'] }}";
   return [
     task('Gather the version of the running kernel', 'ansible.builtin.setup', { gather_subset: ['!all', '!min', 'platform'] }, {
       when: "ansible_facts['kernel'] is not defined",
       become: true,
       tags: T.kpatch,
     }),
-    task('Install kpatch (the package update brings it to its latest version)', 'ansible.builtin.dnf', { name: 'kpatch', state: 'present' }, {
+    task('Install kpatch when it is missing', 'ansible.builtin.dnf', { name: 'kpatch', state: 'present' }, { become: true, tags: T.kpatch }),
+    task('Update kpatch to its latest version', 'ansible.builtin.dnf', { name: 'kpatch', state: 'latest', update_only: true }, {
       become: true,
       tags: T.kpatch,
     }),
-    task(
-      'Install the live patch of the running kernel when there is one',
-      'ansible.builtin.dnf',
-      { name: "kpatch-patch = {{ ansible_facts['kernel'] }}", state: 'present' },
-      { failedWhen: false, become: true, tags: T.kpatch },
-    ),
+    task('Install the live patch of the running kernel when there is one', 'ansible.builtin.dnf', { name: livePatch, state: 'present' }, {
+      failedWhen: false,
+      become: true,
+      tags: T.kpatch,
+    }),
+    task('Update the live patch of the running kernel to its latest version', 'ansible.builtin.dnf', { name: livePatch, state: 'latest', update_only: true }, {
+      failedWhen: false,
+      become: true,
+      tags: T.kpatch,
+    }),
   ];
 }
 
@@ -185,11 +207,13 @@ function bootcTasks(plan: UpdatePlan): Task[] {
   const statusOf = (register: string) => `(${register}.stdout | from_json)`;
   const target = `${statusOf(V.bootcStatusBefore)}.spec.image.image | default('')`;
   const staged = `${statusOf(V.bootcStatusAfter)}.status.staged is not none`;
-  const statusTask = (name: string, register: string) =>
+  // `bootc upgrade` says nothing reliable about what it did: compare the staged deployments instead.
+  const newlyStaged = `${statusOf(V.bootcStatusAfter)}.status.staged != ${statusOf(V.bootcStatusBefore)}.status.staged`;
+  const statusTask = (name: string, register: string, changedWhen: string | false) =>
     task(name, 'ansible.builtin.command', { argv: ['bootc', 'status', '--format', 'json'] }, {
       register,
       checkMode: false,
-      changedWhen: false,
+      changedWhen,
       become: true,
       tags: T.bootc,
     });
@@ -197,14 +221,14 @@ function bootcTasks(plan: UpdatePlan): Task[] {
     task('Fail when no bootc image is given', 'ansible.builtin.fail', {
       msg: `${V.bootcImage} is empty: set it to the OS container image this bootc host must run`,
     }, { when: `${V.bootcImage} | length == 0`, tags: T.bootc }),
-    statusTask('Read the bootc status before the update', V.bootcStatusBefore),
+    statusTask('Read the bootc status before the update', V.bootcStatusBefore, false),
     task('Switch the host to the bootc image', 'ansible.builtin.command', {
       argv: ['bootc', 'switch', `{{ ${V.bootcImage} }}`],
     }, { changedWhen: true, when: `${target} != ${V.bootcImage}`, become: true, tags: T.bootc }),
     task('Upgrade the host to the newest build of its bootc image', 'ansible.builtin.command', {
       argv: ['bootc', 'upgrade'],
     }, { changedWhen: false, when: `${target} == ${V.bootcImage}`, become: true, tags: T.bootc }),
-    statusTask('Read the bootc status after the update', V.bootcStatusAfter),
+    statusTask('Read the bootc status after the update (changed when a new deployment is staged)', V.bootcStatusAfter, newlyStaged),
     // The flag's folder is the one edpm_reboot reads (the plan may not name another); made
     // when missing, never re-moded when it exists (the file module would set its mode).
     task('Look for the reboot-required folder', 'ansible.builtin.stat', { path: posix.dirname(flag) }, {
@@ -227,13 +251,13 @@ function bootcTasks(plan: UpdatePlan): Task[] {
 }
 
 /** The values the README's steps show (templates/readme/edpm_update_system-steps.md.hbs). */
-function readmeSteps(plan: UpdatePlan): ReadmeSteps {
+function readmeSteps(plan: UpdatePlan, context: CompileContext): ReadmeSteps {
   const s = plan.updateSystem;
   return {
     template: `${P}-steps.md.hbs`,
     data: {
       vars: V,
-      ovs: openvswitchReadmeData(plan),
+      ovs: openvswitchReadmeData(plan, context),
       kpatchEnabled: String(s.kpatch.enabled),
       kernelPackages: s.kpatch.kernelPackages,
       includePackages: s.includePackages,

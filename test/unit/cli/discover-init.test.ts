@@ -18,18 +18,21 @@ describe('edpm-rolegen discover', () => {
     const r = await runRolegen(['discover', '--roles', FIXTURE]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^ROLE\s+ENTRY POINTS\s+RULE SELECTS\s+SERVICE TYPE\s+PLAN STEPS$/);
-    expect(lines.find((l) => l.startsWith('edpm_swift '))).toMatch(/^edpm_swift\s+update, run, install\s+update, run\s+swift \(guess\)\s+-$/);
-    expect(lines.find((l) => l.startsWith('edpm_nova '))).toMatch(/^edpm_nova\s+update, install\s+update, install\s+nova\s+#7$/);
+    expect(lines[0]).toMatch(/^ROLE\s+ENTRY POINTS\s+RULE SELECTS\s+CONTAINERS\s+SERVICE TYPE\s+PLAN STEPS$/);
+    expect(lines.find((l) => l.startsWith('edpm_swift '))).toMatch(/^edpm_swift\s+update, run, install\s+update, run\s+yes\s+swift \(guess\)\s+-$/);
+    expect(lines.find((l) => l.startsWith('edpm_nova '))).toMatch(/^edpm_nova\s+update, install\s+update, install\s+yes\s+nova\s+#7$/);
+    expect(lines.find((l) => l.startsWith('edpm_nftables '))).toMatch(/^edpm_nftables\s+run\s+run\s+none\s/);
     expect(r.stdout).toMatch(/edpm_telemetry_power_monitoring\/tasks\/update\.yml:1:1: warning: role edpm_telemetry_power_monitoring has update entry points/);
-    expect(r.stdout).toMatch(/\n19 roles; 0 errors, 2 warnings, 3 notes\n$/);
+    expect(r.stdout).toMatch(/\n24 roles; 0 errors, 2 warnings, 8 notes\n$/);
   });
 
   it('prints JSON for machines', async () => {
     const r = await runRolegen(['discover', '--roles', FIXTURE, '--json']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.summary).toEqual({ errors: 0, warnings: 2, notes: 3 });
+    expect(doc.summary).toEqual({ errors: 0, warnings: 2, notes: 8 });
+    expect(doc.roles.find((x: any) => x.name === 'edpm_swift').containers).toBe('tasks/run.yml:7: edpm_container_standalone');
+    expect(doc.roles.find((x: any) => x.name === 'edpm_sshd').containers).toBeNull();
     expect(doc.roles.find((x: any) => x.name === 'edpm_ovs').taskFiles).toContain('update.yaml');
     expect(doc.roles.find((x: any) => x.name === 'edpm_swift').serviceTypes).toEqual([{ name: 'swift', source: 'guess' }]);
     expect(doc.diagnostics[0]).toMatchObject({ severity: 'warning', line: 1, col: 1 });
@@ -57,6 +60,15 @@ describe('edpm-rolegen build --roles', () => {
     const r = await runRolegen(['build', '--roles', FIXTURE, '--out', join(dir, 'out')]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: role edpm_swift has update entry points/);
+  });
+  it('names task files as the tree has them (update.yaml), and check --roles agrees', async () => {
+    const plan = join(dir, 'ovs.yaml');
+    writeFileSync(plan, 'updateServices:\n  containerSteps: []\nupdateSystem:\n  openvswitch:\n    tasks: {role: edpm_ovs, tasks: update}\n');
+    const out = join(dir, 'out');
+    expect((await runRolegen(['build', '--roles', FIXTURE, '--plan', plan, '--out', out])).status).toBe(0);
+    expect(readFileSync(join(out, 'edpm_update_system', 'tasks', 'openvswitch.yml'), 'utf8')).toMatch(/tasks_from: update\.yaml\n/);
+    expect((await runRolegen(['check', '--roles', FIXTURE, '--plan', plan, '--out', out])).status).toBe(0);
+    expect((await runRolegen(['check', '--plan', plan, '--out', out])).status).toBe(1);
   });
   it('refuses to build on audit errors, exit 2, nothing written', async () => {
     const plan = join(dir, 'p.yaml');

@@ -9,6 +9,8 @@ describe('the package update both roles make', () => {
       includePackages: 'edpm_update_services_include_packages',
       excludePackages: 'edpm_update_services_exclude_packages',
       alwaysExcluded: 'edpm_update_services_always_excluded_packages',
+      exclusionPattern: 'edpm_update_services_exclusion_pattern',
+      refusedPackages: 'edpm_update_services_refused_packages',
     });
   });
   it('updates only installed packages to their latest version, unique applied to the whole sum of exclusions', () => {

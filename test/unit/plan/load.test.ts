@@ -23,7 +23,8 @@ describe('plan loading: valid plans', () => {
     expect(plan.collection).toBe('osp.edpm');
     expect(plan.updateServices.essentialPackages).toEqual(['openstack-selinux']);
     expect(plan.updateServices.alwaysExcludedPackages).toEqual(DEFAULT_SERVICES_EXCLUSIONS);
-    expect(plan.updateServices.alwaysBefore).toEqual([{ role: 'edpm_podman', tasks: ['login'] }]);
+    expect(plan.updateServices.alwaysBefore).toEqual([{ role: 'edpm_podman', tasks: ['login'], become: ['login'] }]);
+    expect(plan.ignoredRoles).toEqual([]);
     expect(plan.updateSystem.alwaysExcludedPackages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
     expect(plan.updateSystem.includePackages).toEqual(['*']);
     expect(plan.updateSystem.openvswitch.tasks).toEqual({ kind: 'inline' });

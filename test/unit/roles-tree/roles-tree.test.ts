@@ -49,7 +49,7 @@ describe('scanning the fixture tree', () => {
   const facts = scanRolesTree(FIXTURE);
   it('finds every role with its task files, .yaml included', () => {
     expect(facts.roles.map((r) => r.name)).toContain('edpm_telemetry_power_monitoring');
-    expect(facts.roles.find((r) => r.name === 'edpm_ovs')?.taskFiles).toContainEqual({ base: 'update', file: 'update.yaml' });
+    expect(facts.roles.find((r) => r.name === 'edpm_ovs')?.taskFiles.map((t) => t.file)).toContain('update.yaml');
     expect(facts.roles.find((r) => r.name === 'edpm_nova')?.taskFiles.map((t) => t.base)).toEqual(['configure', 'install', 'main', 'update']);
     expect(facts.problems).toEqual([]);
   });
@@ -63,11 +63,22 @@ describe('the audit of the built-in plan against the fixture tree', () => {
   it('has no errors', () => {
     expect(bySeverity('error')).toEqual([]);
   });
-  it('warns about the two roles with update entry points that no step uses', () => {
+  it('warns about the two container services with update entry points that no step uses', () => {
     const warned = bySeverity('warning').map((d) => /role (\S+)/.exec(d.message)?.[1]);
     expect(warned).toEqual(['edpm_swift', 'edpm_telemetry_power_monitoring']);
     expect(bySeverity('warning')[0]!.file).toBe(join(FIXTURE, 'edpm_swift', 'tasks', 'update.yml'));
-    expect(bySeverity('warning')[0]!.message).toMatch(/service type swift \(a guess\), the rule would include \[update, run\]/);
+    expect(bySeverity('warning')[0]!.message).toMatch(/manages containers \(tasks\/run\.yml:7: edpm_container_standalone\) but no plan step uses it; service type swift \(a guess\), the rule would include \[update, run\]/);
+  });
+  it('only notes the roles with entry points whose task files manage no container (configure-os, run-os, a timer)', () => {
+    const noted = bySeverity('note').filter((d) => /manage no container/.test(d.message)).map((d) => /role (\S+)/.exec(d.message)?.[1]);
+    expect(noted).toEqual(['edpm_instanceha_monitoring', 'edpm_nftables', 'edpm_sshd', 'edpm_timezone', 'edpm_tuned']);
+  });
+  it('takes a role the plan uses for a container step even when its files manage no container (the plan says so)', () => {
+    const iscsid = report.roles.find((r) => r.name === 'edpm_iscsid')!;
+    expect(iscsid.containers).toBeNull();
+    expect(iscsid.planSteps).toEqual(['/updateServices/containerSteps/0']);
+    expect(report.diagnostics.filter((d) => d.message.includes('edpm_iscsid') && d.severity !== 'note')).toEqual([]);
+    expect(report.diagnostics.some((d) => /role edpm_iscsid .*manage no container/.test(d.message))).toBe(false);
   });
   it('notes where the plan overrides the rule, at the plan position', () => {
     const notes = bySeverity('note').filter((d) => d.path.startsWith('/updateServices'));
@@ -78,6 +89,33 @@ describe('the audit of the built-in plan against the fixture tree', () => {
   it('reports each role with its entry points, rule, service types and plan steps', () => {
     const nova = report.roles.find((r) => r.name === 'edpm_nova')!;
     expect(nova).toMatchObject({ entryPoints: ['update', 'install'], rule: { tasks: ['update', 'install'] }, serviceTypes: [{ name: 'nova', source: 'plan' }], planSteps: ['/updateServices/containerSteps/7'] });
+  });
+});
+
+describe('the audit with ignoredRoles', () => {
+  it('says nothing of an ignored role, container service or not', () => {
+    const text = 'ignoredRoles: [edpm_swift, edpm_sshd]\nupdateServices:\n  containerSteps: []\n';
+    const { plan, source } = parsePlanWithSource(text, 'p.yaml');
+    const report = auditRolesTree(scanRolesTree(FIXTURE), plan, source);
+    const about = (role: string) => report.diagnostics.filter((d) => d.message.startsWith(`role ${role} `));
+    expect(about('edpm_swift')).toEqual([]);
+    expect(about('edpm_sshd')).toEqual([]);
+    expect(about('edpm_telemetry_power_monitoring').map((d) => d.severity)).toEqual(['warning']);
+    expect(report.roles.find((r) => r.name === 'edpm_swift')!.ignored).toBe(true);
+  });
+});
+
+describe('scanning reads what the task files of roles with entry points do', () => {
+  const facts = scanRolesTree(FIXTURE);
+  const files = (name: string) => facts.roles.find((r) => r.name === name)!.taskFiles;
+  it('records the first line that manages containers', () => {
+    expect(files('edpm_ovn').find((t) => t.base === 'run')!.containers).toEqual({ line: 7, what: 'edpm_container_standalone' });
+    expect(files('edpm_nova').find((t) => t.base === 'install')!.containers).toEqual({ line: 7, what: 'edpm_container_manage' });
+    expect(files('edpm_ovn').find((t) => t.base === 'update')!.containers).toBeNull();
+    expect(files('edpm_instanceha_monitoring').every((t) => t.containers === null)).toBe(true);
+  });
+  it('does not read the task files of roles without entry points', () => {
+    expect(files('edpm_kernel').every((t) => t.containers === undefined)).toBe(true);
   });
 });
 
@@ -109,9 +147,32 @@ describe('init: a plan derived from the tree', () => {
     expect(steps.slice(0, 11)).toEqual(plan.updateServices.containerSteps.map((s) => `${s.serviceType}:${s.role}:${s.tasks.join('+')}`));
     expect(steps.slice(11)).toEqual(['swift:edpm_swift:update+run', 'telemetry-power-monitoring:edpm_telemetry_power_monitoring:update+install']);
   });
+  it('keeps the built-in become choices; added roles run with become', () => {
+    const derived = parsePlan(text, 'derived.yaml');
+    expect(derived.updateServices.containerSteps.slice(0, 11).map((s) => s.become)).toEqual(plan.updateServices.containerSteps.map((s) => s.become));
+    expect(derived.updateServices.containerSteps[11]!.become).toEqual(['update', 'run']);
+    expect(text).toMatch(/role: edpm_frr\n\s+tasks: \[ update, run \]\n\s+become: \[ run \]\n/);
+  });
+  it('leaves out the roles whose task files manage no container, and says why', () => {
+    const derived = parsePlan(text, 'derived.yaml');
+    const roles = derived.updateServices.containerSteps.map((s) => s.role);
+    for (const r of ['edpm_nftables', 'edpm_sshd', 'edpm_timezone', 'edpm_tuned', 'edpm_instanceha_monitoring']) {
+      expect(roles).not.toContain(r);
+      expect(text).toContain(`#   - ${r}: has update entry points, but its task files manage no container (not a container service)`);
+    }
+  });
+  it('leaves out the reference plan\'s ignored roles', () => {
+    const reference = parsePlan('ignoredRoles: [edpm_swift]\nupdateServices:\n  containerSteps: []\n', 'ref.yaml');
+    const derived = parsePlan(derivePlanText(scanRolesTree(FIXTURE), reference), 'derived.yaml');
+    expect(derived.ignoredRoles).toEqual(['edpm_swift']);
+    const roles = derived.updateServices.containerSteps.map((s) => s.role);
+    expect(roles).not.toContain('edpm_swift');
+    expect(roles).toContain('edpm_telemetry_power_monitoring');
+    expect(derivePlanText(scanRolesTree(FIXTURE), reference)).toContain('#   - edpm_swift: in ignoredRoles');
+  });
   it('explains its choices in comments', () => {
     expect(text).toMatch(/# edpm_iscsid: the built-in plan includes \[update\] where the rule would choose \[update, run\]/);
-    expect(text).toMatch(/# edpm_swift: has run\.yml: update\.yml, then run\.yml; not in the built-in plan: service type swift is a GUESS/);
+    expect(text).toMatch(/# edpm_swift: has run\.yml: update\.yml, then run\.yml; manages containers \(tasks\/run\.yml:7: edpm_container_standalone\); not in the built-in plan: service type swift is a GUESS/);
   });
   it('is the same text every time', () => {
     expect(derivePlanText(scanRolesTree(FIXTURE), plan)).toBe(text);

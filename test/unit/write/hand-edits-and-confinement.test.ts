@@ -127,7 +127,7 @@ describe('nothing is written outside --out', () => {
     expect(r.stderr).toContain(`${join(out, 'playbooks')}: is a symbolic link where edpm-rolegen puts a folder`);
     expect((await runRolegen(['build', '--out', out, '--force'])).status).toBe(0);
     expect(readdirSync(target)).toEqual([]);
-    expect(readdirSync(join(out, 'playbooks')).sort()).toEqual(['update_services.yml', 'update_system.yml']);
+    expect(readdirSync(join(out, 'playbooks')).sort()).toEqual(['update.yml', 'update_services.yml', 'update_system.yml']);
     expect(readdirSync(dir).filter((f) => f.includes('edpm-rolegen-'))).toEqual([]);
   });
 

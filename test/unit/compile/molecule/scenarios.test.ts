@@ -42,11 +42,11 @@ describe('the update_services scenario data', () => {
     expect(reordered.containers).toContainEqual({ name: 'edpm_telemetry', config: 'v2' });
   });
 
-  it('asks for the excluded packages, so that the exclusion is what holds them back', () => {
-    const ovs = ['openvswitch', 'rdo-openvswitch', 'openvswitch3.1', 'python3-openvswitch3.1'];
-    expect(data.edpm_update_services_include_packages).toEqual(expect.arrayContaining(['openstack-selinux', 'kernel', 'kernel-core', ...ovs]));
+  it('asks for the essential packages only (an excluded one fails the role), and expects the excluded ones unchanged', () => {
+    const ovs = ['rdo-openvswitch', 'openvswitch3.1', 'python3-openvswitch3.1'];
+    expect(data.edpm_update_services_include_packages).toEqual(['openstack-selinux']);
     expect(expected.packages.updated).toEqual(['openstack-selinux']);
-    expect(expected.packages.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core', ...ovs.slice(1), 'edpm-fixture-pinned']));
+    expect(expected.packages.unchanged).toEqual(expect.arrayContaining(['kernel', 'kernel-core', ...ovs, 'edpm-fixture-pinned']));
     // rdo-openvswitch 3.1 with a stream-pinned subpackage: its update changes the stream.
     expect(data.edpm_scenario.openvswitch).toEqual({ service_enabled_before: true, shape: 'rdo-stream' });
   });
@@ -78,11 +78,13 @@ describe('the update-system scenario data', () => {
     expect(shapes.sort()).toEqual(['plain', 'rdo-build', 'rdo-stream', 'rhoso-build', 'rhoso-stream']);
   });
 
-  it('expects each shape updated without scriptlets, the service enabled, and phase 1 asked for every Open vSwitch package yet leaving them alone', () => {
+  it('expects each shape updated without scriptlets, the service enabled, and phase 1 leaving every Open vSwitch package alone', () => {
     const build = system.edpm_scenario_nodes.rdo_build;
     expect(build.expect.packages.updated).toEqual(expect.arrayContaining(['openvswitch3.3', 'python3-openvswitch3.3', 'openvswitch3.3-devel']));
     expect(build.expect.packages.unchanged).toContain('rdo-openvswitch');
-    expect(build.phase1.include_packages).toEqual(expect.arrayContaining(build.expect.phase1_unchanged));
+    // Phase 1 asks for its essential package only: asking it for an excluded one fails before any change.
+    expect(build.phase1.include_packages).toEqual(['openstack-selinux']);
+    expect(build.expect.phase1_unchanged).toEqual(expect.arrayContaining(['rdo-openvswitch', 'openvswitch3.3', 'python3-openvswitch3.3']));
     expect(build.expect.scriptlets_skipped).toEqual(expect.arrayContaining(build.expect.phase1_unchanged));
     const stream = system.edpm_scenario_nodes.rhoso_stream;
     expect(stream.expect.packages.removed).toEqual(['openvswitch3.1', 'python3-openvswitch3.1']);
@@ -133,7 +135,7 @@ describe('every scenario', () => {
   it('names the collection of the plan', () => {
     const tree = compilePlan(editedPlan((d) => (d.collection = 'acme.edpm')));
     const data = [...tree.keys()].filter((p) => p.endsWith('/data/scenario.yml'));
-    expect(data).toHaveLength(4);
+    expect(data).toHaveLength(5);
     for (const path of data) expect(yamlOf(tree, path).edpm_scenario.collection, path).toBe('acme.edpm');
   });
 });

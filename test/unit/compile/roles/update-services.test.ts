@@ -9,8 +9,8 @@ const role = 'edpm_update_services';
 describe('edpm_update_services: the targeted package update', () => {
   it('always excludes kernel, kernel-core and openvswitch, plus the user list, with unique over the whole sum', () => {
     const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
-    const dnf = tasksCalling(yamlOf(tree, `${role}/tasks/packages.yml`), 'ansible.builtin.dnf')[0];
-    expect(dnf['ansible.builtin.dnf'].state).toBe('latest');
+    const dnf = tasksCalling(yamlOf(tree, `${role}/tasks/packages.yml`), 'ansible.builtin.dnf').find((t: any) => t['ansible.builtin.dnf'].state === 'latest');
+    expect(dnf['ansible.builtin.dnf'].update_only).toBe(true);
     expect(dnf['ansible.builtin.dnf'].update_cache).toBe(true);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
     // By name and by Open vSwitch's stream and wrapper packages: dnf does not
@@ -84,11 +84,10 @@ describe('edpm_update_services: the container steps', () => {
     ]);
   });
 
-  it('runs every included task file with become and the same tags', () => {
+  it("gives every included task file the include's tags, the role's own tag among them", () => {
     for (const t of includes) {
-      expect(t['ansible.builtin.include_role'].apply.become).toBe(true);
       expect(t['ansible.builtin.include_role'].apply.tags).toEqual(t.tags);
-      expect(t.tags).toEqual(['edpm_update', role, `${role}_containers`]);
+      expect(t.tags).toEqual(['edpm_update', role, `${role}_containers`, t['ansible.builtin.include_role'].name.split('.').pop()]);
     }
   });
 
@@ -129,7 +128,7 @@ describe('edpm_update_services: main', () => {
   });
 
   it('gates the two steps by their enable variables', () => {
-    expect(importOf(main, 'packages.yml').when).toBe('edpm_update_services_enable_packages_update | bool');
+    expect(importOf(main, 'packages.yml').when).toEqual(['not (ansible_local.bootc | default(false) | bool)', 'edpm_update_services_enable_packages_update | bool']);
     expect(importOf(main, 'containers.yml').when).toBe('edpm_update_services_enable_containers_update | bool');
   });
 });
