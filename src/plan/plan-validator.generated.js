@@ -2,17 +2,17 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those and *openvswitch*, every Open vSwitch package)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task file (or files, in order) to import from it, e.g. [update]","anyOf":[{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"},{"description":"task files to import from it, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}]}}}]},"packages":{"description":"default of edpm_ovs_packages: Open vSwitch package names, no glob, at least one (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"default of edpm_ovs_download_retries: retries of the package download (default 5)","type":"integer"},"downloadDelay":{"minimum":0,"maximum":3600,"description":"default of edpm_ovs_download_delay: seconds between download attempts (default 60)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}},"rollout":{"additionalProperties":false,"description":"rolling each phase out in waves (default: every node at once)","type":"object","properties":{"updateServices":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}},"updateSystem":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}}}}}};
+const schema11 = {"$id":"https://edpm-rolegen.invalid/schemas/plan.schema.json","title":"edpm-rolegen update plan","description":"The EDPM minor-update plan that edpm-rolegen compiles into edpm_update_services and edpm_update_system","additionalProperties":false,"type":"object","required":["updateServices"],"properties":{"$schema":{"description":"path or URL of this schema, for editors","type":"string"},"collection":{"pattern":"^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$","minLength":1,"maxLength":128,"description":"collection of the roles (default osp.edpm): namespace.name, each a lowercase letter then lowercase letters, digits and _","type":"string"},"ignoredRoles":{"description":"roles of the roles tree that take no part in the update: discover does not warn about them, init does not add them (default [])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role of the roles tree: a lowercase letter, then lowercase letters, digits and _","type":"string"}},"updateServices":{"additionalProperties":false,"description":"phase 1: edpm_update_services","type":"object","required":["containerSteps"],"properties":{"essentialPackages":{"description":"packages updated by the targeted dnf step (default [openstack-selinux])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages never updated by phase 1; must keep kernel, kernel-core and openvswitch (default: those and *openvswitch*, every Open vSwitch package)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysBefore":{"maxItems":1000,"description":"steps run on every node before the services (registry login)","type":"array","items":{"additionalProperties":false,"description":"a role and the ordered task files of it to include","type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}},"become":{"description":"which task files are included with become: true (all, the default), false (none: their tasks choose for themselves) or a list of some of them","anyOf":[{"type":"boolean"},{"description":"the task files of this step included with become (each must be in tasks)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}]}}}},"containerSteps":{"maxItems":100000,"description":"the ordered container steps","type":"array","items":{"additionalProperties":false,"description":"one step of the container update","type":"object","required":["serviceType","role","tasks"],"properties":{"serviceType":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","minLength":1,"maxLength":63,"description":"EDPM service type whose presence runs this step: lowercase letters and digits, words joined by single -","type":"string"},"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role in the collection: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task files of the role to include, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}},"become":{"description":"which task files are included with become: true (all, the default), false (none: their tasks choose for themselves) or a list of some of them","anyOf":[{"type":"boolean"},{"description":"the task files of this step included with become (each must be in tasks)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}]}}}},"prune":{"additionalProperties":false,"description":"pruning after all services were updated","type":"object","properties":{"images":{"description":"prune unused images (default true)","type":"boolean"},"volumes":{"description":"prune unused volumes (default true)","type":"boolean"}}}}},"updateSystem":{"additionalProperties":false,"description":"phase 2: edpm_update_system","type":"object","properties":{"openvswitch":{"additionalProperties":false,"description":"the Open vSwitch step, run first","type":"object","properties":{"tasks":{"description":"where the Open vSwitch update tasks come from (default inline)","anyOf":[{"description":"tasks generated into edpm_update_system","const":"inline","type":"string"},{"additionalProperties":false,"type":"object","required":["role","tasks"],"properties":{"role":{"pattern":"^[a-z][a-z0-9_]*$","minLength":1,"maxLength":100,"description":"role that owns the Open vSwitch update tasks: a lowercase letter, then lowercase letters, digits and _","type":"string"},"tasks":{"description":"task file (or files, in order) to import from it, e.g. [update]","anyOf":[{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"},{"description":"task files to import from it, in order (base names)","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z0-9][a-z0-9_-]*$","minLength":1,"maxLength":100,"description":"task file name: lowercase letters, digits, _ and - (no extension, no path)","type":"string"}}]}}}]},"packages":{"description":"default of edpm_ovs_packages: Open vSwitch package names, no glob, at least one (default [openvswitch])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"reloadAfterUpdate":{"description":"default of edpm_ovs_reload_after_update (default false)","type":"boolean"},"downloadRetries":{"minimum":0,"maximum":100,"description":"default of edpm_ovs_download_retries: retries of the package download (default 5)","type":"integer"},"downloadDelay":{"minimum":0,"maximum":3600,"description":"default of edpm_ovs_download_delay: seconds between download attempts (default 60)","type":"integer"},"serviceName":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$","minLength":1,"maxLength":100,"description":"the Open vSwitch systemd unit (default openvswitch): letters, digits and _ . @ - (not first)","type":"string"}}},"includePackages":{"description":"default of edpm_update_system_include_packages (default [\"*\"])","minItems":1,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"alwaysExcludedPackages":{"description":"packages the all-packages step never updates; must keep openvswitch (default: openvswitch, openvswitch[0-9]*, rdo-openvswitch, rhoso-openvswitch)","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}},"kpatch":{"additionalProperties":false,"description":"live kernel patching","type":"object","properties":{"enabled":{"description":"default of edpm_update_system_enable_kpatch (default false)","type":"boolean"},"kernelPackages":{"description":"packages held back when kpatch is enabled (default [kernel, kernel-core])","minItems":0,"maxItems":10000,"uniqueItems":true,"type":"array","items":{"pattern":"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$","minLength":1,"maxLength":200,"description":"package name or dnf glob: ASCII letters, digits and . _ + - (not first), with the dnf globs * ? and [...] (brackets balanced)","type":"string"}}}},"bootc":{"additionalProperties":false,"description":"image-mode (bootc) hosts","type":"object","properties":{"rebootRequiredFile":{"pattern":"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$","minLength":1,"maxLength":255,"description":"file flagged when a bootc deployment is staged: an absolute path of letters, digits and . _ + - in each part","type":"string"}}}}},"rollout":{"additionalProperties":false,"description":"rolling each phase out in waves (default: every node at once)","type":"object","properties":{"updateServices":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}},"updateSystem":{"additionalProperties":false,"description":"the rollout of one phase over the nodes of a node set","type":"object","properties":{"canary":{"description":"the canary: a number of nodes (at least 1) or a list of node names (default: none)","anyOf":[{"minimum":1,"maximum":100000,"description":"the first nodes of the node set","type":"integer"},{"minItems":1,"maxItems":1000,"uniqueItems":true,"description":"named nodes","type":"array","items":{"pattern":"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$","minLength":1,"maxLength":253,"description":"canary node: letters, digits and . _ - (a letter or digit first and last)","type":"string"}}]},"waves":{"maxItems":100,"description":"sizes of the waves after the canary, in order; the nodes left after them form the last wave (default: [], one wave)","type":"array","items":{"description":"a number of nodes (at least 1) or a share of the node set, \"1%\" to \"100%\"","anyOf":[{"minimum":1,"maximum":100000,"description":"a number of nodes","type":"integer"},{"pattern":"^([1-9][0-9]?|100)%$","description":"a share of the node set, \"1%\" to \"100%\"","type":"string"}]}},"failureBudget":{"description":"how many nodes of each wave (a number) or what share of it (\"N%\", 0 to 100) may fail before the rollout stops; the canary may not fail (default 0)","anyOf":[{"minimum":0,"maximum":100000,"description":"nodes of each wave that may fail","type":"integer"},{"pattern":"^([1-9]?[0-9]|100)%$","description":"share of each wave that may fail, \"0%\" to \"100%\"","type":"string"}]}}}}}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$", "u");
-const pattern1 = new RegExp("^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$", "u");
-const pattern3 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
-const pattern5 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-const pattern12 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
-const pattern16 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
-const pattern17 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", "u");
-const pattern18 = new RegExp("^([1-9][0-9]?|100)%$", "u");
-const pattern19 = new RegExp("^([1-9]?[0-9]|100)%$", "u");
+const pattern1 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern2 = new RegExp("^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$", "u");
+const pattern5 = new RegExp("^[a-z0-9][a-z0-9_-]*$", "u");
+const pattern7 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern15 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.@-]*$", "u");
+const pattern19 = new RegExp("^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$", "u");
+const pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", "u");
+const pattern21 = new RegExp("^([1-9][0-9]?|100)%$", "u");
+const pattern22 = new RegExp("^([1-9]?[0-9]|100)%$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://edpm-rolegen.invalid/schemas/plan.schema.json" */;
@@ -30,7 +30,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "collection")) || (key0 === "updateServices")) || (key0 === "updateSystem")) || (key0 === "rollout"))){
+if(!((((((key0 === "$schema") || (key0 === "collection")) || (key0 === "ignoredRoles")) || (key0 === "updateServices")) || (key0 === "updateSystem")) || (key0 === "rollout"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -99,11 +99,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.updateServices !== undefined){
-let data2 = data.updateServices;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.containerSteps === undefined){
-const err7 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/required",keyword:"required",params:{missingProperty: "containerSteps"},message:"must have required property '"+"containerSteps"+"'",schema:schema11.properties.updateServices.required,parentSchema:schema11.properties.updateServices,data:data2};
+if(data.ignoredRoles !== undefined){
+let data2 = data.ignoredRoles;
+if(Array.isArray(data2)){
+if(data2.length > 10000){
+const err7 = {instancePath:instancePath+"/ignoredRoles",schemaPath:"#/properties/ignoredRoles/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.ignoredRoles,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,9 +112,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!(((((key1 === "essentialPackages") || (key1 === "alwaysExcludedPackages")) || (key1 === "alwaysBefore")) || (key1 === "containerSteps")) || (key1 === "prune"))){
-const err8 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices,data:data2};
+if(data2.length < 0){
+const err8 = {instancePath:instancePath+"/ignoredRoles",schemaPath:"#/properties/ignoredRoles/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.ignoredRoles,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -123,12 +122,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data2.essentialPackages !== undefined){
-let data3 = data2.essentialPackages;
-if(Array.isArray(data3)){
-if(data3.length > 10000){
-const err9 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length > 100){
+const err9 = {instancePath:instancePath+"/ignoredRoles/" + i0,schemaPath:"#/properties/ignoredRoles/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.ignoredRoles.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,8 +136,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.length < 0){
-const err10 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+if(data3.length < 1){
+const err10 = {instancePath:instancePath+"/ignoredRoles/" + i0,schemaPath:"#/properties/ignoredRoles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignoredRoles.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -147,12 +146,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(data4.length > 200){
-const err11 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+if(!pattern1.test(data3)){
+const err11 = {instancePath:instancePath+"/ignoredRoles/" + i0,schemaPath:"#/properties/ignoredRoles/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.ignoredRoles.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -161,8 +156,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.length < 1){
-const err12 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
+}
+else {
+const err12 = {instancePath:instancePath+"/ignoredRoles/" + i0,schemaPath:"#/properties/ignoredRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignoredRoles.items.type,parentSchema:schema11.properties.ignoredRoles.items,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -171,45 +167,24 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern1.test(data4)){
-const err13 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
-if(vErrors === null){
-vErrors = [err13];
 }
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i0,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.essentialPackages.items.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-let i1 = data3.length;
+let i1 = data2.length;
 let j0;
 if(i1 > 1){
 const indices0 = {};
 for(;i1--;){
-let item0 = data3[i1];
+let item0 = data2[i1];
 if(typeof item0 !== "string"){
 continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err15 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+const err13 = {instancePath:instancePath+"/ignoredRoles",schemaPath:"#/properties/ignoredRoles/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.ignoredRoles,data:data2};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err13];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err13);
 }
 errors++;
 break;
@@ -219,7 +194,32 @@ indices0[item0] = i1;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.essentialPackages.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data3};
+const err14 = {instancePath:instancePath+"/ignoredRoles",schemaPath:"#/properties/ignoredRoles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignoredRoles.type,parentSchema:schema11.properties.ignoredRoles,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.updateServices !== undefined){
+let data4 = data.updateServices;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.containerSteps === undefined){
+const err15 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/required",keyword:"required",params:{missingProperty: "containerSteps"},message:"must have required property '"+"containerSteps"+"'",schema:schema11.properties.updateServices.required,parentSchema:schema11.properties.updateServices,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((key1 === "essentialPackages") || (key1 === "alwaysExcludedPackages")) || (key1 === "alwaysBefore")) || (key1 === "containerSteps")) || (key1 === "prune"))){
+const err16 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -229,11 +229,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data2.alwaysExcludedPackages !== undefined){
-let data5 = data2.alwaysExcludedPackages;
+if(data4.essentialPackages !== undefined){
+let data5 = data4.essentialPackages;
 if(Array.isArray(data5)){
 if(data5.length > 10000){
-const err17 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+const err17 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -243,7 +243,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data5.length < 0){
-const err18 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+const err18 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -257,7 +257,7 @@ for(let i2=0; i2<len1; i2++){
 let data6 = data5[i2];
 if(typeof data6 === "string"){
 if(data6.length > 200){
-const err19 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+const err19 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i2,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -267,7 +267,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6.length < 1){
-const err20 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+const err20 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i2,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -276,8 +276,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern1.test(data6)){
-const err21 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+if(!pattern2.test(data6)){
+const err21 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i2,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -288,7 +288,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i2,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data6};
+const err22 = {instancePath:instancePath+"/updateServices/essentialPackages/" + i2,schemaPath:"#/properties/updateServices/properties/essentialPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.essentialPackages.items.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages.items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -309,7 +309,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err23 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+const err23 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -324,7 +324,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data5};
+const err24 = {instancePath:instancePath+"/updateServices/essentialPackages",schemaPath:"#/properties/updateServices/properties/essentialPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.essentialPackages.type,parentSchema:schema11.properties.updateServices.properties.essentialPackages,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -334,11 +334,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data2.alwaysBefore !== undefined){
-let data7 = data2.alwaysBefore;
+if(data4.alwaysExcludedPackages !== undefined){
+let data7 = data4.alwaysExcludedPackages;
 if(Array.isArray(data7)){
-if(data7.length > 1000){
-const err25 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data7};
+if(data7.length > 10000){
+const err25 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -347,12 +347,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len2 = data7.length;
-for(let i4=0; i4<len2; i4++){
-let data8 = data7[i4];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.role === undefined){
-const err26 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(data7.length < 0){
+const err26 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -361,8 +357,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data8.tasks === undefined){
-const err27 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+const len2 = data7.length;
+for(let i4=0; i4<len2; i4++){
+let data8 = data7[i4];
+if(typeof data8 === "string"){
+if(data8.length > 200){
+const err27 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -371,9 +371,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "role") || (key2 === "tasks"))){
-const err28 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(data8.length < 1){
+const err28 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -382,12 +381,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data8.role !== undefined){
-let data9 = data8.role;
-if(typeof data9 === "string"){
-if(data9.length > 100){
-const err29 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+if(!pattern2.test(data8)){
+const err29 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -396,8 +391,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data9.length < 1){
-const err30 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+}
+else {
+const err30 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -406,8 +402,19 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern3.test(data9)){
-const err31 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+}
+let i5 = data7.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data7[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err31 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -415,10 +422,14 @@ else {
 vErrors.push(err31);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
+}
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data9};
+const err32 = {instancePath:instancePath+"/updateServices/alwaysExcludedPackages",schemaPath:"#/properties/updateServices/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateServices.properties.alwaysExcludedPackages,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -428,11 +439,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data8.tasks !== undefined){
-let data10 = data8.tasks;
-if(Array.isArray(data10)){
-if(data10.length > 10000){
-const err33 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(data4.alwaysBefore !== undefined){
+let data9 = data4.alwaysBefore;
+if(Array.isArray(data9)){
+if(data9.length > 1000){
+const err33 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -441,8 +452,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data10.length < 1){
-const err34 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+const len3 = data9.length;
+for(let i6=0; i6<len3; i6++){
+let data10 = data9[i6];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.role === undefined){
+const err34 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -451,12 +466,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len3 = data10.length;
-for(let i5=0; i5<len3; i5++){
-let data11 = data10[i5];
-if(typeof data11 === "string"){
-if(data11.length > 100){
-const err35 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(data10.tasks === undefined){
+const err35 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.alwaysBefore.items.required,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -465,8 +476,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data11.length < 1){
-const err36 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+for(const key2 in data10){
+if(!(((key2 === "role") || (key2 === "tasks")) || (key2 === "become"))){
+const err36 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -475,8 +487,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern4.test(data11)){
-const err37 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+}
+if(data10.role !== undefined){
+let data11 = data10.role;
+if(typeof data11 === "string"){
+if(data11.length > 100){
+const err37 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -485,9 +501,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks/" + i5,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data11};
+if(data11.length < 1){
+const err38 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -496,19 +511,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-let i6 = data10.length;
-let j2;
-if(i6 > 1){
-const indices2 = {};
-for(;i6--;){
-let item2 = data10[i6];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err39 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+if(!pattern1.test(data11)){
+const err39 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -516,14 +520,10 @@ else {
 vErrors.push(err39);
 }
 errors++;
-break;
-}
-indices2[item2] = i6;
-}
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data10};
+const err40 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/role",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.role,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -533,9 +533,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i4,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.alwaysBefore.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data8};
+if(data10.tasks !== undefined){
+let data12 = data10.tasks;
+if(Array.isArray(data12)){
+if(data12.length > 10000){
+const err41 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -544,10 +546,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data7};
+if(data12.length < 1){
+const err42 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -556,12 +556,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data2.containerSteps !== undefined){
-let data12 = data2.containerSteps;
-if(Array.isArray(data12)){
-if(data12.length > 100000){
-const err43 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data12};
+const len4 = data12.length;
+for(let i7=0; i7<len4; i7++){
+let data13 = data12[i7];
+if(typeof data13 === "string"){
+if(data13.length > 100){
+const err43 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks/" + i7,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -570,12 +570,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len4 = data12.length;
-for(let i7=0; i7<len4; i7++){
-let data13 = data12[i7];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.serviceType === undefined){
-const err44 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "serviceType"},message:"must have required property '"+"serviceType"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(data13.length < 1){
+const err44 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks/" + i7,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -584,8 +580,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data13.role === undefined){
-const err45 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(!pattern5.test(data13)){
+const err45 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks/" + i7,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -594,8 +590,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data13.tasks === undefined){
-const err46 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+}
+else {
+const err46 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks/" + i7,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.items,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -604,9 +601,19 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(((key3 === "serviceType") || (key3 === "role")) || (key3 === "tasks"))){
-const err47 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+}
+let i8 = data12.length;
+let j3;
+if(i8 > 1){
+const indices3 = {};
+for(;i8--;){
+let item3 = data12[i8];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err47 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -614,13 +621,14 @@ else {
 vErrors.push(err47);
 }
 errors++;
+break;
+}
+indices3[item3] = i8;
 }
 }
-if(data13.serviceType !== undefined){
-let data14 = data13.serviceType;
-if(typeof data14 === "string"){
-if(data14.length > 63){
-const err48 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+}
+else {
+const err48 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/tasks",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.tasks,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -629,8 +637,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data14.length < 1){
-const err49 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+}
+if(data10.become !== undefined){
+let data14 = data10.become;
+const _errs33 = errors;
+let valid17 = false;
+const _errs34 = errors;
+if(typeof data14 !== "boolean"){
+const err49 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[0].type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -639,8 +653,13 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern5.test(data14)){
-const err50 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+var _valid0 = _errs34 === errors;
+valid17 = valid17 || _valid0;
+if(!valid17){
+const _errs36 = errors;
+if(Array.isArray(data14)){
+if(data14.length > 10000){
+const err50 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -649,9 +668,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data14};
+if(data14.length < 0){
+const err51 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -660,12 +678,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data13.role !== undefined){
-let data15 = data13.role;
+const len5 = data14.length;
+for(let i9=0; i9<len5; i9++){
+let data15 = data14[i9];
 if(typeof data15 === "string"){
 if(data15.length > 100){
-const err52 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+const err52 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become/" + i9,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -675,7 +693,7 @@ vErrors.push(err52);
 errors++;
 }
 if(data15.length < 1){
-const err53 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+const err53 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become/" + i9,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -684,8 +702,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!pattern3.test(data15)){
-const err54 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+if(!pattern5.test(data15)){
+const err54 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become/" + i9,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -696,7 +714,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data15};
+const err55 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become/" + i9,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -706,11 +724,18 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data13.tasks !== undefined){
-let data16 = data13.tasks;
-if(Array.isArray(data16)){
-if(data16.length > 10000){
-const err56 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+let i10 = data14.length;
+let j4;
+if(i10 > 1){
+const indices4 = {};
+for(;i10--;){
+let item4 = data14[i10];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err56 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -718,9 +743,14 @@ else {
 vErrors.push(err56);
 }
 errors++;
+break;
 }
-if(data16.length < 1){
-const err57 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+indices4[item4] = i10;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1].type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -729,12 +759,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len5 = data16.length;
-for(let i8=0; i8<len5; i8++){
-let data17 = data16[i8];
-if(typeof data17 === "string"){
-if(data17.length > 100){
-const err58 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+var _valid0 = _errs36 === errors;
+valid17 = valid17 || _valid0;
+}
+if(!valid17){
+const err58 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6+"/become",schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/properties/become/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become.anyOf,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items.properties.become,data:data14};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -743,8 +772,21 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data17.length < 1){
-const err59 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/updateServices/alwaysBefore/" + i6,schemaPath:"#/properties/updateServices/properties/alwaysBefore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.alwaysBefore.items.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore.items,data:data10};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -753,8 +795,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!pattern4.test(data17)){
-const err60 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/updateServices/alwaysBefore",schemaPath:"#/properties/updateServices/properties/alwaysBefore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.alwaysBefore.type,parentSchema:schema11.properties.updateServices.properties.alwaysBefore,data:data9};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -764,8 +808,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks/" + i8,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data17};
+if(data4.containerSteps !== undefined){
+let data16 = data4.containerSteps;
+if(Array.isArray(data16)){
+if(data16.length > 100000){
+const err61 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -774,19 +821,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-let i9 = data16.length;
-let j3;
-if(i9 > 1){
-const indices3 = {};
-for(;i9--;){
-let item3 = data16[i9];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err62 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+const len6 = data16.length;
+for(let i11=0; i11<len6; i11++){
+let data17 = data16[i11];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.serviceType === undefined){
+const err62 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "serviceType"},message:"must have required property '"+"serviceType"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data17};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -794,14 +834,9 @@ else {
 vErrors.push(err62);
 }
 errors++;
-break;
 }
-indices3[item3] = i9;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data16};
+if(data17.role === undefined){
+const err63 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -810,10 +845,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/updateServices/containerSteps/" + i7,schemaPath:"#/properties/updateServices/properties/containerSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.containerSteps.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data13};
+if(data17.tasks === undefined){
+const err64 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11,schemaPath:"#/properties/updateServices/properties/containerSteps/items/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateServices.properties.containerSteps.items.required,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -822,10 +855,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.type,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data12};
+for(const key3 in data17){
+if(!((((key3 === "serviceType") || (key3 === "role")) || (key3 === "tasks")) || (key3 === "become"))){
+const err65 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11,schemaPath:"#/properties/updateServices/properties/containerSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -835,12 +867,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data2.prune !== undefined){
-let data18 = data2.prune;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key4 in data18){
-if(!((key4 === "images") || (key4 === "volumes"))){
-const err66 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.prune,data:data18};
+if(data17.serviceType !== undefined){
+let data18 = data17.serviceType;
+if(typeof data18 === "string"){
+if(data18.length > 63){
+const err66 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -849,11 +880,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data18.images !== undefined){
-let data19 = data18.images;
-if(typeof data19 !== "boolean"){
-const err67 = {instancePath:instancePath+"/updateServices/prune/images",schemaPath:"#/properties/updateServices/properties/prune/properties/images/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.images.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.images,data:data19};
+if(data18.length < 1){
+const err67 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -862,11 +890,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data18.volumes !== undefined){
-let data20 = data18.volumes;
-if(typeof data20 !== "boolean"){
-const err68 = {instancePath:instancePath+"/updateServices/prune/volumes",schemaPath:"#/properties/updateServices/properties/prune/properties/volumes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.volumes.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.volumes,data:data20};
+if(!pattern7.test(data18)){
+const err68 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -876,9 +901,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.prune.type,parentSchema:schema11.properties.updateServices.properties.prune,data:data18};
+const err69 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/serviceType",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.serviceType,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -888,9 +912,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.type,parentSchema:schema11.properties.updateServices,data:data2};
+if(data17.role !== undefined){
+let data19 = data17.role;
+if(typeof data19 === "string"){
+if(data19.length > 100){
+const err70 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data19};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -899,13 +925,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data.updateSystem !== undefined){
-let data21 = data.updateSystem;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!(((((key5 === "openvswitch") || (key5 === "includePackages")) || (key5 === "alwaysExcludedPackages")) || (key5 === "kpatch")) || (key5 === "bootc"))){
-const err71 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem,data:data21};
+if(data19.length < 1){
+const err71 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data19};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -914,13 +935,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data21.openvswitch !== undefined){
-let data22 = data21.openvswitch;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key6 in data22){
-if(!((((((key6 === "tasks") || (key6 === "packages")) || (key6 === "reloadAfterUpdate")) || (key6 === "downloadRetries")) || (key6 === "downloadDelay")) || (key6 === "serviceName"))){
-const err72 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
+if(!pattern1.test(data19)){
+const err72 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data19};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -930,13 +946,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data22.tasks !== undefined){
-let data23 = data22.tasks;
-const _errs55 = errors;
-let valid23 = false;
-const _errs56 = errors;
-if(typeof data23 !== "string"){
-const err73 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data23};
+else {
+const err73 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/role",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.role.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.role,data:data19};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -945,8 +956,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if("inline" !== data23){
-const err74 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/const",keyword:"const",params:{allowedValue: "inline"},message:"must be equal to constant",schema:"inline",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data23};
+}
+if(data17.tasks !== undefined){
+let data20 = data17.tasks;
+if(Array.isArray(data20)){
+if(data20.length > 10000){
+const err74 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data20};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -955,13 +970,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-var _valid0 = _errs56 === errors;
-valid23 = valid23 || _valid0;
-if(!valid23){
-const _errs58 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.role === undefined){
-const err75 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(data20.length < 1){
+const err75 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data20};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -970,8 +980,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data23.tasks === undefined){
-const err76 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+const len7 = data20.length;
+for(let i12=0; i12<len7; i12++){
+let data21 = data20[i12];
+if(typeof data21 === "string"){
+if(data21.length > 100){
+const err76 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks/" + i12,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data21};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -980,9 +994,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-for(const key7 in data23){
-if(!((key7 === "role") || (key7 === "tasks"))){
-const err77 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
+if(data21.length < 1){
+const err77 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks/" + i12,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data21};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -991,12 +1004,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data23.role !== undefined){
-let data24 = data23.role;
-if(typeof data24 === "string"){
-if(data24.length > 100){
-const err78 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+if(!pattern5.test(data21)){
+const err78 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks/" + i12,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data21};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1005,8 +1014,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data24.length < 1){
-const err79 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
+}
+else {
+const err79 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks/" + i12,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.items,data:data21};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1015,328 +1025,24 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!pattern3.test(data24)){
-const err80 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
-if(vErrors === null){
-vErrors = [err80];
 }
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data24};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data23.tasks !== undefined){
-let data25 = data23.tasks;
-const _errs64 = errors;
-let valid25 = false;
-const _errs65 = errors;
-if(typeof data25 === "string"){
-if(data25.length > 100){
-const err82 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data25.length < 1){
-const err83 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(!pattern4.test(data25)){
-const err84 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data25};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var _valid1 = _errs65 === errors;
-valid25 = valid25 || _valid1;
-if(!valid25){
-const _errs67 = errors;
-if(Array.isArray(data25)){
-if(data25.length > 10000){
-const err86 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(data25.length < 1){
-const err87 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-const len6 = data25.length;
-for(let i10=0; i10<len6; i10++){
-let data26 = data25[i10];
-if(typeof data26 === "string"){
-if(data26.length > 100){
-const err88 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data26.length < 1){
-const err89 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(!pattern4.test(data26)){
-const err90 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i10,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data26};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-let i11 = data25.length;
-let j4;
-if(i11 > 1){
-const indices4 = {};
-for(;i11--;){
-let item4 = data25[i11];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err92 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-break;
-}
-indices4[item4] = i11;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data25};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var _valid1 = _errs67 === errors;
-valid25 = valid25 || _valid1;
-}
-if(!valid25){
-const err94 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data25};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data23};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var _valid0 = _errs58 === errors;
-valid23 = valid23 || _valid0;
-}
-if(!valid23){
-const err96 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks,data:data23};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-else {
-errors = _errs55;
-if(vErrors !== null){
-if(_errs55){
-vErrors.length = _errs55;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data22.packages !== undefined){
-let data27 = data22.packages;
-if(Array.isArray(data27)){
-if(data27.length > 10000){
-const err97 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(data27.length < 0){
-const err98 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-const len7 = data27.length;
-for(let i12=0; i12<len7; i12++){
-let data28 = data27[i12];
-if(typeof data28 === "string"){
-if(data28.length > 200){
-const err99 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-if(data28.length < 1){
-const err100 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(!pattern1.test(data28)){
-const err101 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i12,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data28};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-let i13 = data27.length;
+let i13 = data20.length;
 let j5;
 if(i13 > 1){
 const indices5 = {};
 for(;i13--;){
-let item5 = data27[i13];
+let item5 = data20[i13];
 if(typeof item5 !== "string"){
 continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err103 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
+const err80 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data20};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err80];
 }
 else {
-vErrors.push(err103);
+vErrors.push(err80);
 }
 errors++;
 break;
@@ -1346,242 +1052,119 @@ indices5[item5] = i13;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data27};
+const err81 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/tasks",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.tasks,data:data20};
 if(vErrors === null){
-vErrors = [err104];
+vErrors = [err81];
 }
 else {
-vErrors.push(err104);
+vErrors.push(err81);
 }
 errors++;
 }
 }
-if(data22.reloadAfterUpdate !== undefined){
-let data29 = data22.reloadAfterUpdate;
-if(typeof data29 !== "boolean"){
-const err105 = {instancePath:instancePath+"/updateSystem/openvswitch/reloadAfterUpdate",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/reloadAfterUpdate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate,data:data29};
+if(data17.become !== undefined){
+let data22 = data17.become;
+const _errs54 = errors;
+let valid27 = false;
+const _errs55 = errors;
+if(typeof data22 !== "boolean"){
+const err82 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[0].type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[0],data:data22};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err82];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data22.downloadRetries !== undefined){
-let data30 = data22.downloadRetries;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err106 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
+var _valid1 = _errs55 === errors;
+valid27 = valid27 || _valid1;
+if(!valid27){
+const _errs57 = errors;
+if(Array.isArray(data22)){
+if(data22.length > 10000){
+const err83 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1],data:data22};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err83];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 100 || isNaN(data30)){
-const err107 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
+if(data22.length < 0){
+const err84 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1],data:data22};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err84];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err84);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err108 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data30};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-if(data22.downloadDelay !== undefined){
-let data31 = data22.downloadDelay;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err109 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 3600 || isNaN(data31)){
-const err110 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data31 < 0 || isNaN(data31)){
-const err111 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data31};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-if(data22.serviceName !== undefined){
-let data32 = data22.serviceName;
-if(typeof data32 === "string"){
-if(data32.length > 100){
-const err112 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data32.length < 1){
-const err113 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(!pattern12.test(data32)){
-const err114 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data32};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data22};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data21.includePackages !== undefined){
-let data33 = data21.includePackages;
-if(Array.isArray(data33)){
-if(data33.length > 10000){
-const err117 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(data33.length < 1){
-const err118 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-const len8 = data33.length;
+const len8 = data22.length;
 for(let i14=0; i14<len8; i14++){
-let data34 = data33[i14];
-if(typeof data34 === "string"){
-if(data34.length > 200){
-const err119 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+let data23 = data22[i14];
+if(typeof data23 === "string"){
+if(data23.length > 100){
+const err85 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become/" + i14,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].items,data:data23};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err85];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err85);
 }
 errors++;
 }
-if(data34.length < 1){
-const err120 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(data23.length < 1){
+const err86 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become/" + i14,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].items,data:data23};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err86];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err86);
 }
 errors++;
 }
-if(!pattern1.test(data34)){
-const err121 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
+if(!pattern5.test(data23)){
+const err87 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become/" + i14,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].items,data:data23};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err87];
 }
 else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/updateSystem/includePackages/" + i14,schemaPath:"#/properties/updateSystem/properties/includePackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.includePackages.items.type,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data34};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
+vErrors.push(err87);
 }
 errors++;
 }
 }
-let i15 = data33.length;
+else {
+const err88 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become/" + i14,schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].items,data:data23};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+let i15 = data22.length;
 let j6;
 if(i15 > 1){
 const indices6 = {};
 for(;i15--;){
-let item6 = data33[i15];
+let item6 = data22[i15];
 if(typeof item6 !== "string"){
 continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err123 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
+const err89 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)",schema:true,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1],data:data22};
 if(vErrors === null){
-vErrors = [err123];
+vErrors = [err89];
 }
 else {
-vErrors.push(err123);
+vErrors.push(err89);
 }
 errors++;
 break;
@@ -1591,7 +1174,460 @@ indices6[item6] = i15;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.includePackages.type,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data33};
+const err90 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1].type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid1 = _errs57 === errors;
+valid27 = valid27 || _valid1;
+}
+if(!valid27){
+const err91 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11+"/become",schemaPath:"#/properties/updateServices/properties/containerSteps/items/properties/become/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateServices.properties.containerSteps.items.properties.become.anyOf,parentSchema:schema11.properties.updateServices.properties.containerSteps.items.properties.become,data:data22};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+else {
+errors = _errs54;
+if(vErrors !== null){
+if(_errs54){
+vErrors.length = _errs54;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/updateServices/containerSteps/" + i11,schemaPath:"#/properties/updateServices/properties/containerSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.containerSteps.items.type,parentSchema:schema11.properties.updateServices.properties.containerSteps.items,data:data17};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/updateServices/containerSteps",schemaPath:"#/properties/updateServices/properties/containerSteps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateServices.properties.containerSteps.type,parentSchema:schema11.properties.updateServices.properties.containerSteps,data:data16};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data4.prune !== undefined){
+let data24 = data4.prune;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key4 in data24){
+if(!((key4 === "images") || (key4 === "volumes"))){
+const err94 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateServices.properties.prune,data:data24};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data24.images !== undefined){
+let data25 = data24.images;
+if(typeof data25 !== "boolean"){
+const err95 = {instancePath:instancePath+"/updateServices/prune/images",schemaPath:"#/properties/updateServices/properties/prune/properties/images/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.images.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.images,data:data25};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data24.volumes !== undefined){
+let data26 = data24.volumes;
+if(typeof data26 !== "boolean"){
+const err96 = {instancePath:instancePath+"/updateServices/prune/volumes",schemaPath:"#/properties/updateServices/properties/prune/properties/volumes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateServices.properties.prune.properties.volumes.type,parentSchema:schema11.properties.updateServices.properties.prune.properties.volumes,data:data26};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/updateServices/prune",schemaPath:"#/properties/updateServices/properties/prune/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.properties.prune.type,parentSchema:schema11.properties.updateServices.properties.prune,data:data24};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/updateServices",schemaPath:"#/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateServices.type,parentSchema:schema11.properties.updateServices,data:data4};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.updateSystem !== undefined){
+let data27 = data.updateSystem;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+if(!(((((key5 === "openvswitch") || (key5 === "includePackages")) || (key5 === "alwaysExcludedPackages")) || (key5 === "kpatch")) || (key5 === "bootc"))){
+const err99 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem,data:data27};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data27.openvswitch !== undefined){
+let data28 = data27.openvswitch;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key6 in data28){
+if(!((((((key6 === "tasks") || (key6 === "packages")) || (key6 === "reloadAfterUpdate")) || (key6 === "downloadRetries")) || (key6 === "downloadDelay")) || (key6 === "serviceName"))){
+const err100 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data28};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data28.tasks !== undefined){
+let data29 = data28.tasks;
+const _errs75 = errors;
+let valid34 = false;
+const _errs76 = errors;
+if(typeof data29 !== "string"){
+const err101 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data29};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if("inline" !== data29){
+const err102 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/0/const",keyword:"const",params:{allowedValue: "inline"},message:"must be equal to constant",schema:"inline",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[0],data:data29};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid2 = _errs76 === errors;
+valid34 = valid34 || _valid2;
+if(!valid34){
+const _errs78 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.role === undefined){
+const err103 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data29.tasks === undefined){
+const err104 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/required",keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].required,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+for(const key7 in data29){
+if(!((key7 === "role") || (key7 === "tasks"))){
+const err105 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data29.role !== undefined){
+let data30 = data29.role;
+if(typeof data30 === "string"){
+if(data30.length > 100){
+const err106 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data30};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data30.length < 1){
+const err107 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data30};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(!pattern1.test(data30)){
+const err108 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data30};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/role",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.role,data:data30};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data29.tasks !== undefined){
+let data31 = data29.tasks;
+const _errs84 = errors;
+let valid36 = false;
+const _errs85 = errors;
+if(typeof data31 === "string"){
+if(data31.length > 100){
+const err110 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data31.length < 1){
+const err111 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(!pattern5.test(data31)){
+const err112 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid3 = _errs85 === errors;
+valid36 = valid36 || _valid3;
+if(!valid36){
+const _errs87 = errors;
+if(Array.isArray(data31)){
+if(data31.length > 10000){
+const err114 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data31.length < 1){
+const err115 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+const len9 = data31.length;
+for(let i16=0; i16<len9; i16++){
+let data32 = data31[i16];
+if(typeof data32 === "string"){
+if(data32.length > 100){
+const err116 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i16,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data32};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data32.length < 1){
+const err117 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i16,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data32};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(!pattern5.test(data32)){
+const err118 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i16,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]*$"+"\"",schema:"^[a-z0-9][a-z0-9_-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data32};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks/" + i16,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].items,data:data32};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+let i17 = data31.length;
+let j7;
+if(i17 > 1){
+const indices7 = {};
+for(;i17--;){
+let item7 = data31[i17];
+if(typeof item7 !== "string"){
+continue;
+}
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err120 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+break;
+}
+indices7[item7] = i17;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+var _valid3 = _errs87 === errors;
+valid36 = valid36 || _valid3;
+}
+if(!valid36){
+const err122 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].properties.tasks,data:data31};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+else {
+errors = _errs84;
+if(vErrors !== null){
+if(_errs84){
+vErrors.length = _errs84;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1].type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+var _valid2 = _errs78 === errors;
+valid34 = valid34 || _valid2;
+}
+if(!valid34){
+const err124 = {instancePath:instancePath+"/updateSystem/openvswitch/tasks",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/tasks/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks.anyOf,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.tasks,data:data29};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1600,12 +1636,23 @@ vErrors.push(err124);
 }
 errors++;
 }
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
 }
-if(data21.alwaysExcludedPackages !== undefined){
-let data35 = data21.alwaysExcludedPackages;
-if(Array.isArray(data35)){
-if(data35.length > 10000){
-const err125 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data28.packages !== undefined){
+let data33 = data28.packages;
+if(Array.isArray(data33)){
+if(data33.length > 10000){
+const err125 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data33};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1614,8 +1661,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data35.length < 0){
-const err126 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
+if(data33.length < 0){
+const err126 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data33};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1624,12 +1671,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-const len9 = data35.length;
-for(let i16=0; i16<len9; i16++){
-let data36 = data35[i16];
-if(typeof data36 === "string"){
-if(data36.length > 200){
-const err127 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
+const len10 = data33.length;
+for(let i18=0; i18<len10; i18++){
+let data34 = data33[i18];
+if(typeof data34 === "string"){
+if(data34.length > 200){
+const err127 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i18,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data34};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1638,8 +1685,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data36.length < 1){
-const err128 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
+if(data34.length < 1){
+const err128 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i18,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data34};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1648,8 +1695,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!pattern1.test(data36)){
-const err129 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
+if(!pattern2.test(data34)){
+const err129 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i18,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data34};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1660,7 +1707,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i16,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data36};
+const err130 = {instancePath:instancePath+"/updateSystem/openvswitch/packages/" + i18,schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.items,data:data34};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1670,18 +1717,18 @@ vErrors.push(err130);
 errors++;
 }
 }
-let i17 = data35.length;
-let j7;
-if(i17 > 1){
-const indices7 = {};
-for(;i17--;){
-let item7 = data35[i17];
-if(typeof item7 !== "string"){
+let i19 = data33.length;
+let j8;
+if(i19 > 1){
+const indices8 = {};
+for(;i19--;){
+let item8 = data33[i19];
+if(typeof item8 !== "string"){
 continue;
 }
-if(typeof indices7[item7] == "number"){
-j7 = indices7[item7];
-const err131 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i17+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
+if(typeof indices8[item8] == "number"){
+j8 = indices8[item8];
+const err131 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i19+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data33};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1691,12 +1738,12 @@ vErrors.push(err131);
 errors++;
 break;
 }
-indices7[item7] = i17;
+indices8[item8] = i19;
 }
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data35};
+const err132 = {instancePath:instancePath+"/updateSystem/openvswitch/packages",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/packages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.openvswitch.properties.packages.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.packages,data:data33};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1706,12 +1753,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data21.kpatch !== undefined){
-let data37 = data21.kpatch;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key8 in data37){
-if(!((key8 === "enabled") || (key8 === "kernelPackages"))){
-const err133 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data37};
+if(data28.reloadAfterUpdate !== undefined){
+let data35 = data28.reloadAfterUpdate;
+if(typeof data35 !== "boolean"){
+const err133 = {instancePath:instancePath+"/updateSystem/openvswitch/reloadAfterUpdate",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/reloadAfterUpdate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.reloadAfterUpdate,data:data35};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1721,10 +1766,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data37.enabled !== undefined){
-let data38 = data37.enabled;
-if(typeof data38 !== "boolean"){
-const err134 = {instancePath:instancePath+"/updateSystem/kpatch/enabled",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.kpatch.properties.enabled.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.enabled,data:data38};
+if(data28.downloadRetries !== undefined){
+let data36 = data28.downloadRetries;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err134 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data36};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1733,12 +1778,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data37.kernelPackages !== undefined){
-let data39 = data37.kernelPackages;
-if(Array.isArray(data39)){
-if(data39.length > 10000){
-const err135 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 100 || isNaN(data36)){
+const err135 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data36};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1747,8 +1789,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data39.length < 0){
-const err136 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
+if(data36 < 0 || isNaN(data36)){
+const err136 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadRetries",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadRetries,data:data36};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1757,12 +1799,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-const len10 = data39.length;
-for(let i18=0; i18<len10; i18++){
-let data40 = data39[i18];
-if(typeof data40 === "string"){
-if(data40.length > 200){
-const err137 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
+}
+}
+if(data28.downloadDelay !== undefined){
+let data37 = data28.downloadDelay;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err137 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data37};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1771,8 +1813,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data40.length < 1){
-const err138 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 3600 || isNaN(data37)){
+const err138 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data37};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1781,8 +1824,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(!pattern1.test(data40)){
-const err139 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
+if(data37 < 0 || isNaN(data37)){
+const err139 = {instancePath:instancePath+"/updateSystem/openvswitch/downloadDelay",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/downloadDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.downloadDelay,data:data37};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1792,8 +1835,12 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i18,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data40};
+}
+if(data28.serviceName !== undefined){
+let data38 = data28.serviceName;
+if(typeof data38 === "string"){
+if(data38.length > 100){
+const err140 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data38};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1802,19 +1849,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-let i19 = data39.length;
-let j8;
-if(i19 > 1){
-const indices8 = {};
-for(;i19--;){
-let item8 = data39[i19];
-if(typeof item8 !== "string"){
-continue;
-}
-if(typeof indices8[item8] == "number"){
-j8 = indices8[item8];
-const err141 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i19+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
+if(data38.length < 1){
+const err141 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data38};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1822,14 +1858,9 @@ else {
 vErrors.push(err141);
 }
 errors++;
-break;
 }
-indices8[item8] = i19;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data39};
+if(!pattern15.test(data38)){
+const err142 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$",parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data38};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1839,9 +1870,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
 else {
-const err143 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.kpatch.type,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data37};
+const err143 = {instancePath:instancePath+"/updateSystem/openvswitch/serviceName",schemaPath:"#/properties/updateSystem/properties/openvswitch/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch.properties.serviceName,data:data38};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1851,12 +1881,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data21.bootc !== undefined){
-let data41 = data21.bootc;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key9 in data41){
-if(!(key9 === "rebootRequiredFile")){
-const err144 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data41};
+}
+else {
+const err144 = {instancePath:instancePath+"/updateSystem/openvswitch",schemaPath:"#/properties/updateSystem/properties/openvswitch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.openvswitch.type,parentSchema:schema11.properties.updateSystem.properties.openvswitch,data:data28};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1866,11 +1893,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data41.rebootRequiredFile !== undefined){
-let data42 = data41.rebootRequiredFile;
-if(typeof data42 === "string"){
-if(data42.length > 255){
-const err145 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(data27.includePackages !== undefined){
+let data39 = data27.includePackages;
+if(Array.isArray(data39)){
+if(data39.length > 10000){
+const err145 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data39};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1879,8 +1906,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data42.length < 1){
-const err146 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(data39.length < 1){
+const err146 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data39};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1889,8 +1916,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern16.test(data42)){
-const err147 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/pattern",keyword:"pattern",params:{pattern: "^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"},message:"must match pattern \""+"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"+"\"",schema:"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$",parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+const len11 = data39.length;
+for(let i20=0; i20<len11; i20++){
+let data40 = data39[i20];
+if(typeof data40 === "string"){
+if(data40.length > 200){
+const err147 = {instancePath:instancePath+"/updateSystem/includePackages/" + i20,schemaPath:"#/properties/updateSystem/properties/includePackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1899,9 +1930,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile.type,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data42};
+if(data40.length < 1){
+const err148 = {instancePath:instancePath+"/updateSystem/includePackages/" + i20,schemaPath:"#/properties/updateSystem/properties/includePackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1910,10 +1940,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.bootc.type,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data41};
+if(!pattern2.test(data40)){
+const err149 = {instancePath:instancePath+"/updateSystem/includePackages/" + i20,schemaPath:"#/properties/updateSystem/properties/includePackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1923,9 +1951,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
 else {
-const err150 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.type,parentSchema:schema11.properties.updateSystem,data:data21};
+const err150 = {instancePath:instancePath+"/updateSystem/includePackages/" + i20,schemaPath:"#/properties/updateSystem/properties/includePackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.includePackages.items.type,parentSchema:schema11.properties.updateSystem.properties.includePackages.items,data:data40};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1935,161 +1962,23 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data43 = data.rollout;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key10 in data43){
-if(!((key10 === "updateServices") || (key10 === "updateSystem"))){
-const err151 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data43};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data43.updateServices !== undefined){
-let data44 = data43.updateServices;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key11 in data44){
-if(!(((key11 === "canary") || (key11 === "waves")) || (key11 === "failureBudget"))){
-const err152 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateServices,data:data44};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data44.canary !== undefined){
-let data45 = data44.canary;
-const _errs112 = errors;
-let valid45 = false;
-const _errs113 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err153 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 100000 || isNaN(data45)){
-const err154 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-if(data45 < 1 || isNaN(data45)){
-const err155 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data45};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-var _valid2 = _errs113 === errors;
-valid45 = valid45 || _valid2;
-if(!valid45){
-const _errs115 = errors;
-if(Array.isArray(data45)){
-if(data45.length > 1000){
-const err156 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-if(data45.length < 1){
-const err157 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-const len11 = data45.length;
-for(let i20=0; i20<len11; i20++){
-let data46 = data45[i20];
-if(typeof data46 === "string"){
-if(data46.length > 253){
-const err158 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-if(data46.length < 1){
-const err159 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-if(!pattern17.test(data46)){
-const err160 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i20,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data46};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-let i21 = data45.length;
+let i21 = data39.length;
 let j9;
 if(i21 > 1){
 const indices9 = {};
 for(;i21--;){
-let item9 = data45[i21];
+let item9 = data39[i21];
 if(typeof item9 !== "string"){
 continue;
 }
 if(typeof indices9[item9] == "number"){
 j9 = indices9[item9];
-const err162 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i21+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
+const err151 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i21+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data39};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err151];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err151);
 }
 errors++;
 break;
@@ -2099,7 +1988,154 @@ indices9[item9] = i21;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data45};
+const err152 = {instancePath:instancePath+"/updateSystem/includePackages",schemaPath:"#/properties/updateSystem/properties/includePackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.includePackages.type,parentSchema:schema11.properties.updateSystem.properties.includePackages,data:data39};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data27.alwaysExcludedPackages !== undefined){
+let data41 = data27.alwaysExcludedPackages;
+if(Array.isArray(data41)){
+if(data41.length > 10000){
+const err153 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data41};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(data41.length < 0){
+const err154 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data41};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+const len12 = data41.length;
+for(let i22=0; i22<len12; i22++){
+let data42 = data41[i22];
+if(typeof data42 === "string"){
+if(data42.length > 200){
+const err155 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i22,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data42};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(data42.length < 1){
+const err156 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i22,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data42};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(!pattern2.test(data42)){
+const err157 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i22,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data42};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages/" + i22,schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.items,data:data42};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+let i23 = data41.length;
+let j10;
+if(i23 > 1){
+const indices10 = {};
+for(;i23--;){
+let item10 = data41[i23];
+if(typeof item10 !== "string"){
+continue;
+}
+if(typeof indices10[item10] == "number"){
+j10 = indices10[item10];
+const err159 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i23+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data41};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+break;
+}
+indices10[item10] = i23;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/updateSystem/alwaysExcludedPackages",schemaPath:"#/properties/updateSystem/properties/alwaysExcludedPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.alwaysExcludedPackages.type,parentSchema:schema11.properties.updateSystem.properties.alwaysExcludedPackages,data:data41};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data27.kpatch !== undefined){
+let data43 = data27.kpatch;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key8 in data43){
+if(!((key8 === "enabled") || (key8 === "kernelPackages"))){
+const err161 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data43};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data43.enabled !== undefined){
+let data44 = data43.enabled;
+if(typeof data44 !== "boolean"){
+const err162 = {instancePath:instancePath+"/updateSystem/kpatch/enabled",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.updateSystem.properties.kpatch.properties.enabled.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.enabled,data:data44};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data43.kernelPackages !== undefined){
+let data45 = data43.kernelPackages;
+if(Array.isArray(data45)){
+if(data45.length > 10000){
+const err163 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data45};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2108,11 +2144,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-var _valid2 = _errs115 === errors;
-valid45 = valid45 || _valid2;
-}
-if(!valid45){
-const err164 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary,data:data45};
+if(data45.length < 0){
+const err164 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data45};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2121,23 +2154,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-else {
-errors = _errs112;
-if(vErrors !== null){
-if(_errs112){
-vErrors.length = _errs112;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data44.waves !== undefined){
-let data47 = data44.waves;
-if(Array.isArray(data47)){
-if(data47.length > 100){
-const err165 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data47};
+const len13 = data45.length;
+for(let i24=0; i24<len13; i24++){
+let data46 = data45[i24];
+if(typeof data46 === "string"){
+if(data46.length > 200){
+const err165 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i24,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data46};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2146,14 +2168,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-const len12 = data47.length;
-for(let i22=0; i22<len12; i22++){
-let data48 = data47[i22];
-const _errs122 = errors;
-let valid51 = false;
-const _errs123 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err166 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
+if(data46.length < 1){
+const err166 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i24,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data46};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2162,9 +2178,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 100000 || isNaN(data48)){
-const err167 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
+if(!pattern2.test(data46)){
+const err167 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i24,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/pattern",keyword:"pattern",params:{pattern: "^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"},message:"must match pattern \""+"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$"+"\"",schema:"^(?![-.])[A-Za-z0-9._+*?-]*(\\[[A-Za-z0-9._+-]+\\][A-Za-z0-9._+*?-]*)*$",parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data46};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2173,8 +2188,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data48 < 1 || isNaN(data48)){
-const err168 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data48};
+}
+else {
+const err168 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages/" + i24,schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.items,data:data46};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2184,13 +2200,18 @@ vErrors.push(err168);
 errors++;
 }
 }
-var _valid3 = _errs123 === errors;
-valid51 = valid51 || _valid3;
-if(!valid51){
-const _errs125 = errors;
-if(typeof data48 === "string"){
-if(!pattern18.test(data48)){
-const err169 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data48};
+let i25 = data45.length;
+let j11;
+if(i25 > 1){
+const indices11 = {};
+for(;i25--;){
+let item11 = data45[i25];
+if(typeof item11 !== "string"){
+continue;
+}
+if(typeof indices11[item11] == "number"){
+j11 = indices11[item11];
+const err169 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/uniqueItems",keyword:"uniqueItems",params:{i: i25, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i25+" are identical)",schema:true,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data45};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2198,10 +2219,14 @@ else {
 vErrors.push(err169);
 }
 errors++;
+break;
+}
+indices11[item11] = i25;
+}
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data48};
+const err170 = {instancePath:instancePath+"/updateSystem/kpatch/kernelPackages",schemaPath:"#/properties/updateSystem/properties/kpatch/properties/kernelPackages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages.type,parentSchema:schema11.properties.updateSystem.properties.kpatch.properties.kernelPackages,data:data45};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2210,11 +2235,10 @@ vErrors.push(err170);
 }
 errors++;
 }
-var _valid3 = _errs125 === errors;
-valid51 = valid51 || _valid3;
 }
-if(!valid51){
-const err171 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i22,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items,data:data48};
+}
+else {
+const err171 = {instancePath:instancePath+"/updateSystem/kpatch",schemaPath:"#/properties/updateSystem/properties/kpatch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.kpatch.type,parentSchema:schema11.properties.updateSystem.properties.kpatch,data:data43};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2223,21 +2247,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-else {
-errors = _errs122;
-if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data47};
+if(data27.bootc !== undefined){
+let data47 = data27.bootc;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+if(!(key9 === "rebootRequiredFile")){
+const err172 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data47};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2247,13 +2263,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data44.failureBudget !== undefined){
-let data49 = data44.failureBudget;
-const _errs128 = errors;
-let valid52 = false;
-const _errs129 = errors;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err173 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
+if(data47.rebootRequiredFile !== undefined){
+let data48 = data47.rebootRequiredFile;
+if(typeof data48 === "string"){
+if(data48.length > 255){
+const err173 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data48};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2262,9 +2276,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 100000 || isNaN(data49)){
-const err174 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
+if(data48.length < 1){
+const err174 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data48};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2273,8 +2286,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data49 < 0 || isNaN(data49)){
-const err175 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data49};
+if(!pattern19.test(data48)){
+const err175 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/pattern",keyword:"pattern",params:{pattern: "^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"},message:"must match pattern \""+"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$"+"\"",schema:"^(?!.*/\\.\\.?(/|$))(/[A-Za-z0-9._+-]+)+$",parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data48};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2284,13 +2297,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-var _valid4 = _errs129 === errors;
-valid52 = valid52 || _valid4;
-if(!valid52){
-const _errs131 = errors;
-if(typeof data49 === "string"){
-if(!pattern19.test(data49)){
-const err176 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data49};
+else {
+const err176 = {instancePath:instancePath+"/updateSystem/bootc/rebootRequiredFile",schemaPath:"#/properties/updateSystem/properties/bootc/properties/rebootRequiredFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile.type,parentSchema:schema11.properties.updateSystem.properties.bootc.properties.rebootRequiredFile,data:data48};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2300,8 +2308,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data49};
+const err177 = {instancePath:instancePath+"/updateSystem/bootc",schemaPath:"#/properties/updateSystem/properties/bootc/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.properties.bootc.type,parentSchema:schema11.properties.updateSystem.properties.bootc,data:data47};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2310,11 +2319,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid4 = _errs131 === errors;
-valid52 = valid52 || _valid4;
 }
-if(!valid52){
-const err178 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget,data:data49};
+}
+else {
+const err178 = {instancePath:instancePath+"/updateSystem",schemaPath:"#/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.updateSystem.type,parentSchema:schema11.properties.updateSystem,data:data27};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2323,21 +2331,13 @@ vErrors.push(err178);
 }
 errors++;
 }
-else {
-errors = _errs128;
-if(vErrors !== null){
-if(_errs128){
-vErrors.length = _errs128;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err179 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateServices.type,parentSchema:schema11.properties.rollout.properties.updateServices,data:data44};
+if(data.rollout !== undefined){
+let data49 = data.rollout;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+if(!((key10 === "updateServices") || (key10 === "updateSystem"))){
+const err179 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data49};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2347,12 +2347,12 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data43.updateSystem !== undefined){
-let data50 = data43.updateSystem;
+if(data49.updateServices !== undefined){
+let data50 = data49.updateServices;
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key12 in data50){
-if(!(((key12 === "canary") || (key12 === "waves")) || (key12 === "failureBudget"))){
-const err180 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data50};
+for(const key11 in data50){
+if(!(((key11 === "canary") || (key11 === "waves")) || (key11 === "failureBudget"))){
+const err180 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateServices,data:data50};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2364,11 +2364,11 @@ errors++;
 }
 if(data50.canary !== undefined){
 let data51 = data50.canary;
-const _errs137 = errors;
-let valid54 = false;
-const _errs138 = errors;
+const _errs132 = errors;
+let valid56 = false;
+const _errs133 = errors;
 if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err181 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
+const err181 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2379,7 +2379,7 @@ errors++;
 }
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 > 100000 || isNaN(data51)){
-const err182 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
+const err182 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2389,7 +2389,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data51 < 1 || isNaN(data51)){
-const err183 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data51};
+const err183 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[0],data:data51};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2399,13 +2399,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-var _valid5 = _errs138 === errors;
-valid54 = valid54 || _valid5;
-if(!valid54){
-const _errs140 = errors;
+var _valid4 = _errs133 === errors;
+valid56 = valid56 || _valid4;
+if(!valid56){
+const _errs135 = errors;
 if(Array.isArray(data51)){
 if(data51.length > 1000){
-const err184 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
+const err184 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2415,7 +2415,7 @@ vErrors.push(err184);
 errors++;
 }
 if(data51.length < 1){
-const err185 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
+const err185 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2424,12 +2424,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-const len13 = data51.length;
-for(let i23=0; i23<len13; i23++){
-let data52 = data51[i23];
+const len14 = data51.length;
+for(let i26=0; i26<len14; i26++){
+let data52 = data51[i26];
 if(typeof data52 === "string"){
 if(data52.length > 253){
-const err186 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
+const err186 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i26,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2439,7 +2439,7 @@ vErrors.push(err186);
 errors++;
 }
 if(data52.length < 1){
-const err187 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
+const err187 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i26,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2448,8 +2448,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(!pattern17.test(data52)){
-const err188 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
+if(!pattern20.test(data52)){
+const err188 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i26,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2460,7 +2460,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i23,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data52};
+const err189 = {instancePath:instancePath+"/rollout/updateServices/canary/" + i26,schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].items,data:data52};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2470,18 +2470,18 @@ vErrors.push(err189);
 errors++;
 }
 }
-let i24 = data51.length;
-let j10;
-if(i24 > 1){
-const indices10 = {};
-for(;i24--;){
-let item10 = data51[i24];
-if(typeof item10 !== "string"){
+let i27 = data51.length;
+let j12;
+if(i27 > 1){
+const indices12 = {};
+for(;i27--;){
+let item12 = data51[i27];
+if(typeof item12 !== "string"){
 continue;
 }
-if(typeof indices10[item10] == "number"){
-j10 = indices10[item10];
-const err190 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i24+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
+if(typeof indices12[item12] == "number"){
+j12 = indices12[item12];
+const err190 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i27+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2491,12 +2491,12 @@ vErrors.push(err190);
 errors++;
 break;
 }
-indices10[item10] = i24;
+indices12[item12] = i27;
 }
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data51};
+const err191 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2505,11 +2505,11 @@ vErrors.push(err191);
 }
 errors++;
 }
-var _valid5 = _errs140 === errors;
-valid54 = valid54 || _valid5;
+var _valid4 = _errs135 === errors;
+valid56 = valid56 || _valid4;
 }
-if(!valid54){
-const err192 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary,data:data51};
+if(!valid56){
+const err192 = {instancePath:instancePath+"/rollout/updateServices/canary",schemaPath:"#/properties/rollout/properties/updateServices/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.canary,data:data51};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2519,10 +2519,10 @@ vErrors.push(err192);
 errors++;
 }
 else {
-errors = _errs137;
+errors = _errs132;
 if(vErrors !== null){
-if(_errs137){
-vErrors.length = _errs137;
+if(_errs132){
+vErrors.length = _errs132;
 }
 else {
 vErrors = null;
@@ -2534,7 +2534,7 @@ if(data50.waves !== undefined){
 let data53 = data50.waves;
 if(Array.isArray(data53)){
 if(data53.length > 100){
-const err193 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data53};
+const err193 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data53};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2543,14 +2543,14 @@ vErrors.push(err193);
 }
 errors++;
 }
-const len14 = data53.length;
-for(let i25=0; i25<len14; i25++){
-let data54 = data53[i25];
-const _errs147 = errors;
-let valid60 = false;
-const _errs148 = errors;
+const len15 = data53.length;
+for(let i28=0; i28<len15; i28++){
+let data54 = data53[i28];
+const _errs142 = errors;
+let valid62 = false;
+const _errs143 = errors;
 if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err194 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
+const err194 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2561,7 +2561,7 @@ errors++;
 }
 if((typeof data54 == "number") && (isFinite(data54))){
 if(data54 > 100000 || isNaN(data54)){
-const err195 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
+const err195 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2571,7 +2571,7 @@ vErrors.push(err195);
 errors++;
 }
 if(data54 < 1 || isNaN(data54)){
-const err196 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data54};
+const err196 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2581,13 +2581,13 @@ vErrors.push(err196);
 errors++;
 }
 }
-var _valid6 = _errs148 === errors;
-valid60 = valid60 || _valid6;
-if(!valid60){
-const _errs150 = errors;
+var _valid5 = _errs143 === errors;
+valid62 = valid62 || _valid5;
+if(!valid62){
+const _errs145 = errors;
 if(typeof data54 === "string"){
-if(!pattern18.test(data54)){
-const err197 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data54};
+if(!pattern21.test(data54)){
+const err197 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2598,7 +2598,7 @@ errors++;
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data54};
+const err198 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2607,11 +2607,11 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid6 = _errs150 === errors;
-valid60 = valid60 || _valid6;
+var _valid5 = _errs145 === errors;
+valid62 = valid62 || _valid5;
 }
-if(!valid60){
-const err199 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i25,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items,data:data54};
+if(!valid62){
+const err199 = {instancePath:instancePath+"/rollout/updateServices/waves/" + i28,schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves.items,data:data54};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2621,10 +2621,10 @@ vErrors.push(err199);
 errors++;
 }
 else {
-errors = _errs147;
+errors = _errs142;
 if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
+if(_errs142){
+vErrors.length = _errs142;
 }
 else {
 vErrors = null;
@@ -2634,7 +2634,7 @@ vErrors = null;
 }
 }
 else {
-const err200 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data53};
+const err200 = {instancePath:instancePath+"/rollout/updateServices/waves",schemaPath:"#/properties/rollout/properties/updateServices/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateServices.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.waves,data:data53};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2646,11 +2646,11 @@ errors++;
 }
 if(data50.failureBudget !== undefined){
 let data55 = data50.failureBudget;
-const _errs153 = errors;
-let valid61 = false;
-const _errs154 = errors;
+const _errs148 = errors;
+let valid63 = false;
+const _errs149 = errors;
 if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err201 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+const err201 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data55};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2661,7 +2661,7 @@ errors++;
 }
 if((typeof data55 == "number") && (isFinite(data55))){
 if(data55 > 100000 || isNaN(data55)){
-const err202 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+const err202 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data55};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2671,7 +2671,7 @@ vErrors.push(err202);
 errors++;
 }
 if(data55 < 0 || isNaN(data55)){
-const err203 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data55};
+const err203 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[0],data:data55};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2681,13 +2681,13 @@ vErrors.push(err203);
 errors++;
 }
 }
-var _valid7 = _errs154 === errors;
-valid61 = valid61 || _valid7;
-if(!valid61){
-const _errs156 = errors;
+var _valid6 = _errs149 === errors;
+valid63 = valid63 || _valid6;
+if(!valid63){
+const _errs151 = errors;
 if(typeof data55 === "string"){
-if(!pattern19.test(data55)){
-const err204 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data55};
+if(!pattern22.test(data55)){
+const err204 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data55};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2698,7 +2698,7 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data55};
+const err205 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf[1],data:data55};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2707,11 +2707,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-var _valid7 = _errs156 === errors;
-valid61 = valid61 || _valid7;
+var _valid6 = _errs151 === errors;
+valid63 = valid63 || _valid6;
 }
-if(!valid61){
-const err206 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget,data:data55};
+if(!valid63){
+const err206 = {instancePath:instancePath+"/rollout/updateServices/failureBudget",schemaPath:"#/properties/rollout/properties/updateServices/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateServices.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateServices.properties.failureBudget,data:data55};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2721,10 +2721,10 @@ vErrors.push(err206);
 errors++;
 }
 else {
-errors = _errs153;
+errors = _errs148;
 if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
+if(_errs148){
+vErrors.length = _errs148;
 }
 else {
 vErrors = null;
@@ -2734,7 +2734,7 @@ vErrors = null;
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateSystem.type,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data50};
+const err207 = {instancePath:instancePath+"/rollout/updateServices",schemaPath:"#/properties/rollout/properties/updateServices/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateServices.type,parentSchema:schema11.properties.rollout.properties.updateServices,data:data50};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2744,9 +2744,12 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data43};
+if(data49.updateSystem !== undefined){
+let data56 = data49.updateSystem;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key12 in data56){
+if(!(((key12 === "canary") || (key12 === "waves")) || (key12 === "failureBudget"))){
+const err208 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data56};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2756,14 +2759,408 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data56.canary !== undefined){
+let data57 = data56.canary;
+const _errs157 = errors;
+let valid65 = false;
+const _errs158 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err209 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err209];
 }
 else {
 vErrors.push(err209);
+}
+errors++;
+}
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 100000 || isNaN(data57)){
+const err210 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data57 < 1 || isNaN(data57)){
+const err211 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+var _valid7 = _errs158 === errors;
+valid65 = valid65 || _valid7;
+if(!valid65){
+const _errs160 = errors;
+if(Array.isArray(data57)){
+if(data57.length > 1000){
+const err212 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data57.length < 1){
+const err213 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+const len16 = data57.length;
+for(let i29=0; i29<len16; i29++){
+let data58 = data57[i29];
+if(typeof data58 === "string"){
+if(data58.length > 253){
+const err214 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i29,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+if(data58.length < 1){
+const err215 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i29,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+if(!pattern20.test(data58)){
+const err216 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i29,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/rollout/updateSystem/canary/" + i29,schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].items,data:data58};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+let i30 = data57.length;
+let j13;
+if(i30 > 1){
+const indices13 = {};
+for(;i30--;){
+let item13 = data57[i30];
+if(typeof item13 !== "string"){
+continue;
+}
+if(typeof indices13[item13] == "number"){
+j13 = indices13[item13];
+const err218 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i30, j: j13},message:"must NOT have duplicate items (items ## "+j13+" and "+i30+" are identical)",schema:true,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+break;
+}
+indices13[item13] = i30;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+var _valid7 = _errs160 === errors;
+valid65 = valid65 || _valid7;
+}
+if(!valid65){
+const err220 = {instancePath:instancePath+"/rollout/updateSystem/canary",schemaPath:"#/properties/rollout/properties/updateSystem/properties/canary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.canary.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.canary,data:data57};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+else {
+errors = _errs157;
+if(vErrors !== null){
+if(_errs157){
+vErrors.length = _errs157;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data56.waves !== undefined){
+let data59 = data56.waves;
+if(Array.isArray(data59)){
+if(data59.length > 100){
+const err221 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data59};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+const len17 = data59.length;
+for(let i31=0; i31<len17; i31++){
+let data60 = data59[i31];
+const _errs167 = errors;
+let valid71 = false;
+const _errs168 = errors;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err222 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data60};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 100000 || isNaN(data60)){
+const err223 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data60};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+if(data60 < 1 || isNaN(data60)){
+const err224 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[0],data:data60};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+var _valid8 = _errs168 === errors;
+valid71 = valid71 || _valid8;
+if(!valid71){
+const _errs170 = errors;
+if(typeof data60 === "string"){
+if(!pattern21.test(data60)){
+const err225 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]?|100)%$"},message:"must match pattern \""+"^([1-9][0-9]?|100)%$"+"\"",schema:"^([1-9][0-9]?|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+var _valid8 = _errs170 === errors;
+valid71 = valid71 || _valid8;
+}
+if(!valid71){
+const err227 = {instancePath:instancePath+"/rollout/updateSystem/waves/" + i31,schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.items.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves.items,data:data60};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+else {
+errors = _errs167;
+if(vErrors !== null){
+if(_errs167){
+vErrors.length = _errs167;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/rollout/updateSystem/waves",schemaPath:"#/properties/rollout/properties/updateSystem/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.updateSystem.properties.waves.type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.waves,data:data59};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data56.failureBudget !== undefined){
+let data61 = data56.failureBudget;
+const _errs173 = errors;
+let valid72 = false;
+const _errs174 = errors;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err229 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 100000 || isNaN(data61)){
+const err230 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(data61 < 0 || isNaN(data61)){
+const err231 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+var _valid9 = _errs174 === errors;
+valid72 = valid72 || _valid9;
+if(!valid72){
+const _errs176 = errors;
+if(typeof data61 === "string"){
+if(!pattern22.test(data61)){
+const err232 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^([1-9]?[0-9]|100)%$"},message:"must match pattern \""+"^([1-9]?[0-9]|100)%$"+"\"",schema:"^([1-9]?[0-9]|100)%$",parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1].type,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+var _valid9 = _errs176 === errors;
+valid72 = valid72 || _valid9;
+}
+if(!valid72){
+const err234 = {instancePath:instancePath+"/rollout/updateSystem/failureBudget",schemaPath:"#/properties/rollout/properties/updateSystem/properties/failureBudget/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget.anyOf,parentSchema:schema11.properties.rollout.properties.updateSystem.properties.failureBudget,data:data61};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/rollout/updateSystem",schemaPath:"#/properties/rollout/properties/updateSystem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.updateSystem.type,parentSchema:schema11.properties.rollout.properties.updateSystem,data:data56};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data49};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+else {
+const err237 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
 }
 errors++;
 }
