@@ -249,12 +249,14 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
       name: unit,
       enabled: true,
     }, { when: `${V.update} is not skipped`, become: true, tags: updateTags }),
+    // `--tags reload` alone selects only this task: the update did not run in
+    // this play (its result is undefined), and the reload is what was asked for.
     task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
       name: unit,
       daemon_reload: true,
       state: 'reloaded',
       masked: false,
-    }, { when: [`${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
+    }, { when: [`${V.update} is not defined or ${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
   ];
 }
 

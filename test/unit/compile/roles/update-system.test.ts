@@ -127,9 +127,12 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     expect(enable.when).toBe('edpm_update_system_ovs_update is not skipped');
     for (const s of steps) expect(s.become).toBe(true);
   });
-  it('reloads as edpm_ovs does, only after a change and on request', () => {
+  it('reloads as edpm_ovs does, only after a change (or selected alone with --tags reload) and on request', () => {
     expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', daemon_reload: true, state: 'reloaded', masked: false });
-    expect(reload.when).toEqual(['edpm_update_system_ovs_update is not skipped', 'edpm_update_system_ovs_reload | bool']);
+    expect(reload.when).toEqual([
+      'edpm_update_system_ovs_update is not defined or edpm_update_system_ovs_update is not skipped',
+      'edpm_update_system_ovs_reload | bool',
+    ]);
   });
   it('passes package names to dnf as argv elements after --, never through a shell', () => {
     const cmd = install['ansible.builtin.command'];
