@@ -165,6 +165,9 @@ export function systemScenarioData(plan: UpdatePlan, scenario: string): Record<s
     };
   }
   return {
+    // Phase 1 (edpm_update_services) fails without the node's service types,
+    // which the dataplane operator always passes: this node runs none.
+    edpm_service_types: [],
     edpm_update_system_enable_kpatch: kpatch,
     edpm_update_system_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
