@@ -13,6 +13,9 @@ import { compilePlan as compileCheckedPlan } from './compile/compile-plan.js';
 import type { CompileOptions } from './compile/compile-context.js';
 import type { UpdatePlan } from './model/plan.js';
 import type { FileTree } from './model/file-tree.js';
+import type { SourceMap } from './plan/source-map.js';
+import type { ProvenanceMap } from './provenance/provenance-map.js';
+import { compileWithProvenance as compileCheckedWithProvenance } from './provenance/compile-with-provenance.js';
 
 export type { UpdatePlan, UpdateServicesPhase, UpdateSystemPhase, ContainerStep, RoleTasks, OpenvswitchStep, OpenvswitchTasks } from './model/plan.js';
 export { MANDATORY_SERVICES_EXCLUSIONS, MANDATORY_SYSTEM_EXCLUSIONS } from './model/plan.js';
@@ -35,6 +38,13 @@ export { computeWaves, allowedFailures, maxFailPercentageFor, type Wave } from '
 export { parseNodeList, type NodeList } from './rollout/node-list.js';
 export { parseDeploymentStatus, type DeploymentOutcome } from './rollout/deployment-status.js';
 export { rolloutManifestText, resumeManifestText, type RolloutRequest, type ResumeResult } from './rollout/rollout-request.js';
+export { parsePlanWithSource, loadPlanFileWithSource } from './plan/load.js';
+export { planReference } from './provenance/compile-with-provenance.js';
+export { PROVENANCE_FILE, originOfLine, type ProvenanceMap, type PlanOrigin } from './provenance/provenance-map.js';
+export { readOutputProvenance, explainGenerated, explainPlanLine, type Explanation } from './provenance/explain.js';
+export { importRole, checkImport, type RoleImport } from './import/import-role.js';
+export { semanticDiff, formatDifference, type SemanticDifference } from './import/semantic-diff.js';
+export { nodeRun, type NodeInput, type PhaseRun, type RunStep } from './show/node-run.js';
 
 /**
  * Compiles a plan into the output tree: both roles, the playbooks and the
@@ -45,4 +55,15 @@ export { rolloutManifestText, resumeManifestText, type RolloutRequest, type Resu
  */
 export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}): FileTree {
   return compileCheckedPlan(checkPlan(plan), options);
+}
+
+/**
+ * Compiles a plan with its provenance map (the tree then holds the sidecar
+ * `.edpm-rolegen-provenance.json` too). The same door as `compilePlan`: the
+ * plan is checked first; `source` is the plan file's source map
+ * (`loadPlanFileWithSource`) and `planRef` how the sidecar names the plan
+ * (`planReference`).
+ */
+export function compileWithProvenance(plan: UpdatePlan, source: SourceMap, planRef: string): { tree: FileTree; map: ProvenanceMap } {
+  return compileCheckedWithProvenance(checkPlan(plan), source, planRef);
 }

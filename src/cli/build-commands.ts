@@ -2,8 +2,9 @@
  * `build` and `check`.
  */
 import { relative, resolve } from 'node:path';
-import { compilePlan } from '../compile/compile-plan.js';
-import { loadPlanFile, loadPlanFileWithSource } from '../plan/load.js';
+import { loadPlanFileWithSource } from '../plan/load.js';
+import type { CompileOptions } from '../compile/compile-context.js';
+import { compileWithProvenance, planReference } from '../provenance/compile-with-provenance.js';
 import { fileError, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
 import { builtInPlanPath } from '../package-root.js';
 import { writeTree } from '../write/write-tree.js';
@@ -16,8 +17,9 @@ export function defaultOutDir(): string {
 
 /** Compiles and writes. */
 export async function buildCommand(opts: { plan?: string; out?: string; force?: boolean; roles?: string }, io: CliIo): Promise<number> {
-  const { plan, source } = loadPlanFileWithSource(opts.plan ?? builtInPlanPath());
-  let options = {};
+  const planPath = opts.plan ?? builtInPlanPath();
+  const { plan, source } = loadPlanFileWithSource(planPath);
+  let options: CompileOptions = {};
   if (opts.roles !== undefined) {
     // Loaded only here: a plain build scans no roles tree (fast-glob and
     // the audit stay out of its start-up).
@@ -32,8 +34,9 @@ export async function buildCommand(opts: { plan?: string; out?: string; force?: 
     // Includes name the task files as they exist there (update.yaml stays update.yaml).
     options = { taskFileNames: taskFileNamesOf(facts) };
   }
-  const tree = compilePlan(plan, options);
-  const result = writeTree(opts.out ?? defaultOutDir(), tree, { force: opts.force === true });
+  const outDir = opts.out ?? defaultOutDir();
+  const { tree } = compileWithProvenance(plan, source, planReference(planPath, outDir), options);
+  const result = writeTree(outDir, tree, { force: opts.force === true });
   const where = displayPath(result.outDir);
   if (result.recovered) io.out(`finished an interrupted build of ${where}\n`);
   if (!result.changed) io.out(`${where} is up to date (${tree.size} files)\n`);
@@ -49,16 +52,17 @@ export async function buildCommand(opts: { plan?: string; out?: string; force?: 
 export async function checkCommand(opts: { plan?: string; out?: string; roles?: string }, io: CliIo): Promise<number> {
   // Loaded only here: the diff library is not needed to build.
   const { findDrift, outputState } = await import('../write/drift.js');
-  const plan = loadPlanFile(opts.plan ?? builtInPlanPath());
-  let options = {};
+  const planPath = opts.plan ?? builtInPlanPath();
+  const { plan, source } = loadPlanFileWithSource(planPath);
+  let options: CompileOptions = {};
   if (opts.roles !== undefined) {
     const { scanRolesTree } = await import('../roles-tree/scan.js');
     const { taskFileNamesOf } = await import('../roles-tree/facts.js');
     options = { taskFileNames: taskFileNamesOf(scanRolesTree(opts.roles)) };
   }
-  const tree = compilePlan(plan, options);
   const out = opts.out ?? defaultOutDir();
   if (out === '') throw new InputError([fileError('(empty path)', 'the output folder is an empty path; give a folder, e.g. --out dist-roles')]);
+  const { tree } = compileWithProvenance(plan, source, planReference(planPath, out), options);
   const state = outputState(out);
   if (state === 'missing') {
     io.err(`${displayPath(resolve(out))}: no such folder; nothing to compare (run edpm-rolegen build --out ${displayPath(resolve(out))} to make it)\n`);

@@ -67,13 +67,35 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   program
     .command('init')
-    .description('write a plan file derived from a roles tree (to stdout without --out)')
-    .requiredOption('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
+    .description('write a plan file derived from a roles tree, or from a hand-written role (to stdout without --out)')
+    .option('-r, --roles <dir>', 'roles folder in the standard layout (<role>/tasks/*.yml)')
+    .option('--from-role <dir>', 'the same as import --role DIR: the plan of a hand-written edpm_update_services role')
     .option('-o, --out <file>', 'plan file to write')
     .option('-f, --force', 'overwrite the plan file if it exists')
-    .action(async (opts: { roles: string; out?: string; force?: boolean }) => {
+    .action(async (opts: { roles?: string; fromRole?: string; out?: string; force?: boolean }) => {
+      if ((opts.roles === undefined) === (opts.fromRole === undefined)) {
+        io.err('edpm-rolegen init: error: give either --roles DIR or --from-role DIR\n');
+        exitCode = EXIT.badInput;
+        return;
+      }
+      const { importCommand } = await import('./import-command.js');
       const { initCommand } = await import('./init-command.js');
-      exitCode = initCommand(opts, io);
+      exitCode =
+        opts.fromRole !== undefined
+          ? importCommand({ role: opts.fromRole, ...(opts.out === undefined ? {} : { out: opts.out }), force: opts.force === true }, io)
+          : initCommand({ roles: opts.roles!, ...(opts.out === undefined ? {} : { out: opts.out }), force: opts.force === true }, io);
+    });
+
+  program
+    .command('import')
+    .description('write the plan of a hand-written edpm_update_services role (to stdout without --out); report what a plan cannot hold')
+    .requiredOption('--role <dir>', 'folder of the hand-written edpm_update_services role (tasks/containers.yml, tasks/packages.yml, defaults/main.yml)')
+    .option('-o, --out <file>', 'plan file to write')
+    .option('-f, --force', 'overwrite the plan file if it exists')
+    .option('--check', 'compile the imported plan and print how the generated role differs from the hand-written one (nothing when equivalent)')
+    .action(async (opts: { role: string; out?: string; force?: boolean; check?: boolean }) => {
+      const { importCommand } = await import('./import-command.js');
+      exitCode = importCommand(opts, io);
     });
 
   const rolloutOptions = (command: Command): Command =>
@@ -102,6 +124,42 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .action(async (opts: RolloutOptions & { status: string[]; attempt: string }) => {
       const { resumeCommand } = await import('./rollout-commands.js');
       exitCode = resumeCommand(opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('print the plan entry behind a generated file line (FILE:LINE, as Ansible and linters print it), or every generated line a plan line made (PLAN:LINE)')
+    .argument('<target>', 'FILE[:LINE] of a generated file, or PLAN:LINE')
+    .addOption(new Option('-o, --out <dir>', 'output folder (default: the one holding FILE, else dist-roles/ of the package)'))
+    .option('--json', 'print JSON for machines')
+    .action(async (target: string, opts: { out?: string; json?: boolean }) => {
+      const { explainCommand } = await import('./explain-command.js');
+      const { defaultOutDir } = await import('./build-commands.js');
+      exitCode = explainCommand(target, opts, io, defaultOutDir);
+    });
+
+  program
+    .command('lint')
+    .description("run the project's ansible-lint and yamllint (.venv) on a built output folder; each finding also at its plan entry (exit 1 on findings)")
+    .addOption(outOption())
+    .option('--json', 'print JSON for machines')
+    .action(async (opts: { out?: string; json?: boolean }) => {
+      const { lintCommand } = await import('./lint-command.js');
+      const { defaultOutDir } = await import('./build-commands.js');
+      exitCode = lintCommand(opts, io, defaultOutDir);
+    });
+
+  program
+    .command('show')
+    .description('print what a node runs in each phase, for the service types it runs and the variables it is given, without a node')
+    .addOption(planOption())
+    .option('-s, --services <types>', 'service types running on the node, comma-separated (edpm_service_types)')
+    .option('-e, --extra-vars <key=value>', 'a variable as ansible-playbook -e takes it (the value read as YAML), or a YAML/JSON mapping; repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--bootc', 'the node is an image-mode (bootc) host')
+    .option('--json', 'print JSON for machines')
+    .action(async (opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; json?: boolean }) => {
+      const { showCommand } = await import('./show-command.js');
+      exitCode = showCommand(opts, io);
     });
 
   program

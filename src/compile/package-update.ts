@@ -3,6 +3,7 @@
  * include, exclude), the task-level variable holding the plan's
  * always-excluded packages, and the dnf task itself.
  */
+import { recordListOrigins, type Origin } from './origin.js';
 import { task, type Task } from './task.js';
 import type { RoleVariable } from './role-variable.js';
 
@@ -38,11 +39,18 @@ export function switchVariable(name: string, defaultValue: boolean, description:
 /** The include and exclude list variables of a package update. */
 export function packageListVariables(
   vars: PackageUpdateVars,
-  include: { readonly default: readonly string[]; readonly description: string },
+  include: { readonly default: readonly string[]; readonly description: string; readonly from: Origin },
   excludeDescription: readonly string[],
 ): RoleVariable[] {
   return [
-    { name: vars.includePackages, type: 'list', elements: 'str', default: [...include.default], description: [include.description] },
+    {
+      name: vars.includePackages,
+      type: 'list',
+      elements: 'str',
+      default: recordListOrigins([...include.default], include.from.pointer, include.from.rule),
+      description: [include.description],
+      from: include.from,
+    },
     { name: vars.excludePackages, type: 'list', elements: 'str', default: [], description: [...excludeDescription] },
   ];
 }

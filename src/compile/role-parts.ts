@@ -7,6 +7,7 @@ import type { FileTree } from '../model/file-tree.js';
 import type { PhaseEntryPoint } from '../model/roles.js';
 import type { ReadmeSteps } from './role-readme.js';
 import type { RoleVariable } from './role-variable.js';
+import type { Origin } from './origin.js';
 import type { Task } from './task.js';
 
 /** A README row: a tag and what it selects. */
@@ -33,4 +34,8 @@ export interface RoleParts {
   readonly handlers: ReadonlyMap<string, Task[]>;
   /** `vars/main.yml`, when the role has internal variables. */
   readonly roleVars: Record<string, unknown> | null;
+  /** The role's phases as a Mermaid flowchart (its lines, without the fence), shown in the README. */
+  readonly diagram: readonly string[];
+  /** Provenance: README lines holding this text, in order, come from this plan entry. */
+  readonly readmeOrigins?: readonly { readonly text: string; readonly origin: Origin }[];
 }

@@ -53,6 +53,8 @@ export interface RoleReadme {
   readonly serviceType: string;
   readonly exampleTitle: string;
   readonly steps: ReadmeSteps;
+  /** Mermaid flowchart lines of the role's phases. */
+  readonly diagram: readonly string[];
   readonly variables: readonly RoleVariable[];
   readonly tags: readonly { readonly name: string; readonly selects: string }[];
   /** The "Rolling out" section; null when the plan does not roll this phase out. */
@@ -98,7 +100,13 @@ export function roleReadmeFile(readme: RoleReadme): string {
     description: v.description.join(' '),
   }));
   const steps = readmeTemplate(readme.steps.template)(readme.steps.data);
-  return readmeTemplate('role-readme.md.hbs')({ ...readme, steps, variables, rollout: readme.rollout ?? false }).replace(/\n{3,}/gu, '\n\n');
+  return readmeTemplate('role-readme.md.hbs')({ ...readme, steps, variables, rollout: readme.rollout ?? false, diagram: readme.diagram.join('\n') }).replace(/\n{3,}/gu, '\n\n');
+}
+
+/** A Mermaid node: an id and a quoted label (labels are made of grammar-checked names and fixed words only). */
+export function diagramNode(id: string, label: string, shape: 'box' | 'decision' = 'box'): string {
+  if (!/^[A-Za-z0-9_ .,:()+-]*$/u.test(label)) throw new Error(`internal error: diagram label ${JSON.stringify(label)} has characters Mermaid could read`);
+  return shape === 'box' ? `${id}["${label}"]` : `${id}{"${label}"}`;
 }
 
 /** A default value written on one line, as in YAML flow style. */

@@ -2,6 +2,7 @@
  * A role's input variables, described once and rendered three ways:
  * `defaults/main.yml` (commented), `meta/argument_specs.yml` and the README.
  */
+import { recordMemberOrigin, type Origin } from './origin.js';
 import { yamlText } from './yaml-text.js';
 
 /** Types as Ansible's argument specs name them. */
@@ -23,12 +24,25 @@ export interface RoleVariable {
   readonly templatedDefault?: boolean;
   /** Sentences describing the variable. */
   readonly description: readonly string[];
+  /** The plan entry its default comes from; none: fixed by the compiler. */
+  readonly from?: Origin;
+}
+
+/** The data of `defaults/main.yml`, each plan-made default with its origin. */
+export function defaultsData(variables: readonly RoleVariable[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const v of variables) {
+    if (v.default === undefined) continue;
+    data[v.name] = v.default;
+    if (v.from !== undefined) recordMemberOrigin(data, v.name, v.from);
+  }
+  return data;
 }
 
 /** `defaults/main.yml`: every variable that has a default, each with its description as a comment. */
 export function defaultsFile(roleName: string, variables: readonly RoleVariable[], header: readonly string[]): string {
   const defined = variables.filter((v) => v.default !== undefined);
-  const data = Object.fromEntries(defined.map((v) => [v.name, v.default]));
+  const data = defaultsData(variables);
   const comments = new Map(defined.map((v) => [v.name, [...v.description, `Type: ${typeLabel(v)}.`]]));
   return yamlText(data, {
     header: [...header, '', `Defaults of ${roleName}. Every variable is described in meta/argument_specs.yml and README.md.`, ''],
@@ -43,20 +57,22 @@ export function argumentSpecsFile(
   variables: readonly RoleVariable[],
   header: readonly string[],
 ): string {
-  const options = Object.fromEntries(
-    variables.map((v) => {
-      const spec: Record<string, unknown> = { type: v.type };
-      if (v.elements !== undefined) spec.elements = v.elements;
-      spec.required = false;
-      if (v.default !== undefined && v.templatedDefault !== true) spec.default = v.default;
-      spec.description = v.description.join(' ');
-      return [v.name, spec];
-    }),
-  );
-  return yamlText(
-    { argument_specs: { main: { short_description: shortDescription, description: [...description], options } } },
-    { header },
-  );
+  return yamlText(argumentSpecsData(shortDescription, description, variables), { header });
+}
+
+/** The data of `meta/argument_specs.yml`, each plan-made default with its origin. */
+export function argumentSpecsData(shortDescription: string, description: readonly string[], variables: readonly RoleVariable[]): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const v of variables) {
+    const spec: Record<string, unknown> = { type: v.type };
+    if (v.elements !== undefined) spec.elements = v.elements;
+    spec.required = false;
+    if (v.default !== undefined && v.templatedDefault !== true) spec.default = v.default;
+    spec.description = v.description.join(' ');
+    if (v.from !== undefined) recordMemberOrigin(spec, 'default', v.from);
+    options[v.name] = spec;
+  }
+  return { argument_specs: { main: { short_description: shortDescription, description: [...description], options } } };
 }
 
 /** "list of str", "bool", ... */

@@ -4,6 +4,13 @@
  */
 import { byKey } from '../core/compare.js';
 
+/**
+ * The provenance sidecar a build puts at the top of the tree (src/provenance/):
+ * the one generated file whose name has the `.edpm-rolegen` prefix the
+ * writer otherwise keeps for its own files (manifest, lock, journal).
+ */
+export const PROVENANCE_FILE = '.edpm-rolegen-provenance.json';
+
 /** A compiled file tree. Paths are relative, use `/`, and never contain `..`. */
 export type FileTree = ReadonlyMap<string, string>;
 

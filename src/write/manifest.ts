@@ -11,6 +11,7 @@ import type { FileTree } from '../model/file-tree.js';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
 import { MANIFEST_NAME } from './output-folder.js';
+import { PROVENANCE_FILE } from '../model/file-tree.js';
 
 export { MANIFEST_NAME };
 
@@ -89,9 +90,13 @@ export function readManifest(outDir: string): Manifest | null {
   }
 }
 
-/** A relative path that stays inside its folder and is not one of the writer's own names. */
+/**
+ * A relative path that stays inside its folder and is not one of the
+ * writer's own names (`.edpm-rolegen*` at the top; the provenance sidecar is
+ * the one generated file with that prefix).
+ */
 export function isSafeRelativePath(path: string): boolean {
   if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\u0000')) return false;
   const parts = path.split('/');
-  return parts.every((p) => p !== '' && p !== '.' && p !== '..') && !parts[0]!.startsWith('.edpm-rolegen');
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..') && (path === PROVENANCE_FILE || !parts[0]!.startsWith('.edpm-rolegen'));
 }

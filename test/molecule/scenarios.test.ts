@@ -1,5 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { rolegenProcess } from '../support/cli.js';
 import { describe, expect, it } from 'vitest';
 import { UPDATE_SERVICES_SCENARIOS } from '../../src/compile/roles/update-services.js';
 import { UPDATE_SYSTEM_SCENARIOS } from '../../src/compile/roles/update-system.js';
@@ -26,6 +29,31 @@ function runScenario(scenario: string, env: NodeJS.ProcessEnv = process.env): Pr
   });
 }
 
+/** Where verify leaves the journal of task files the fixture service roles logged on the node. */
+const JOURNAL = join(ROOT, '.cache', 'molecule', 'journals', 'update_services.journal');
+
+/**
+ * `edpm-rolegen show`, for the service types and variables of the scenario,
+ * lists exactly the task files the node logged, in order, in every run
+ * (converge and idempotence).
+ */
+function expectJournalAsShown(): void {
+  const data = parse(readFileSync(join(ROOT, 'dist-roles', 'edpm_update_services', 'molecule', 'update_services', 'data', 'scenario.yml'), 'utf8')) as Record<string, any>;
+  const show = rolegenProcess([
+    'show',
+    '--json',
+    '--services',
+    data.edpm_service_types.join(','),
+    '-e',
+    JSON.stringify({ edpm_update_services_include_packages: data.edpm_update_services_include_packages, edpm_update_services_exclude_packages: data.edpm_update_services_exclude_packages }),
+  ]);
+  expect(show.status, show.stderr).toBe(0);
+  const shown = JSON.parse(show.stdout).phases[0].steps.filter((s: any) => s.kind === 'include').map((s: any) => s.journal);
+  const runs = readFileSync(JOURNAL, 'utf8').split('--- run\n').slice(1).map((run) => run.split('\n').filter((l) => l !== ''));
+  expect(runs.length).toBeGreaterThanOrEqual(2);
+  for (const run of runs) expect(run).toEqual(shown);
+}
+
 describe.concurrent('Molecule scenarios', () => {
   // The rollout scenario: six nodes, emitted only for a plan that rolls
   // update-services out, so run on the roles of plans/examples/rollout.yaml
@@ -42,10 +70,12 @@ describe.concurrent('Molecule scenarios', () => {
 
   for (const scenario of SCENARIOS) {
     it(scenario, async () => {
+      if (scenario === 'update_services') rmSync(JOURNAL, { force: true });
       const r = await runScenario(scenario);
       console.log(r.stdout.trim().split('\n').at(-1));
       expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`-s ${scenario} \\(dist-roles/edpm_update_[a-z]+/molecule/${scenario}\\): passed in \\d+s`));
+      if (scenario === 'update_services') expectJournalAsShown();
     });
   }
 });

@@ -1,12 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../src/compile/compile-plan.js';
 import type { FileTree } from '../../src/model/file-tree.js';
-import { planOrigin, taskNameAtLine } from '../support/provenance.js';
 import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
-import { positionOf, pointerSegments, type SourceMap } from '../../src/plan/source-map.js';
+import type { SourceMap } from '../../src/plan/source-map.js';
+import { compileWithProvenance } from '../../src/provenance/compile-with-provenance.js';
+import { originOfLine, type ProvenanceMap } from '../../src/provenance/provenance-map.js';
 import type { UpdatePlan } from '../../src/model/plan.js';
 import { collectionLayout, requireToolchain, runTool, type CollectionLayout } from '../support/ansible-toolchain.js';
 import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
@@ -22,11 +23,13 @@ interface Case {
   readonly plan: UpdatePlan;
   readonly source: SourceMap;
   readonly tree: FileTree;
+  /** Where each generated line comes from in the plan. */
+  readonly provenance: ProvenanceMap;
 }
 
 function caseOf(name: string, text: string, file: string): Case {
   const { plan, source } = parsePlanWithSource(text, file);
-  return { name, plan, source, tree: compilePlan(plan) };
+  return { name, plan, source, tree: compilePlan(plan), provenance: compileWithProvenance(plan, source, file).map };
 }
 
 const cases: Case[] = [
@@ -48,13 +51,9 @@ function explain(c: Case, layoutDir: string, output: string): string {
     const m = /^(?:\.\/)?(roles\/[^:\s]+|playbooks\/[^:\s]+):(\d+)/.exec(line.trim());
     if (m === null) continue;
     const generated = m[1]!.replace(/^roles\//, '');
-    const text = c.tree.get(generated) ?? readFileSync(join(layoutDir, m[1]!), 'utf8');
-    const pointer = planOrigin(c.plan, generated, taskNameAtLine(text, Number(m[2])));
-    if (pointer === null) out.push(`${line.trim()}\n    (generated; no plan entry)`);
-    else {
-      const at = positionOf(c.source, pointerSegments(pointer));
-      out.push(`${line.trim()}\n    from the plan: ${c.source.file}:${at.line}:${at.col} ${pointer}`);
-    }
+    const origin = originOfLine(c.provenance, generated, Number(m[2]));
+    if (origin === null || origin.pointer === '') out.push(`${line.trim()}\n    (${c.tree.has(generated) || existsSync(join(layoutDir, m[1]!)) ? 'generated; no plan entry' : 'not generated'})`);
+    else out.push(`${line.trim()}\n    from the plan: ${c.source.file}:${origin.line}:${origin.col} ${origin.pointer}: ${origin.rule}`);
   }
   return out.length > 0 ? out.join('\n') : output;
 }

@@ -7,6 +7,7 @@
  */
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
+import { recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
 
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
@@ -57,33 +58,76 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
     const rendered = step.tasks.indexOf('update');
     return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
   });
+  // Provenance: each role, service type, task file and package of the data points at the plan entry it comes from.
+  const stepPointer = (step: RoleTasks): string => {
+    const before = s.alwaysBefore.indexOf(step);
+    return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.indexOf(step as (typeof s.containerSteps)[number])}`;
+  };
+  const ofRole = (role: string): Origin | undefined => {
+    const step = [...s.alwaysBefore, ...s.containerSteps].find((c) => c.role === role);
+    return step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
+  };
+  const ofType = (type: string): Origin | undefined => {
+    const i = s.containerSteps.findIndex((c) => c.serviceType === type);
+    return i < 0 ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+  };
+  const ofPackage = (p: string): Origin | undefined => {
+    const i = s.essentialPackages.indexOf(p);
+    if (i >= 0) return { pointer: `/updateServices/essentialPackages/${i}`, rule: "an essential package of the plan, in the scenario data" };
+    const j = s.alwaysExcludedPackages.indexOf(p);
+    if (j < 0 && OPENVSWITCH_PACKAGES.includes(p)) {
+      return { pointer: '', rule: `fixed text of the scenario: an Open vSwitch package of the RPM fixtures (${OPENVSWITCH_SHAPE} shape), asked for so that the exclusions show holding it back` };
+    }
+    return j < 0 ? undefined : { pointer: `/updateServices/alwaysExcludedPackages/${j}`, rule: 'a package the plan always excludes, asked for by the scenario to show the exclusion holding' };
+  };
+  const traced = <T>(list: T[], of: (item: T) => Origin | undefined): T[] => {
+    list.forEach((item, i) => {
+      const o = of(item);
+      if (o !== undefined) recordMemberOrigin(list, i, o);
+      else if (item !== null && typeof item === 'object') {
+        const name = (item as { name?: unknown }).name;
+        const byName = typeof name === 'string' ? ofRole(name) : undefined;
+        if (byName !== undefined) recordOrigin(item, byName);
+      }
+    });
+    return list;
+  };
+  const journal: string[] = [];
+  const journalOrigins: Origin[] = [];
+  for (const c of runningSteps) {
+    c.tasks.forEach((t, j) => {
+      journal.push(`${c.role}:${t}`);
+      journalOrigins.push({ pointer: `${stepPointer(c)}/tasks/${j}`, rule: 'a task file the node runs, in plan order, for the service types of the scenario' });
+    });
+  }
+  journalOrigins.forEach((o, i) => recordMemberOrigin(journal, i, o));
   return {
-    edpm_service_types: running,
+    edpm_service_types: traced(running, ofType),
     // Only the essential packages are asked for: asking for an excluded
     // one fails before any change (update_services_contracts shows it).
     // The kernel, Open vSwitch (the wrapper rdo-openvswitch, whose pending
     // update changes the stream, and python3-openvswitch3.1, pinned to its
     // stream's exact version) and the user's exclusion, all with pending
     // updates, must stay as they are.
-    edpm_update_services_include_packages: [...s.essentialPackages],
+    edpm_update_services_include_packages: traced([...s.essentialPackages], ofPackage),
     edpm_update_services_exclude_packages: [USER_EXCLUDED],
     edpm_scenario: {
       role: UPDATE_SERVICES_ROLE,
       collection: plan.collection,
-      fixture_roles: fixtureRoles,
-      packages: { install, generic },
+      fixture_roles: traced(fixtureRoles, ofRole),
+      packages: { install: traced(install, ofPackage), generic: traced(generic, ofPackage) },
       openvswitch: { service_enabled_before: true, shape: OPENVSWITCH_SHAPE },
-      services: { deployed: { configs: withUpdate, containers: withContainer } },
+      services: { deployed: { configs: traced(withUpdate, ofRole), containers: traced(withContainer, ofRole) } },
       expect: {
         packages: {
-          updated: unique([...updated.filter((p) => FIXTURE_SPECS.includes(p)), ...generic]),
-          unchanged: install.filter((p) => !updated.includes(p)),
+          updated: traced(unique([...updated.filter((p) => FIXTURE_SPECS.includes(p)), ...generic]), ofPackage),
+          unchanged: traced(install.filter((p) => !updated.includes(p)), ofPackage),
         },
         openvswitch_enabled: true,
-        journal: runningSteps.flatMap((c) => c.tasks.map((t) => `${c.role}:${t}`)),
-        configs: [...withUpdate],
-        containers,
-        untouched: fixtureRoles.filter((r) => !usedByRunning.has(r)),
+        journal,
+        configs: traced([...withUpdate], ofRole),
+        containers: traced(containers, () => undefined),
+        untouched: traced(fixtureRoles.filter((r) => !usedByRunning.has(r)), ofRole),
         pruned: s.prune.images,
       },
     },

@@ -8,12 +8,13 @@ import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { compileContext, type CompileContext } from '../compile-context.js';
 import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
+import { recordListOrigins, recordOrigin, type Origin } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
 import { dnfInstallMissingTask, dnfUpdateTask, excludedPackagesAssertTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
-import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
+import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { serviceTypeIn, task, type Task } from '../task.js';
 
@@ -58,6 +59,8 @@ export function updateServicesRole(plan: UpdatePlan, context: CompileContext = c
     handlers: new Map(),
     roleVars: null,
     steps: readmeSteps(plan),
+    diagram: phaseDiagram(plan),
+    readmeOrigins: readmeOrigins(plan),
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
@@ -75,7 +78,11 @@ export function updateServicesVariables(plan: UpdatePlan): RoleVariable[] {
     switchVariable(V.enableContainers, true, 'Whether to update the containers of the running services.'),
     ...packageListVariables(
       V,
-      { default: s.essentialPackages, description: 'Essential packages updated to their latest version: exact package names, no dnf globs (checked at run time).' },
+      {
+        default: s.essentialPackages,
+        description: 'Essential packages updated to their latest version: exact package names, no dnf globs (checked at run time).',
+        from: { pointer: '/updateServices/essentialPackages', rule: `default of ${V.includePackages}: the plan's essential packages` },
+      },
       ['Packages never updated by this role, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}).`],
     ),
     {
@@ -140,7 +147,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       'Update the essential packages to their latest version',
       V,
       [V.alwaysExcluded, V.excludePackages],
-      { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] },
+      { [V.alwaysExcluded]: recordListOrigins([...plan.updateServices.alwaysExcludedPackages], '/updateServices/alwaysExcludedPackages', 'always excluded by the plan') },
       T.packages,
     ),
   ];
@@ -155,10 +162,11 @@ function prunedKinds(plan: UpdatePlan): string[] {
 function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  for (const step of s.alwaysBefore) tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined));
-  for (const step of s.containerSteps) {
-    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), serviceTypeIn(step.serviceType, V.runningServices)));
-  }
+  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined, `/updateServices/alwaysBefore/${i}`)));
+  s.containerSteps.forEach((step, i) => {
+    const when = serviceTypeIn(step.serviceType, V.runningServices);
+    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), when, `/updateServices/containerSteps/${i}`));
+  });
   const pruned = prunedKinds(plan);
   if (pruned.length > 0) {
     const args: Record<string, unknown> = {};
@@ -167,7 +175,12 @@ function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
       args.image_filters = { dangling_only: false };
     }
     if (s.prune.volumes) args.volume = true;
-    tasks.push(task(`Prune unused container ${pruned.join(' and ')}`, 'containers.podman.podman_prune', args, { become: true, tags: T.containers }));
+    tasks.push(
+      recordOrigin(task(`Prune unused container ${pruned.join(' and ')}`, 'containers.podman.podman_prune', args, { become: true, tags: T.containers }), {
+        pointer: '/updateServices/prune',
+        rule: `prune of unused container ${pruned.join(' and ')}, as the plan says, after every container step`,
+      }),
+    );
   }
   return tasks;
 }
@@ -193,19 +206,27 @@ function stepRoles(plan: UpdatePlan): string[] {
  * (`edpm_nova`) besides the role's; `apply` gives the included tasks the same
  * tags (so `--tags` selections reach them) and `become` when the step says so
  * for that file. `tasks_from` names the file as it exists in the roles tree.
+ * `pointer`: the step in the plan (provenance).
  */
-function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined): Task[] {
+function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined, pointer: string): Task[] {
   const tags = [...T.containers, serviceRoleTag(step.role)];
-  return step.tasks.map((file) =>
-    task(
-      includeTaskName(step, file, purpose),
-      'ansible.builtin.include_role',
-      {
-        name: `${plan.collection}.${step.role}`,
-        tasks_from: context.taskFile(step.role, file),
-        apply: step.become.includes(file) ? { become: true, tags: [...tags] } : { tags: [...tags] },
-      },
-      when === undefined ? { tags } : { when, tags },
+  const rule =
+    when === undefined
+      ? 'include of a task file of an every-node step (alwaysBefore), on every node, before the container steps'
+      : 'include of a task file of a container step, when its service type runs on the node, in plan order';
+  return step.tasks.map((file, j) =>
+    recordOrigin(
+      task(
+        includeTaskName(step, file, purpose),
+        'ansible.builtin.include_role',
+        {
+          name: `${plan.collection}.${step.role}`,
+          tasks_from: context.taskFile(step.role, file),
+          apply: step.become.includes(file) ? { become: true, tags: [...tags] } : { tags: [...tags] },
+        },
+        when === undefined ? { tags } : { when, tags },
+      ),
+      { pointer: `${pointer}/tasks/${j}`, rule },
     ),
   );
 }
@@ -213,6 +234,39 @@ function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleT
 /** A step's task files as the README lists them: `run.yml (become)`. */
 function readmeTaskFiles(step: RoleTasks): { file: string; become: boolean }[] {
   return step.tasks.map((t) => ({ file: `${t}.yml`, become: step.become.includes(t) }));
+}
+
+/** The README's flowchart: facts, packages, every step in plan order, prune. */
+function phaseDiagram(plan: UpdatePlan): string[] {
+  const s = plan.updateServices;
+  const lines = ['flowchart TD', `  ${diagramNode('facts', 'Gather local facts')} --> ${diagramNode('packages', 'Update the essential packages')}`];
+  let last = 'packages';
+  const steps = [...s.alwaysBefore.map((step) => ({ type: 'every node', step })), ...s.containerSteps.map((step) => ({ type: step.serviceType, step }))];
+  steps.forEach(({ type, step }, i) => {
+    lines.push(`  ${last} --> ${diagramNode(`step${i}`, `${type}: ${step.role} ${step.tasks.map((t) => `${t}.yml`).join(', ')}`)}`);
+    last = `step${i}`;
+  });
+  const pruned = prunedKinds(plan);
+  if (pruned.length > 0) lines.push(`  ${last} --> ${diagramNode('prune', `Prune unused ${pruned.join(' and ')}`)}`);
+  return lines;
+}
+
+/** The README lines that come from one plan entry: the rows of the steps table, the steps of the flowchart (provenance). */
+function readmeOrigins(plan: UpdatePlan): { text: string; origin: Origin }[] {
+  const s = plan.updateServices;
+  const files = (step: RoleTasks) => readmeTaskFiles(step).map((f) => `${f.file}${f.become ? ' (become)' : ''}`).join(', ');
+  const row = (type: string | null, step: RoleTasks) => `| ${type === null ? '(every node)' : `\`${type}\``} | \`${plan.collection}.${step.role}\` | ${files(step)} |`;
+  const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
+    text: ` --> step${k}["`,
+    origin: k < s.alwaysBefore.length
+      ? { pointer: `/updateServices/alwaysBefore/${k}`, rule: 'a step of the README flowchart: an every-node step of the plan' }
+      : { pointer: `/updateServices/containerSteps/${k - s.alwaysBefore.length}`, rule: 'a step of the README flowchart: a container step of the plan' },
+  }));
+  return [
+    ...diagram,
+    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: { pointer: `/updateServices/alwaysBefore/${i}`, rule: 'a row of the README steps table: an every-node step of the plan' } })),
+    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: { pointer: `/updateServices/containerSteps/${i}`, rule: 'a row of the README steps table: a container step of the plan' } })),
+  ];
 }
 
 /** The values the README's steps show (templates/readme/edpm_update_services-steps.md.hbs). */

@@ -44,6 +44,7 @@ import { openvswitchPackage, openvswitchPackageProblems } from '../../model/name
 import type { UpdatePlan } from '../../model/plan.js';
 import { OVS_ROLE, OVS_TASK_TAGS, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
 import type { CompileContext } from '../compile-context.js';
+import { recordListOrigins, recordMemberOrigin, recordOrigin } from '../origin.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 
@@ -118,7 +119,8 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
       name: V.packages,
       type: 'list',
       elements: 'str',
-      default: [...ovs.packages],
+      default: recordListOrigins([...ovs.packages], '/updateSystem/openvswitch/packages', `default of ${V.packages}: the plan's Open vSwitch packages`),
+      from: { pointer: '/updateSystem/openvswitch/packages', rule: `default of ${V.packages}: the plan's Open vSwitch packages` },
       description: [
         'Open vSwitch packages, by name (no glob): the installed packages that provide them, or own the',
         `${ovs.serviceName} unit, and their subpackages are ${inline ? 'updated first, without their RPM scriptlets' : "left to the Open vSwitch role's tasks"},`,
@@ -140,6 +142,7 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
       name: V.reload,
       type: 'bool',
       default: ovs.reloadAfterUpdate,
+      from: { pointer: '/updateSystem/openvswitch/reloadAfterUpdate', rule: `default of ${V.reload}: the plan's reloadAfterUpdate` },
       description: [`Whether to reload (never restart) the ${ovs.serviceName} service after its packages were updated.`, `${V.ovsRoleReload} overrides it when set.`],
     },
     {
@@ -190,8 +193,10 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
   }
   // The list that applies, as a task variable of both tasks (nothing else uses it).
   const listVar = { [list]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
+  const fromList = { pointer: '/updateSystem/openvswitch/packages', rule: "the check of the Open vSwitch package list (the plan's list unless edpm_ovs_packages is set), before any change" };
+  const fromQuery = { pointer: '/updateSystem/openvswitch/packages', rule: `the query of the installed Open vSwitch packages: what provides the listed names or owns the ${ovs.serviceName} unit, with their subpackages` };
   return [
-    task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
+    recordOrigin(task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
       that: [
         `${list} is sequence and ${list} is not string and ${list} is not mapping`,
         `${list} | length > 0`,
@@ -203,10 +208,10 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `${V.ovsRolePackages} (else ${V.packages}) must name at least one Open vSwitch package, without globs ` +
         `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
       quiet: true,
-    }, { vars: listVar, when, tags }),
-    task('Find the Open vSwitch packages installed on the node', 'ansible.builtin.command', {
+    }, { vars: listVar, when, tags }), fromList),
+    recordOrigin(task('Find the Open vSwitch packages installed on the node', 'ansible.builtin.command', {
       argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${openvswitchUnitPath(ovs.serviceName)}'] + ${list} }}`,
-    }, { vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, become: true, tags }),
+    }, { vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, become: true, tags }), fromQuery),
   ];
 }
 
@@ -215,18 +220,22 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
   const ovs = plan.updateSystem.openvswitch;
   if (ovs.tasks.kind === 'role') {
     const role = ovs.tasks.role;
-    return ovs.tasks.tasks.map((file) =>
-      task(`Update Open vSwitch with ${role} ${context.taskFile(role, file)}`, 'ansible.builtin.import_role', {
-        name: `${plan.collection}.${role}`,
-        tasks_from: context.taskFile(role, file),
-      }, { tags }),
+    return ovs.tasks.tasks.map((file, i) =>
+      recordOrigin(
+        task(`Update Open vSwitch with ${role} ${context.taskFile(role, file)}`, 'ansible.builtin.import_role', {
+          name: `${plan.collection}.${role}`,
+          tasks_from: context.taskFile(role, file),
+        }, { tags }),
+        { pointer: `/updateSystem/openvswitch/tasks/tasks/${i}`, rule: 'a task file of the Open vSwitch role the plan names, in plan order' },
+      ),
     );
   }
   const unit = ovs.serviceName;
   // edpm_ovs's own tags (update/ovs on the update, reload/ovs on the reload),
   // which tag selections written for the hand-written roles use.
   const updateTags = [...tags, ...OVS_TASK_TAGS.update];
-  return [
+  const inline = (rule: string, pointer = '/updateSystem/openvswitch') => ({ pointer, rule });
+  const [download, install, enable, reload] = [
     task('Download the updates of the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
       name: `{{ ${V.installed}.stdout_lines }}`,
       state: 'latest',
@@ -257,6 +266,12 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
       state: 'reloaded',
       masked: false,
     }, { when: [`${V.update} is not defined or ${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
+  ] as const;
+  return [
+    recordOrigin(download, inline('the inline Open vSwitch step: download the updates of the packages found (retries and delay: edpm_ovs, else the plan)')),
+    recordOrigin(install, inline('the inline Open vSwitch step: install the downloaded updates without their RPM scriptlets')),
+    recordOrigin(enable, inline(`the inline Open vSwitch step: enable ${unit} again once the install ran`, '/updateSystem/openvswitch/serviceName')),
+    recordOrigin(reload, inline(`the inline Open vSwitch step: reload ${unit} when asked`, '/updateSystem/openvswitch/reloadAfterUpdate')),
   ];
 }
 
@@ -264,11 +279,15 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
 export function openvswitchRoleVars(plan: UpdatePlan): Record<string, string> | null {
   const ovs = plan.updateSystem.openvswitch;
   if (ovs.tasks.kind !== 'inline') return null;
-  return {
+  const vars = {
     [V.effectiveReload]: `{{ ${V.ovsRoleReload} | default(${V.reload}) }}`,
     [V.effectiveRetries]: `{{ ${V.ovsRoleRetries} | default(${V.downloadRetries}) | default(${ovs.downloadRetries}) }}`,
     [V.effectiveDelay]: `{{ ${V.ovsRoleDelay} | default(${V.downloadDelay}) | default(${ovs.downloadDelay}) }}`,
   };
+  recordMemberOrigin(vars, V.effectiveReload, { pointer: '/updateSystem/openvswitch/reloadAfterUpdate', rule: `the reload setting that applies: ${V.ovsRoleReload}, else ${V.reload} (the plan's reloadAfterUpdate)` });
+  recordMemberOrigin(vars, V.effectiveRetries, { pointer: '/updateSystem/openvswitch/downloadRetries', rule: `the download retries that apply: ${V.ovsRoleRetries}, else ${V.downloadRetries}, else the plan's downloadRetries` });
+  recordMemberOrigin(vars, V.effectiveDelay, { pointer: '/updateSystem/openvswitch/downloadDelay', rule: `the download delay that applies: ${V.ovsRoleDelay}, else ${V.downloadDelay}, else the plan's downloadDelay` });
+  return vars;
 }
 
 /** The values the README's Open vSwitch step shows (templates/readme/edpm_update_system-steps.md.hbs). */

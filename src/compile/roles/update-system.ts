@@ -12,9 +12,10 @@ import { compileContext, type CompileContext } from '../compile-context.js';
 import { gatherLocalFactsTask, IS_BOOTC, IS_PACKAGE_MODE } from '../gather-facts.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
+import { recordListOrigins } from '../origin.js';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
-import { roleTagRows, type ReadmeSteps } from '../role-readme.js';
+import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 import {
@@ -41,6 +42,29 @@ export const UPDATE_SYSTEM_VARS = {
   rebootFolder: `${P}_reboot_required_folder`,
 } as const;
 const V = UPDATE_SYSTEM_VARS;
+
+/**
+ * The README's flowchart: facts, then the package-mode steps (the check of
+ * the Open vSwitch list and the query of the installed Open vSwitch
+ * packages, the Open vSwitch step, kpatch, every other package) or the bootc ones.
+ */
+function phaseDiagram(plan: UpdatePlan): string[] {
+  const ovs = plan.updateSystem.openvswitch.tasks;
+  const ovsLabel =
+    ovs.kind === 'role'
+      ? `Update Open vSwitch with ${ovs.role} ${ovs.tasks.map((t) => `${t}.yml`).join(', ')}`
+      : 'Update the Open vSwitch packages found first, without scriptlets';
+  return [
+    'flowchart TD',
+    `  ${diagramNode('facts', 'Gather local facts')} --> ${diagramNode('bootc', 'bootc host', 'decision')}`,
+    `  bootc -- no --> ${diagramNode('find', 'Check the Open vSwitch list, find the installed Open vSwitch packages')}`,
+    `  find --> ${diagramNode('ovs', ovsLabel)}`,
+    `  ovs --> ${diagramNode('kpatch', 'Install kpatch (when enabled)')}`,
+    `  kpatch --> ${diagramNode('packages', 'Update every other package, Open vSwitch excluded')}`,
+    `  bootc -- yes --> ${diagramNode('image', 'Switch or upgrade the bootc image')}`,
+    `  image --> ${diagramNode('reboot', 'Flag the reboot when a deployment is staged')}`,
+  ];
+}
 
 /** Tags of every task, and of each step. */
 export const UPDATE_SYSTEM_TAGS = {
@@ -74,6 +98,7 @@ export function updateSystemRole(plan: UpdatePlan, context: CompileContext = com
     handlers: new Map(),
     roleVars: openvswitchRoleVars(plan),
     steps: readmeSteps(plan, context),
+    diagram: phaseDiagram(plan),
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'openvswitch'), selects: 'the Open vSwitch step' },
@@ -99,6 +124,7 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
       name: V.enableKpatch,
       type: 'bool',
       default: s.kpatch.enabled,
+      from: { pointer: '/updateSystem/kpatch/enabled', rule: `default of ${V.enableKpatch}: the plan's kpatch.enabled` },
       description: [
         'Whether to install kpatch and the live patch of the running kernel, and then hold back',
         `the kernel packages (${s.kpatch.kernelPackages.join(', ')}) from the update.`,
@@ -107,7 +133,11 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
     switchVariable(V.enablePackages, true, 'Whether to update packages (Open vSwitch first, then every other package) on package-mode hosts.'),
     ...packageListVariables(
       V,
-      { default: s.includePackages, description: 'Packages updated to their latest version after Open vSwitch (names or dnf globs).' },
+      {
+        default: s.includePackages,
+        description: 'Packages updated to their latest version after Open vSwitch (names or dnf globs).',
+        from: { pointer: '/updateSystem/includePackages', rule: `default of ${V.includePackages}: the plan's includePackages` },
+      },
       ['Packages never updated, in addition to those the plan always excludes', `(${s.alwaysExcludedPackages.join(', ')}) and the Open vSwitch packages installed on the node.`],
     ),
     {
@@ -196,8 +226,8 @@ function packagesTasks(plan: UpdatePlan): Task[] {
   const exclusions: string[] = [V.alwaysExcluded, V.excludePackages, INSTALLED_OPENVSWITCH_EXPRESSION];
   const kpatch = `(${V.kpatchHeld} if ${V.enableKpatch} | bool else [])`;
   const vars: Record<string, unknown> = {
-    [V.alwaysExcluded]: [...s.alwaysExcludedPackages],
-    [V.kpatchHeld]: [...s.kpatch.kernelPackages],
+    [V.alwaysExcluded]: recordListOrigins([...s.alwaysExcludedPackages], '/updateSystem/alwaysExcludedPackages', 'always excluded by the plan from the update of every other package'),
+    [V.kpatchHeld]: recordListOrigins([...s.kpatch.kernelPackages], '/updateSystem/kpatch/kernelPackages', 'held back by the plan when kpatch is enabled'),
   };
   return [dnfUpdateTask('Update every other package to its latest version', V, [...exclusions, kpatch], vars, T.packages)];
 }

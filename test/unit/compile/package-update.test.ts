@@ -1,3 +1,4 @@
+import { memberOriginOf } from '../../../src/compile/origin.js';
 import { describe, expect, it } from 'vitest';
 import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../../../src/compile/package-update.js';
 
@@ -25,8 +26,11 @@ describe('the package update both roles make', () => {
     expect(task).toMatchObject({ name: 'Update', become: true, tags: ['t'], vars: { edpm_update_services_always_excluded_packages: ['kernel'] } });
   });
   it('describes the include list with its default and the exclude list empty', () => {
-    const [include, exclude] = packageListVariables(vars, { default: ['openstack-selinux'], description: 'Included.' }, ['Excluded.']);
-    expect(include).toMatchObject({ name: vars.includePackages, type: 'list', elements: 'str', default: ['openstack-selinux'], description: ['Included.'] });
+    const from = { pointer: '/updateServices/essentialPackages', rule: 'the plan says so' };
+    const [include, exclude] = packageListVariables(vars, { default: ['openstack-selinux'], description: 'Included.', from }, ['Excluded.']);
+    expect(include).toMatchObject({ name: vars.includePackages, type: 'list', elements: 'str', default: ['openstack-selinux'], description: ['Included.'], from });
+    // provenance: each package of the default points at its plan entry
+    expect(memberOriginOf(include!.default, 0)).toEqual({ pointer: '/updateServices/essentialPackages/0', rule: 'the plan says so' });
     expect(exclude).toMatchObject({ name: vars.excludePackages, default: [], description: ['Excluded.'] });
     expect(switchVariable(vars.enablePackages, true, 'On.')).toEqual({ name: vars.enablePackages, type: 'bool', default: true, description: ['On.'] });
   });

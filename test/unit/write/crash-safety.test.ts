@@ -29,6 +29,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import type { FileTree } from '../../../src/model/file-tree.js';
+import { parsePlanWithSource } from '../../../src/plan/load.js';
+import { compileWithProvenance, planReference } from '../../../src/provenance/compile-with-provenance.js';
+import { PROVENANCE_FILE } from '../../../src/provenance/provenance-map.js';
 import { findDrift, outputState } from '../../../src/write/drift.js';
 import { listFiles } from '../../../src/write/output-folder.js';
 import { planWrite } from '../../../src/write/write-plan.js';
@@ -74,7 +77,8 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
   // Another collection: most files change, so the writer has many steps to be killed at
   // (the Open vSwitch role no longer removes handler files since issue 12).
   changed.collection = 'acme.edpm';
-  const newTree = compilePlan(planFrom(changed));
+  // What the build writes: the compiled tree and its provenance sidecar (which names the plan relative to the output folder).
+  let newTree: FileTree = new Map();
   // Not generated: a user's notes (private, hard-linked), an empty folder of
   // a git checkout, a private folder owned by another user, a FIFO, a
   // socket, a link, and a file among the generated ones.
@@ -84,6 +88,9 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
     dir = mkdtempSync(join(tmpdir(), 'rolegen-crash-'));
     plan = join(dir, 'plan.yaml');
     writeFileSync(plan, stringify(changed));
+    const { plan: model, source } = parsePlanWithSource(stringify(changed), plan);
+    newTree = compileWithProvenance(model, source, planReference(plan, join(dir, 'roles'))).tree;
+    expect(newTree.has(PROVENANCE_FILE)).toBe(true);
     out = join(dir, 'roles');
     mkdirSync(out);
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32m,mode=0750', 'rolegen-crash-test', out], { encoding: 'utf8' });
@@ -167,7 +174,7 @@ describe('a build killed at any point leaves the old tree or the new one', () =>
       expect(['old', 'new'], `after recovery from a kill at ${name}`).toContain(after);
       outcomes[after as 'old' | 'new']++;
       // No scratch left, nothing else touched, the shells still stand in their folders.
-      expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen') && f !== '.edpm-rolegen-manifest.json'), name).toEqual([]);
+      expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen') && f !== '.edpm-rolegen-manifest.json' && f !== PROVENANCE_FILE), name).toEqual([]);
       expect(readdirSync(dir).sort()).toEqual(parentBefore);
       expect(snapshotOf(out, userPaths), name).toBe(untouched);
       expect(cwdOfShells(), name).toEqual(shellsAt);

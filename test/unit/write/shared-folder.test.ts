@@ -135,7 +135,8 @@ describe('a manifest that alone differs', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(manifest, 'utf8')).toBe(text);
     expect(inventory(join(out, 'edpm_update_services'))).toEqual(before);
-    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen'))).toEqual(['.edpm-rolegen-manifest.json']);
+    // no scratch: only the manifest and the provenance sidecar the build writes
+    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen')).sort()).toEqual(['.edpm-rolegen-manifest.json', '.edpm-rolegen-provenance.json']);
   });
 });
 
@@ -190,7 +191,8 @@ describe('concurrent builds', () => {
     console.log(`20 parallel builds: ${ok.length} succeeded, ${locked.length} stopped at the lock, ${20 - ok.length - locked.length} other`);
     expect(runs.filter((r) => !ok.includes(r) && !locked.includes(r)).map((r) => r.stderr)).toEqual([]);
     expect(ok.length).toBeGreaterThan(0);
-    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen'))).toEqual(['.edpm-rolegen-manifest.json']);
+    // no scratch: only the manifest and the provenance sidecar the build writes
+    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen')).sort()).toEqual(['.edpm-rolegen-manifest.json', '.edpm-rolegen-provenance.json']);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml', 'roles']);
     const matching: string[] = [];
     for (const plan of plans) if ((await runRolegen(['check', '--plan', plan, '--out', out])).status === 0) matching.push(plan);

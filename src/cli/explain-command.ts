@@ -1,0 +1,56 @@
+/**
+ * `explain FILE[:LINE] [--out DIR] [--json]`: for a generated file and line,
+ * the plan entry that made it and the rule; for a line of the plan, every
+ * generated line it made.
+ */
+import { relative, resolve } from 'node:path';
+import { fileError, InputError } from '../core/diagnostics.js';
+import { explainGenerated, explainPlanLine, findOutputRoot, parseTarget, readOutputProvenance, type Explanation } from '../provenance/explain.js';
+import { EXIT, type CliIo } from './io.js';
+
+export function explainCommand(target: string, opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
+  const { file, line } = parseTarget(target);
+  const byFile = opts.out === undefined ? findOutputRoot(file) : null;
+  const out = readOutputProvenance(opts.out ?? byFile ?? defaultOut());
+  const show = (p: string): string => {
+    const rel = relative(process.cwd(), p);
+    return rel === '' || rel.startsWith('..') ? p : rel;
+  };
+  let answers: Explanation[];
+  let reverse = false;
+  if (resolve(file) === out.planPath) {
+    if (line === null) throw new InputError([fileError(file, 'give a line of the plan: explain PLAN:LINE')]);
+    answers = explainPlanLine(out, line);
+    reverse = true;
+  } else answers = explainGenerated(out, file, line);
+  const plan = show(out.planPath);
+  if (opts.json === true) {
+    io.out(
+      `${JSON.stringify(
+        {
+          target,
+          root: show(out.root),
+          plan,
+          direction: reverse ? 'plan-to-generated' : 'generated-to-plan',
+          answers: answers.map((a) => ({
+            file: a.file,
+            fromLine: a.fromLine,
+            toLine: a.toLine,
+            plan: { file: plan, line: a.origin.line, col: a.origin.col, pointer: a.origin.pointer },
+            rule: a.origin.rule,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return EXIT.ok;
+  }
+  if (answers.length === 0) io.out(`${target}: no generated line comes from here\n`);
+  for (const a of answers) {
+    const generated = `${show(resolve(out.root, a.file))}:${a.fromLine}${a.toLine !== a.fromLine ? `-${a.toLine}` : ''}`;
+    const origin = a.origin.pointer === '' ? `${plan} (no plan entry)` : `${plan}:${a.origin.line}:${a.origin.col} ${a.origin.pointer}`;
+    io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
+  }
+  return EXIT.ok;
+}

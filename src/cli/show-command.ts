@@ -1,0 +1,83 @@
+/**
+ * `show --services a,b [-e key=value]... [--bootc] [--plan FILE] [--json]`:
+ * the exact sequence a node would run in each phase, each step with the
+ * plan entry behind it.
+ */
+import { relative } from 'node:path';
+import { parse } from 'yaml';
+import { InputError } from '../core/diagnostics.js';
+import { loadPlanFileWithSource } from '../plan/load.js';
+import { pointerSegments, positionOf } from '../plan/source-map.js';
+import { builtInPlanPath } from '../package-root.js';
+import { nodeRun } from '../show/node-run.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** Extra variables as `ansible-playbook -e` takes them: `key=value` (the value read as YAML) or a YAML/JSON mapping. */
+export function parseExtraVars(args: readonly string[]): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const arg of args) {
+    const bad = (why: string): never => {
+      throw new InputError([{ severity: 'error', file: '-e', line: 1, col: 1, path: '', message: `${JSON.stringify(arg)}: ${why}` }]);
+    };
+    if (arg.trim().startsWith('{')) {
+      let value: unknown;
+      try {
+        value = parse(arg, { version: '1.1' });
+      } catch (err) {
+        bad(`not a YAML or JSON mapping (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) bad('not a mapping');
+      Object.assign(vars, value);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq <= 0) bad('expected key=value');
+    const key = arg.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(key)) bad('the key is not a variable name');
+    const text = arg.slice(eq + 1);
+    try {
+      vars[key] = text === '' ? '' : parse(text, { version: '1.1' });
+    } catch {
+      vars[key] = text;
+    }
+  }
+  return vars;
+}
+
+export function showCommand(opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; json?: boolean }, io: CliIo): number {
+  const planFile = opts.plan ?? builtInPlanPath();
+  const { plan, source } = loadPlanFileWithSource(planFile);
+  const services = (opts.services ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const vars = parseExtraVars(opts.extraVars ?? []);
+  const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true });
+  const where = (pointer: string): string => {
+    if (pointer === '') return '';
+    const at = positionOf(source, pointerSegments(pointer));
+    return `${displayPath(source.file)}:${at.line}:${at.col} ${pointer}`;
+  };
+  if (opts.json === true) {
+    const doc = {
+      plan: planFile,
+      services,
+      vars,
+      bootc: opts.bootc === true,
+      phases: phases.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, at: where(s.from) })) })),
+    };
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  for (const phase of phases) {
+    io.out(`${phase.phase} (${phase.role})${phase.phase === 'update-services' ? `, service types: ${services.join(', ') || '(none)'}` : opts.bootc === true ? ', bootc host' : ''}\n`);
+    phase.steps.forEach((step, i) => {
+      const at = where(step.from);
+      io.out(`  ${String(i + 1).padStart(2)}. ${step.text}${at === '' ? '' : `\n      from ${at}`}\n`);
+    });
+  }
+  return EXIT.ok;
+}
+
+/** A path relative to the working folder when it is below it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}

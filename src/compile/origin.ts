@@ -1,0 +1,61 @@
+/**
+ * Origins: which plan entry made a piece of generated output, and by which
+ * rule. The compiler records them on the data it builds (tasks, variable
+ * tables, lists) as it builds it; the records live in weak side tables, so
+ * the data, and the bytes made from it, are the same with or without them.
+ */
+
+/** The plan entry (a JSON pointer; '' for none: fixed text of the compiler) and the rule that applied. */
+export interface Origin {
+  readonly pointer: string;
+  readonly rule: string;
+}
+
+const ofObject = new WeakMap<object, Origin>();
+const ofMember = new WeakMap<object, Map<string | number, Origin>>();
+
+/** Records the origin of an object or array the compiler built; returns it, for use in expressions. */
+export function recordOrigin<T extends object>(value: T, origin: Origin): T {
+  ofObject.set(value, origin);
+  return value;
+}
+
+/** Records the origin of a member (key or index) of an object or array, e.g. a package of a list. */
+export function recordMemberOrigin(container: object, member: string | number, origin: Origin): void {
+  let members = ofMember.get(container);
+  if (members === undefined) {
+    members = new Map();
+    ofMember.set(container, members);
+  }
+  members.set(member, origin);
+}
+
+/** Records, for each item of a list copied from the plan, its plan entry (`<pointer>/<i>`). */
+export function recordListOrigins<T extends readonly unknown[]>(list: T, pointer: string, rule: string): T {
+  recordOrigin(list, { pointer, rule });
+  list.forEach((_, i) => recordMemberOrigin(list, i, { pointer: `${pointer}/${i}`, rule }));
+  return list;
+}
+
+/** The origin recorded for an object, if any. */
+export function originOf(value: unknown): Origin | undefined {
+  return value !== null && typeof value === 'object' ? ofObject.get(value) : undefined;
+}
+
+/** The origin recorded for a member of an object, if any. */
+export function memberOriginOf(container: unknown, member: string | number): Origin | undefined {
+  return container !== null && typeof container === 'object' ? ofMember.get(container)?.get(member) : undefined;
+}
+
+/** What the compiler says about one generated file. */
+export interface FileTrace {
+  /** Origin of the lines no finer record covers. */
+  readonly origin: Origin;
+  /** For YAML files: the data serialized into the file, carrying origins. */
+  readonly data?: unknown;
+  /** For other files (README): lines holding this text, in order, come from this origin. */
+  readonly rows?: readonly { readonly text: string; readonly origin: Origin }[];
+}
+
+/** Where the compiler puts the traces of the files it makes, when asked. */
+export type TraceSink = Map<string, FileTrace>;

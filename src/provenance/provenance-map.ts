@@ -1,0 +1,219 @@
+/**
+ * The provenance map: for every line of every generated file, the plan entry
+ * (file, line, column, JSON pointer) and the rule behind it. Made from the
+ * compiler's traces and the plan's positions; kept beside the output as
+ * `.edpm-rolegen-provenance.json`, deterministic (sorted files, origins in
+ * order of first use), one line per origin and per file so that a change of
+ * the plan reads as a small diff.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { SourceMap } from '../plan/source-map.js';
+import { pointerSegments, positionOf } from '../plan/source-map.js';
+import { memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
+import { yamlLinePaths } from './yaml-line-paths.js';
+import { PROVENANCE_FILE } from '../model/file-tree.js';
+
+/** How a sidecar names the built-in plan, wherever the package and the output folder are. */
+export const BUILT_IN_PLAN_REFERENCE = 'edpm-rolegen:plans/default.yaml';
+
+/** The sidecar's name in the output folder (defined with the file tree, which the writer reads too). */
+export { PROVENANCE_FILE };
+
+/** A resolved origin: where the plan entry is. */
+export interface PlanOrigin extends Origin {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** The map, as data. */
+export interface ProvenanceMap {
+  /** The plan file, relative to the output folder (or absolute when on another volume). */
+  readonly plan: string;
+  readonly origins: readonly PlanOrigin[];
+  /** For each generated file: ranges of lines `[from, to, origin index]`, 1-based, inclusive, covering every line. */
+  readonly files: ReadonlyMap<string, readonly (readonly [number, number, number])[]>;
+}
+
+/** Number of lines of a text (a last line without a newline counts). */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+}
+
+/** Origin of each line of a traced file. */
+function lineOrigins(text: string, trace: FileTrace): Origin[] {
+  const count = lineCount(text);
+  const out: Origin[] = new Array<Origin>(count).fill(trace.origin);
+  if (trace.data !== undefined) {
+    const paths = yamlLinePaths(text);
+    // The innermost recorded origin along each line's path. Consecutive
+    // lines share most of their path: the walk restarts where they differ.
+    const walked: { segment: string | number; node: unknown; origin: Origin }[] = [];
+    const rootOrigin = originOf(trace.data) ?? trace.origin;
+    for (let i = 0; i < count; i++) {
+      const path = paths[i] ?? [];
+      let same = 0;
+      while (same < walked.length && same < path.length && walked[same]!.segment === path[same]) same++;
+      walked.length = same;
+      let node: unknown = same === 0 ? trace.data : walked[same - 1]!.node;
+      let origin = same === 0 ? rootOrigin : walked[same - 1]!.origin;
+      for (let k = same; k < path.length; k++) {
+        const segment = path[k]!;
+        const member = memberOriginOf(node, segment);
+        if (member !== undefined) origin = member;
+        node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+        const own = originOf(node);
+        if (own !== undefined) origin = own;
+        walked.push({ segment, node, origin });
+      }
+      out[i] = origin;
+    }
+  } else if (trace.rows !== undefined) {
+    const lines = text.split('\n');
+    let from = 0;
+    for (const row of trace.rows) {
+      const at = lines.findIndex((l, i) => i >= from && l.includes(row.text));
+      if (at < 0) continue;
+      out[at] = row.origin;
+      from = at + 1;
+    }
+  }
+  return out;
+}
+
+/** Whether the plan file itself holds a value at this path (else a default applies). */
+function inPlanFile(source: SourceMap, segments: readonly string[]): boolean {
+  let node: unknown = source.doc.contents;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (pair === undefined) return false;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      if (node === undefined) return false;
+    } else return false;
+  }
+  return true;
+}
+
+/** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
+export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
+  const index = new Map<string, number>();
+  const origins: PlanOrigin[] = [];
+  const positions = new Map<string, { line: number; col: number }>();
+  const originIndex = (o: Origin): number => {
+    const key = `${o.pointer}\u0000${o.rule}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      let at = positions.get(o.pointer);
+      if (at === undefined) {
+        at = o.pointer === '' ? { line: 1, col: 1 } : positionOf(source, pointerSegments(o.pointer));
+        positions.set(o.pointer, at);
+      }
+      i = origins.length;
+      const written = o.pointer === '' || inPlanFile(source, pointerSegments(o.pointer));
+      origins.push({ pointer: o.pointer, rule: written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: at.line, col: at.col });
+      index.set(key, i);
+    }
+    return i;
+  };
+  const files = new Map<string, [number, number, number][]>();
+  for (const [path, text] of tree) {
+    const trace = traces.get(path);
+    if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
+    const perLine = lineOrigins(text, trace);
+    const ranges: [number, number, number][] = [];
+    let prev: Origin | null = null;
+    for (let i = 0; i < perLine.length; i++) {
+      const o = perLine[i]!;
+      if (o === prev) {
+        ranges.at(-1)![1] = i + 1;
+        continue;
+      }
+      const k = originIndex(o);
+      const last = ranges.at(-1);
+      if (last !== undefined && last[2] === k) last[1] = i + 1;
+      else ranges.push([i + 1, i + 1, k]);
+      prev = o;
+    }
+    files.set(path, ranges);
+  }
+  return { plan: planRef, origins, files };
+}
+
+/** The sidecar's text: rules once, origins as `[pointer, line, col, rule]`, one line per origin and per file. */
+export function provenanceText(map: ProvenanceMap): string {
+  const rules: string[] = [];
+  const ruleIndex = new Map<string, number>();
+  const ruleOf = (rule: string): number => {
+    let i = ruleIndex.get(rule);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push(rule);
+      ruleIndex.set(rule, i);
+    }
+    return i;
+  };
+  const origins = map.origins.map((o) => JSON.stringify([o.pointer, o.line, o.col, ruleOf(o.rule)]));
+  const list = (items: readonly string[], indent: string): string[] => items.map((x, i) => `${indent}${x}${i < items.length - 1 ? ',' : ''}`);
+  return [
+    '{',
+    '  "generator": "edpm-rolegen",',
+    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [[fromLine, toLine, origin], ...]; origins[i] = [JSON pointer, plan line, plan column, rule]; edpm-rolegen explain FILE:LINE reads it",',
+    `  "plan": ${JSON.stringify(map.plan)},`,
+    '  "rules": [',
+    ...list(rules.map((r) => JSON.stringify(r)), '    '),
+    '  ],',
+    '  "origins": [',
+    ...list(origins, '    '),
+    '  ],',
+    '  "files": {',
+    ...list([...map.files].map(([path, ranges]) => `${JSON.stringify(path)}: ${JSON.stringify(ranges)}`), '    '),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Reads a sidecar's text; null when it is not one. */
+export function parseProvenance(text: string): ProvenanceMap | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const d = doc as { generator?: unknown; plan?: unknown; rules?: unknown; origins?: unknown; files?: unknown };
+  if (d.generator !== 'edpm-rolegen' || typeof d.plan !== 'string' || !Array.isArray(d.rules) || !Array.isArray(d.origins) || d.files === null || typeof d.files !== 'object') {
+    return null;
+  }
+  const rules = d.rules as string[];
+  const origins = (d.origins as [string, number, number, number][]).map(([pointer, line, col, rule]) => ({ pointer, line, col, rule: rules[rule] ?? '' }));
+  return { plan: d.plan, origins, files: new Map(Object.entries(d.files as Record<string, [number, number, number][]>)) };
+}
+
+/** The origin of a line of a generated file, if the map covers it. */
+export function originOfLine(map: ProvenanceMap, file: string, line: number): PlanOrigin | null {
+  const ranges = map.files.get(file);
+  if (ranges === undefined) return null;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (line < r[0]) hi = mid - 1;
+    else if (line > r[1]) lo = mid + 1;
+    else return map.origins[r[2]] ?? null;
+  }
+  return null;
+}
+
+/** Every generated place an origin index or plan line produced: `[file, from, to]`. */
+export function linesFromPlan(map: ProvenanceMap, match: (o: PlanOrigin) => boolean): [string, number, number][] {
+  const wanted = new Set(map.origins.flatMap((o, i) => (match(o) ? [i] : [])));
+  const out: [string, number, number][] = [];
+  for (const [file, ranges] of map.files) for (const r of ranges) if (wanted.has(r[2])) out.push([file, r[0], r[1]]);
+  return out;
+}

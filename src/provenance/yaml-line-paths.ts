@@ -1,0 +1,141 @@
+/**
+ * The data path of each line of a YAML text as the compiler writes it
+ * (`yaml-text.ts`: block style, sequences indented under their key), found
+ * by one pass over the lines: no parse, so that tracing a 150,000-line task
+ * file costs milliseconds, not the seconds a full parse takes.
+ *
+ * The path of a line is the path of the innermost entry that starts on it
+ * (`- x` -> [.., i]; `key: v` -> [.., key]), or of the scalar it continues
+ * (folded plain or quoted scalars, block scalars). Comments, blank lines and
+ * `---` take the path of the collection they are in ([] at the top).
+ */
+
+/** A path in a YAML document: mapping keys and sequence indexes. */
+export type DataPath = readonly (string | number)[];
+
+interface Frame {
+  /** Column of the collection's entries (of the `-` for sequences). */
+  readonly indent: number;
+  readonly kind: 'map' | 'seq';
+  readonly path: DataPath;
+  /** Index of the last item, for sequences. */
+  index: number;
+}
+
+/** A mapping key at the start of the text: plain (no `: ` or ` #` inside) or quoted; then `:` and a space or the end. */
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s"'#&*!|>%@`{[\]},?:-]|[-?:](?=\S))(?:\S|\s+(?!#))*?):(?: +|$)/u;
+
+function unquoteKey(raw: string): string {
+  if (raw.startsWith('"')) return JSON.parse(raw) as string;
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/gu, "'");
+  return raw;
+}
+
+/** Paths of each line of `text` (index 0: line 1). */
+export function yamlLinePaths(text: string): DataPath[] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const out: DataPath[] = new Array<DataPath>(lines.length);
+  const stack: Frame[] = [];
+  /** A value that continues on deeper lines (a multi-line scalar): its path, and the column they are deeper than. */
+  let scalar: { path: DataPath; indent: number } | null = null;
+  /** A key or item whose value is a collection on the next, deeper lines. */
+  let pending: { path: DataPath; indent: number } | null = null;
+
+  /** The collection of kind `kind` whose entries are at column `col`, made when new. */
+  const frameAt = (col: number, kind: 'map' | 'seq'): Frame => {
+    const top = stack.at(-1);
+    if (top !== undefined && top.indent === col && top.kind === kind) return top;
+    let path: DataPath = top?.path ?? [];
+    if (pending !== null && (col > pending.indent || (kind === 'seq' && col === pending.indent))) path = pending.path;
+    const frame: Frame = { indent: col, kind, path, index: -1 };
+    stack.push(frame);
+    return frame;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    if (scalar !== null && (body === '' || indent > scalar.indent)) {
+      out[i] = scalar.path;
+      continue;
+    }
+    scalar = null;
+    if (body === '' || body.startsWith('#') || body === '---' || body === '...') {
+      out[i] = stack.at(-1)?.path ?? [];
+      continue;
+    }
+    while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop();
+    let col = indent;
+    let rest = body;
+    let path: DataPath | null = null;
+    while (rest === '-' || rest.startsWith('- ')) {
+      const seq = frameAt(col, 'seq');
+      pending = null;
+      seq.index++;
+      path = [...seq.path, seq.index];
+      const after = rest.slice(1);
+      rest = after.trimStart();
+      const dash = col;
+      col += 1 + (after.length - rest.length);
+      if (rest === '') {
+        pending = { path, indent: dash };
+        break;
+      }
+      if (!(rest === '-' || rest.startsWith('- ')) && KEY.exec(rest) === null) {
+        scalar = { path, indent: dash };
+        rest = '';
+        break;
+      }
+      // The item holds a collection starting at `col`.
+      pending = { path, indent: dash };
+    }
+    if (rest === '') {
+      out[i] = path ?? stack.at(-1)?.path ?? [];
+      continue;
+    }
+    const m = KEY.exec(rest);
+    if (m === null) {
+      // A scalar alone on its line: the document is a scalar, or a value we did not expect.
+      out[i] = path ?? pending?.path ?? stack.at(-1)?.path ?? [];
+      scalar = { path: out[i]!, indent: indent - 1 };
+      pending = null;
+      continue;
+    }
+    const map = frameAt(col, 'map');
+    pending = null;
+    const keyPath = [...map.path, unquoteKey(m[1]!)];
+    out[i] = keyPath;
+    const value = rest.slice(m[0].length);
+    // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
+    if (/^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value)) pending = { path: keyPath, indent: col };
+    else {
+      // A flow collection on the key's line (a fixed playbook's `key: ["*"]`): its first entry starts there too.
+      out[i] = [...keyPath, ...flowEntryPath(value)];
+      scalar = { path: keyPath, indent: col };
+    }
+  }
+  return out;
+}
+
+/** A flow mapping's first key at the start of a text: plain or quoted, then `:`. */
+const FLOW_KEY = /^\{\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'{}[\],:][^{}[\],:]*?)\s*:(?:\s|$)/u;
+
+/** The path, inside a value, of the innermost entry starting on its first line: the first entries of flow collections it opens with. */
+function flowEntryPath(value: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  let rest = value;
+  for (;;) {
+    if (/^\[\s*[^\s\]]/u.test(rest)) {
+      path.push(0);
+      rest = rest.slice(1).trimStart();
+      continue;
+    }
+    const m = FLOW_KEY.exec(rest);
+    if (m === null) return path;
+    const key = unquoteKey(m[1]!.trim());
+    path.push(key);
+    rest = rest.slice(m[0].length).trimStart();
+  }
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeTree } from '../../../src/write/write-tree.js';
+import { loadPlanFileWithSource, readPlanText } from '../../../src/plan/load.js';
+import { nodeAt, pointerSegments } from '../../../src/plan/source-map.js';
+import { compileWithProvenance, planReference } from '../../../src/provenance/compile-with-provenance.js';
+import { explainGenerated, explainPlanLine, readOutputProvenance } from '../../../src/provenance/explain.js';
+import { PROVENANCE_FILE } from '../../../src/provenance/provenance-map.js';
+import { rolegenProcess } from '../../support/cli.js';
+
+/** The bundled executable, in a child process: these tests also read what it prints relative to its working folder. */
+const rolegen = rolegenProcess;
+import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
+
+const ROLLOUT_PLAN = join(ROOT, 'plans', 'examples', 'rollout.yaml');
+const PLANS = [DEFAULT_PLAN, join(ROOT, 'plans', 'examples', 'minimal.yaml'), join(ROOT, 'plans', 'examples', 'downstream.yaml'), ROLLOUT_PLAN];
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A word of a line equal to `name` (names are made of [a-z0-9_-]). */
+const mentions = (line: string, name: string): boolean => new RegExp(`(^|[^a-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}($|[^a-z0-9_-])`, 'u').test(line);
+
+describe('explain, on every line of every generated file', () => {
+  for (const planPath of PLANS) {
+    it(`points at a plan entry naming the same role, package or variable (${planPath.slice(ROOT.length)})`, () => {
+      const { plan, source } = loadPlanFileWithSource(planPath);
+      const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+      dirs.push(out);
+      writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
+      const provenance = readOutputProvenance(out);
+      expect(provenance.planPath).toBe(planPath);
+      // The plan as the compiler read it (defaults applied), in the plan file's shape.
+      const data = { ...plan, updateSystem: { ...plan.updateSystem, openvswitch: { ...plan.updateSystem.openvswitch, tasks: plan.updateSystem.openvswitch.tasks.kind === 'inline' ? 'inline' : plan.updateSystem.openvswitch.tasks } } } as unknown;
+      const valueAt = (pointer: string): unknown => pointerSegments(pointer).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
+      /** The entry and its step (a role's step holds its task files): what an origin may name. */
+      const entryText = (pointer: string): string => {
+        const step = /^\/(updateServices\/(?:containerSteps|alwaysBefore)\/\d+|updateSystem\/openvswitch)/u.exec(pointer);
+        return JSON.stringify(valueAt(step === null ? pointer : `/${step[1]}`));
+      };
+      const roles = new Set([...plan.updateServices.alwaysBefore, ...plan.updateServices.containerSteps].map((s) => s.role));
+      if (plan.updateSystem.openvswitch.tasks.kind === 'role') roles.add(plan.updateSystem.openvswitch.tasks.role);
+      const packages = new Set([
+        ...plan.updateServices.essentialPackages, ...plan.updateServices.alwaysExcludedPackages, ...plan.updateSystem.includePackages,
+        ...plan.updateSystem.alwaysExcludedPackages, ...plan.updateSystem.openvswitch.packages, ...plan.updateSystem.kpatch.kernelPackages,
+      ]);
+      let lines = 0;
+      let withRole = 0;
+      let withPackage = 0;
+      let withVariable = 0;
+      for (const [file, ranges] of provenance.map.files) {
+        if (file === PROVENANCE_FILE) continue;
+        const text = readPlanText(join(out, file)).split('\n');
+        const all = explainGenerated(provenance, join(out, file), null);
+        expect(all.at(-1)?.toLine, file).toBe(text.at(-1) === '' ? text.length - 1 : text.length);
+        expect(ranges[0]?.[0], file).toBe(1);
+        for (let n = 1; n <= all.at(-1)!.toLine; n++) {
+          const line = text[n - 1]!;
+          const [answer] = explainGenerated(provenance, join(out, file), n);
+          const origin = answer!.origin;
+          const where = `${file}:${n} (${line.trim()}) -> ${origin.pointer}`;
+          lines++;
+          // every origin is a real place of the plan
+          if (origin.pointer !== '') {
+            expect(valueAt(origin.pointer), where).not.toBeUndefined();
+          } else expect(origin.rule, where).toMatch(/fixed text/u);
+          // fixed text of the Molecule playbooks may name a word that is also a role (the edpm_podman connection plugin)
+          const fixedScenarioText = origin.pointer === '' && file.includes('/molecule/') && !file.endsWith('data/scenario.yml');
+          for (const role of roles) {
+            if (!mentions(line, role) || fixedScenarioText) continue;
+            withRole++;
+            expect(origin.pointer, where).not.toBe('');
+            expect(entryText(origin.pointer), where).toContain(`"${role}"`);
+          }
+          const item = /^\s*- "?([^"\s]+)"?$/u.exec(line)?.[1];
+          // (galaxy tags in meta/main.yml are words such as "openvswitch", not packages)
+          if (item !== undefined && !file.endsWith('meta/main.yml') && packages.has(item) && origin.pointer !== '' && !origin.pointer.startsWith('/updateServices/containerSteps')) {
+            withPackage++;
+            expect(entryText(origin.pointer), where).toContain(JSON.stringify(item));
+          }
+          // a variable whose default comes from the plan: its key line points at that plan value
+          const variable = /^(edpm_\w+):/u.exec(line)?.[1] ?? /^\| `(edpm_\w+)` \|/u.exec(line)?.[1];
+          if (variable !== undefined && (file.endsWith('defaults/main.yml') || file.endsWith('README.md')) && origin.pointer.startsWith('/update')) {
+            if (origin.rule.startsWith('default of')) {
+              withVariable++;
+              expect(origin.rule, where).toContain(variable);
+            }
+          }
+        }
+      }
+      expect(lines).toBeGreaterThan(1000);
+      expect(withRole).toBeGreaterThan(10);
+      expect(withPackage).toBeGreaterThan(10);
+      expect(withVariable).toBeGreaterThanOrEqual(4);
+    });
+  }
+
+  it('answers the reverse: every generated line a plan line made', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+    dirs.push(out);
+    const { plan, source } = loadPlanFileWithSource(DEFAULT_PLAN);
+    writeTree(out, compileWithProvenance(plan, source, planReference(DEFAULT_PLAN, out)).tree);
+    const provenance = readOutputProvenance(out);
+    const ovnStep = source.lines.linePos(nodeAt(source, ['updateServices', 'containerSteps', 1]).node!.range![0]).line;
+    const made = explainPlanLine(provenance, ovnStep).map((a) => `${a.file}:${a.fromLine}`);
+    expect(made.some((m) => m.startsWith('edpm_update_services/README.md:'))).toBe(true);
+    const tasksLine = ovnStep + 2; // tasks: [update, run]
+    const includes = explainPlanLine(provenance, tasksLine).filter((a) => a.file === 'edpm_update_services/tasks/containers.yml');
+    expect(includes).toHaveLength(2);
+    expect(includes.map((a) => a.origin.pointer)).toEqual(['/updateServices/containerSteps/1/tasks/0', '/updateServices/containerSteps/1/tasks/1']);
+  });
+});
+
+describe('explain on the Open vSwitch step and the rollout lines', () => {
+  /** The origin pointer and rule of the first line of `file` holding `text`. */
+  const originOfText = (planPath: string, file: string, text: string): { pointer: string; rule: string } => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+    dirs.push(out);
+    const { plan, source } = loadPlanFileWithSource(planPath);
+    writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
+    const lines = readPlanText(join(out, file)).split('\n');
+    const n = lines.findIndex((l) => l.includes(text)) + 1;
+    expect(n, `${file}: ${text}`).toBeGreaterThan(0);
+    const [answer] = explainGenerated(readOutputProvenance(out), join(out, file), n);
+    return answer!.origin;
+  };
+
+  it('traces the Open vSwitch list check, the query, the inline step and its settings to their plan entries', () => {
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'name: Check the Open vSwitch package list').pointer).toBe('/updateSystem/openvswitch/packages');
+    const query = originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'find-openvswitch');
+    expect(query.pointer).toBe('/updateSystem/openvswitch/packages');
+    expect(query.rule).toMatch(/query of the installed Open vSwitch packages/u);
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/openvswitch.yml', '--setopt=tsflags=noscripts').rule).toMatch(/without their RPM scriptlets/u);
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/openvswitch.yml', 'state: reloaded').pointer).toBe('/updateSystem/openvswitch/reloadAfterUpdate');
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/vars/main.yml', 'edpm_update_system_ovs_download_retries:').pointer).toBe('/updateSystem/openvswitch/downloadRetries');
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/vars/main.yml', 'edpm_update_system_ovs_download_delay:').pointer).toBe('/updateSystem/openvswitch/downloadDelay');
+  });
+
+  it('traces the rollout progress tasks, their variable, the play batches and the scenario waves to the phase rollout', () => {
+    // (the example rolls update-services out; update-system runs on every node at once)
+    expect(originOfText(ROLLOUT_PLAN, 'edpm_update_services/molecule/update_services_rollout/data/scenario.yml', 'failing_wave:').pointer).toBe('/rollout/updateServices');
+    for (const [key, role] of [['updateServices', 'edpm_update_services']] as const) {
+      expect(originOfText(ROLLOUT_PLAN, `${role}/tasks/main.yml`, 'name: Skip this node when it completed').pointer).toBe(`/rollout/${key}`);
+      expect(originOfText(ROLLOUT_PLAN, `${role}/tasks/main.yml`, 'name: Write the local fact').pointer).toBe(`/rollout/${key}`);
+      expect(originOfText(ROLLOUT_PLAN, `${role}/defaults/main.yml`, `${role}_rollout_id:`).pointer).toBe(`/rollout/${key}`);
+      expect(originOfText(ROLLOUT_PLAN, `playbooks/${role.replace('edpm_', '')}.yml`, 'serial:').pointer).toBe(`/rollout/${key}`);
+      expect(originOfText(ROLLOUT_PLAN, `playbooks/${role.replace('edpm_', '')}.yml`, 'max_fail_percentage:').pointer).toBe(`/rollout/${key}`);
+    }
+  });
+});
+
+describe('edpm-rolegen explain', () => {
+  it('prints the plan entry of a generated line (as Ansible prints a task path), JSON too, and the reverse', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+    dirs.push(out);
+    expect(rolegen(['build', '--out', out]).status).toBe(0);
+    const containers = join(out, 'edpm_update_services', 'tasks', 'containers.yml');
+    const text = readPlanText(containers).split('\n');
+    const line = text.findIndex((l) => l.includes('name: osp.edpm.edpm_ovn')) + 1;
+    const r = rolegen(['explain', `${containers}:${line}`], ROOT);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${containers}:${line}: plans/default\\.yaml:\\d+:\\d+ /updateServices/containerSteps/1/tasks/0: include of a task file of a container step`));
+    const j = JSON.parse(rolegen(['explain', '--json', `${containers}:${line}:5`], ROOT).stdout);
+    expect(j.answers[0].plan).toMatchObject({ file: 'plans/default.yaml', pointer: '/updateServices/containerSteps/1/tasks/0' });
+    const back = rolegen(['explain', '--out', out, `${DEFAULT_PLAN}:${j.answers[0].plan.line}`], ROOT);
+    const range = new RegExp(`-> ${containers}:(\\d+)-(\\d+): include of a task file`).exec(back.stdout);
+    expect(Number(range?.[1])).toBeLessThan(line);
+    expect(Number(range?.[2])).toBeGreaterThan(line);
+    expect(rolegen(['check', '--out', out]).status).toBe(0);
+  });
+
+  it('exit 2 on a file that was not generated or a folder without a map', () => {
+    const r = rolegen(['explain', join(ROOT, 'README.md') + ':3', '--out', join(ROOT, 'dist-roles')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/README\.md:1:1: error: not a file edpm-rolegen generated in /u);
+    const none = rolegen(['explain', '/nonexistent/x.yml:1', '--out', tmpdir()]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`${join(tmpdir(), PROVENANCE_FILE)}:1:1: error: no provenance map here`);
+  });
+});
