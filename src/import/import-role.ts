@@ -4,19 +4,17 @@
  * role with the hand-written one, semantically.
  */
 import { compilePlan } from '../compile/compile-plan.js';
-import { UPDATE_SERVICES_ROLE } from '../model/roles.js';
+import { serviceRoleTag, UPDATE_SERVICES_ROLE } from '../model/roles.js';
 import { UPDATE_SERVICES_TAGS } from '../compile/roles/update-services.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { parsePlan } from '../plan/load.js';
-import { PlanFileSchema } from '../plan/schema.js';
 import { planFromRole, type ImportedPlan, type PlanCapabilities } from './plan-from-role.js';
 import { semanticDiff, type SemanticDifference } from './semantic-diff.js';
 import { readServicesRole, roleInTree, type RoleFiles, type ServicesRoleFacts } from './services-role-reader.js';
 
-/** What the plan format can say, read from its schema. */
+/** What the compiler puts on an include besides the plan step: the step's tags and the role's own (`edpm_nova`). */
 export function planCapabilities(): PlanCapabilities {
-  const steps = (PlanFileSchema.properties.updateServices as { properties: { containerSteps: { items: { properties: Record<string, unknown> } } } }).properties.containerSteps;
-  return { becomePerStep: 'become' in steps.items.properties, includeTags: () => [...UPDATE_SERVICES_TAGS.containers] };
+  return { includeTags: (role) => [...UPDATE_SERVICES_TAGS.containers, serviceRoleTag(role)] };
 }
 
 /** The result of an import. */

@@ -1,7 +1,8 @@
 /**
  * `import`: the facts of a hand-written `edpm_update_services` role -> the
  * plan that compiles to the same includes in the same order, with the same
- * conditions. Consecutive includes of one role under one condition become
+ * conditions and `become` (the step's `become` lists the task files included
+ * with it). Consecutive includes of one role under one condition become
  * one step with several task files. What a plan cannot hold was already
  * reported by the reader and is not in the facts; what a plan holds
  * differently is reported here. The plan text explains each step in a comment.
@@ -16,7 +17,8 @@ interface ImportedStep {
   readonly serviceType: string | null;
   readonly role: string;
   readonly tasks: string[];
-  readonly become: boolean;
+  /** The task files included with become (`apply: {become: true}`). */
+  readonly become: string[];
   readonly from: IncludeFact[];
 }
 
@@ -28,11 +30,20 @@ export interface ImportedPlan {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Whether the plan has a `become` per step (the schema's capability). */
+/** What the compiler puts on an include that the plan does not say. */
 export interface PlanCapabilities {
-  readonly becomePerStep: boolean;
   /** The tags the compiler puts on the include of a task file of `role`. */
   readonly includeTags: (role: string) => readonly string[];
+}
+
+/** A step of one include; `addTo` adds the next include of the same role and condition. */
+function newStep(inc: IncludeFact): ImportedStep {
+  return { serviceType: inc.serviceType, role: inc.role, tasks: [inc.tasksFrom], become: inc.become ? [inc.tasksFrom] : [], from: [inc] };
+}
+function addTo(step: ImportedStep, inc: IncludeFact): void {
+  step.tasks.push(inc.tasksFrom);
+  if (inc.become) step.become.push(inc.tasksFrom);
+  step.from.push(inc);
 }
 
 const where = (p: RolePosition): string => `${p.file}:${p.line}`;
@@ -59,9 +70,6 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
   const steps: ImportedStep[] = [];
   const seen = new Map<string, ImportedStep>();
   for (const inc of included) {
-    if (!capabilities.becomePerStep && !inc.become) {
-      warn(inc.at, `${inc.role} ${inc.tasksFrom}.yml is included without become; this plan format has no become per step, so the generated include has become`);
-    }
     const generatedTags = capabilities.includeTags(inc.role);
     const foreign = inc.tags.filter((t) => !generatedTags.includes(t));
     if (foreign.length > 0) warn(inc.at, `tag(s) ${foreign.join(', ')} of ${inc.role} ${inc.tasksFrom}.yml cannot be carried by a plan step; the generated include has ${generatedTags.join(', ')}`);
@@ -75,10 +83,8 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
         continue;
       }
       const last = before.at(-1);
-      if (last !== undefined && last.role === inc.role && !last.tasks.includes(inc.tasksFrom) && (!capabilities.becomePerStep || last.become === inc.become)) {
-        last.tasks.push(inc.tasksFrom);
-        last.from.push(inc);
-      } else before.push({ serviceType: null, role: inc.role, tasks: [inc.tasksFrom], become: inc.become, from: [inc] });
+      if (last !== undefined && last.role === inc.role && !last.tasks.includes(inc.tasksFrom)) addTo(last, inc);
+      else before.push(newStep(inc));
       continue;
     }
     const last = steps.at(-1);
@@ -86,11 +92,9 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
       last !== undefined &&
       last.role === inc.role &&
       last.serviceType === inc.serviceType &&
-      !last.tasks.includes(inc.tasksFrom) &&
-      (!capabilities.becomePerStep || last.become === inc.become);
+      !last.tasks.includes(inc.tasksFrom);
     if (mergeable) {
-      last.tasks.push(inc.tasksFrom);
-      last.from.push(inc);
+      addTo(last, inc);
       continue;
     }
     const key = `${inc.serviceType}\u0000${inc.role}`;
@@ -102,7 +106,7 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
       );
       continue;
     }
-    const step: ImportedStep = { serviceType: inc.serviceType, role: inc.role, tasks: [inc.tasksFrom], become: inc.become, from: [inc] };
+    const step = newStep(inc);
     seen.set(key, step);
     steps.push(step);
   }
@@ -126,7 +130,8 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
     ...(withType ? { serviceType: s.serviceType } : {}),
     role: s.role,
     tasks: [...s.tasks],
-    ...(capabilities.becomePerStep ? { become: s.become } : {}),
+    // as the built-in plan writes it: true (every task file), false (none) or the list
+    become: s.become.length === s.tasks.length ? true : s.become.length === 0 ? false : [...s.become],
   });
   const updateServices: Record<string, unknown> = {};
   if (essential !== null) updateServices.essentialPackages = [...essential];
@@ -152,8 +157,10 @@ export function planFromRole(facts: ServicesRoleFacts, displayRoot: string, capa
       if (s === undefined || !isMap(item)) return;
       const sources = s.from.map((inc) => `${where(inc.at)} "${inc.name}"`).join(', ');
       item.commentBefore = ` ${sources}`;
-      const tasks = item.get('tasks', true);
-      if (isSeq(tasks)) tasks.flow = true;
+      for (const key of ['tasks', 'become']) {
+        const list = item.get(key, true);
+        if (isSeq(list)) list.flow = true;
+      }
     });
   };
   explain(['updateServices', 'alwaysBefore'], before);

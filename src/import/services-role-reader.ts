@@ -372,18 +372,39 @@ function readPrune(f: YamlFile, item: YAMLMap, module: string, name: string, whe
   };
 }
 
-/** The always-excluded packages: list variables of the dnf task that its `exclude` adds to the user's list. */
+/**
+ * The always-excluded packages: list variables of the dnf task that its
+ * `exclude` adds to the user's list. A role may run dnf more than once on
+ * the essential packages (the generated one installs the missing ones, then
+ * updates them): every dnf task must then exclude the same packages.
+ */
 function readPackagesStep(f: YamlFile, diagnostics: Diagnostic[], tagsUsed: Set<string>): PackageListFact | null {
   if (!isSeq(f.contents)) return null;
   const dnfTasks = f.contents.items.filter((item): item is YAMLMap => isMap(item) && keysOf(item).some((k) => k === 'ansible.builtin.dnf' || k === 'dnf'));
   for (const item of f.contents.items) {
     if (isMap(item)) for (const t of tagList(js(valueNode(item, 'tags'))) ?? []) tagsUsed.add(t);
   }
-  if (dnfTasks.length !== 1) {
-    diagnostics.push(warning(positionOfNode(f, f.contents), `expected one dnf task, found ${dnfTasks.length}: the plan keeps the default always-excluded packages`));
+  if (dnfTasks.length === 0) {
+    diagnostics.push(warning(positionOfNode(f, f.contents), 'expected a dnf task, found none: the plan keeps the default always-excluded packages'));
     return null;
   }
-  const item = dnfTasks[0]!;
+  const lists = dnfTasks.map((item) => readDnfExclusions(f, item, diagnostics));
+  const first = lists[0]!;
+  const other = lists.find((l) => [...l.packages].sort().join('\n') !== [...first.packages].sort().join('\n'));
+  if (other !== undefined) {
+    diagnostics.push(
+      warning(
+        other.at,
+        `this dnf task always excludes [${other.packages.join(', ')}], the one at ${first.at.file}:${first.at.line} [${first.packages.join(', ')}]: a plan has one list; it keeps the default always-excluded packages`,
+      ),
+    );
+    return null;
+  }
+  return first;
+}
+
+/** The packages one dnf task always excludes: its task variables that its `exclude` uses. */
+function readDnfExclusions(f: YamlFile, item: YAMLMap, diagnostics: Diagnostic[]): PackageListFact {
   const module = keysOf(item).find((k) => k === 'ansible.builtin.dnf' || k === 'dnf')!;
   const args = (js(valueNode(item, module)) ?? {}) as Record<string, unknown>;
   const vars = (js(valueNode(item, 'vars')) ?? {}) as Record<string, unknown>;
