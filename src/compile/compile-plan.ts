@@ -143,6 +143,8 @@ function traceRole(plan: UpdatePlan, parts: RoleParts, trace: (path: string, t: 
   const rows = [
     ...(parts.readmeOrigins ?? []),
     ...parts.variables.flatMap((v) => (v.from === undefined ? [] : [{ text: `| \`${v.name}\` |`, origin: v.from }])),
+    // (the Tags section follows the Variables section)
+    ...parts.tags.flatMap((t) => (t.from === undefined ? [] : [{ text: `| \`${t.name}\` |`, origin: t.from }])),
   ];
   trace('README.md', { origin: { pointer: phase, rule: 'README of the role, written from the plan' }, rows });
   for (const [scenario, files] of parts.scenarios) {

@@ -37,6 +37,31 @@ export function recordListOrigins<T extends readonly unknown[]>(list: T, pointer
   return list;
 }
 
+/** The items of a list that `keep` keeps, in a new list, each with the origin recorded for it in `list`. */
+export function filterWithOrigins<T>(list: readonly T[], keep: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  list.forEach((item, i) => {
+    if (!keep(item)) return;
+    const o = memberOriginOf(list, i);
+    if (o !== undefined) recordMemberOrigin(out, out.length, o);
+    out.push(item);
+  });
+  return out;
+}
+
+/** The items of several lists, in a new list, each with the origin recorded for it in its own list. */
+export function concatWithOrigins<T>(...lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const list of lists) {
+    list.forEach((item, i) => {
+      const o = memberOriginOf(list, i);
+      if (o !== undefined) recordMemberOrigin(out, out.length, o);
+      out.push(item);
+    });
+  }
+  return out;
+}
+
 /** The origin recorded for an object, if any. */
 export function originOf(value: unknown): Origin | undefined {
   return value !== null && typeof value === 'object' ? ofObject.get(value) : undefined;

@@ -14,6 +14,8 @@ import type { Task } from './task.js';
 export interface TagRow {
   readonly name: string;
   readonly selects: string;
+  /** Provenance: the plan entry the tag comes from, when it does (the README row points there). */
+  readonly from?: Origin;
 }
 
 /** Everything that makes one role. */

@@ -2,7 +2,7 @@
  * A role's input variables, described once and rendered three ways:
  * `defaults/main.yml` (commented), `meta/argument_specs.yml` and the README.
  */
-import { recordMemberOrigin, type Origin } from './origin.js';
+import { recordMemberOrigin, recordOrigin, type Origin } from './origin.js';
 import { yamlText } from './yaml-text.js';
 
 /** Types as Ansible's argument specs name them. */
@@ -24,7 +24,11 @@ export interface RoleVariable {
   readonly templatedDefault?: boolean;
   /** Sentences describing the variable. */
   readonly description: readonly string[];
-  /** The plan entry its default comes from; none: fixed by the compiler. */
+  /**
+   * The plan entry behind it: where its default comes from, or, for a
+   * variable without a default, the plan entry of the step that reads it;
+   * none: fixed by the compiler.
+   */
   readonly from?: Origin;
 }
 
@@ -69,7 +73,10 @@ export function argumentSpecsData(shortDescription: string, description: readonl
     spec.required = false;
     if (v.default !== undefined && v.templatedDefault !== true) spec.default = v.default;
     spec.description = v.description.join(' ');
-    if (v.from !== undefined) recordMemberOrigin(spec, 'default', v.from);
+    if (v.from !== undefined) {
+      if (v.default === undefined) recordOrigin(spec, v.from);
+      else recordMemberOrigin(spec, 'default', v.from);
+    }
     options[v.name] = spec;
   }
   return { argument_specs: { main: { short_description: shortDescription, description: [...description], options } } };

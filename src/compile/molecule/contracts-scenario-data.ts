@@ -17,7 +17,8 @@
  */
 import type { ContainerStep, RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { serviceRoleTag } from '../../model/roles.js';
-import { runningServiceTypes, servicesScenarioData } from './services-scenario-data.js';
+import { concatWithOrigins, filterWithOrigins, recordListOrigins, recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
+import { runningServiceTypes, scenarioDataOrigins, servicesScenarioData } from './services-scenario-data.js';
 
 /** A fixture package that prepare does not install (the new essential package). */
 const NEW_ESSENTIAL = 'kpatch-patch';
@@ -63,38 +64,51 @@ interface Expect {
   readonly pruned: boolean;
 }
 
-/** `data/scenario.yml` of update_services_contracts, as data. */
+/** The origin of what the scenario fixes whatever the plan (provenance). */
+const fixed = (what: string): Origin => ({ pointer: '', rule: `fixed text of the Molecule scenario update_services_contracts's data (contracts-scenario-data.ts): ${what}` });
+
+/**
+ * `data/scenario.yml` of update_services_contracts, as data. It shares the
+ * lists of update_services' data (the YAML has no aliases), so the origins
+ * recorded there hold here too; each list made here records its own.
+ */
 export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown> {
   const base = servicesScenarioData(plan) as { edpm_service_types: string[]; edpm_scenario: Record<string, unknown> & { expect: Expect; packages: { install: string[] } } };
+  const { stepPointer, ofRole, ofType, traced } = scenarioDataOrigins(plan);
   const scenario = base.edpm_scenario;
   const skipped = skippedRole(plan);
+  const skippedOrigin: Origin | undefined = skipped === null ? undefined : { ...ofRole(skipped)!, rule: 'the role whose tag the scenario skips (--skip-tags): a role of a running service type that starts no container' };
   const expect: Expect = scenario.expect;
   const withoutSkipped: Expect = {
     ...expect,
-    journal: expect.journal.filter((entry) => skipped === null || !entry.startsWith(`${skipped}:`)),
-    configs: expect.configs.filter((r) => r !== skipped),
-    untouched: skipped === null ? [...expect.untouched] : [...expect.untouched, skipped],
+    journal: filterWithOrigins(expect.journal, (entry) => skipped === null || !entry.startsWith(`${skipped}:`)),
+    configs: filterWithOrigins(expect.configs, (r) => r !== skipped),
+    untouched: concatWithOrigins(expect.untouched, traced(skipped === null ? [] : [skipped], () => skippedOrigin)),
   };
-  const essentials = [...plan.updateServices.essentialPackages];
+  const essentials = recordListOrigins([...plan.updateServices.essentialPackages], '/updateServices/essentialPackages', 'the essential packages of the plan, which the scenario asks for');
   const installed = scenario.packages.install;
   const { expect: _expect, ...prepared } = scenario;
 
   // The package-mode node: the role's run (with the new essential package), then the update playbook's.
+  const newEssential = fixed('a fixture package prepare does not install, asked for as one more essential package');
+  const legacyFixture = fixed("a fixture package of the update playbook's run with the monolithic role's variable names");
   const rootPackages = {
-    updated: [...expect.packages.updated!, ...LEGACY_UPDATED.filter((p) => installed.includes(p))],
-    installed: [NEW_ESSENTIAL],
-    unchanged: [LEGACY_EXCLUDED],
+    updated: concatWithOrigins(expect.packages.updated!, traced(LEGACY_UPDATED.filter((p) => installed.includes(p)), () => legacyFixture)),
+    installed: traced([NEW_ESSENTIAL], () => newEssential),
+    unchanged: traced([LEGACY_EXCLUDED], () => legacyFixture),
   };
   // The image-mode node: no dnf transaction, so nothing changes and the new essential package stays absent.
-  const userPackages = { unchanged: [...installed], absent: [NEW_ESSENTIAL] };
+  const userPackages = { unchanged: concatWithOrigins(installed), absent: traced([NEW_ESSENTIAL], () => newEssential) };
 
   // The running steps of the user node's run: who writes each configuration.
   const running = new Set(base.edpm_service_types);
   const runningSteps = plan.updateServices.containerSteps.filter((s) => running.has(s.serviceType) && s.role !== skipped && s.tasks.includes('update'));
   const firstOwner = (become: boolean) => runningSteps.find((s) => s.become.includes('update') === become);
+  const owner = (step: ContainerStep, user: string) =>
+    recordOrigin({ role: step.role, owner: user }, { pointer: `${stepPointer(step)}/become`, rule: 'who writes the configuration of the first running step whose update.yml has (or has not) become' });
   const owners = [
-    ...(firstOwner(false) === undefined ? [] : [{ role: firstOwner(false)!.role, owner: CONNECTING_USER }]),
-    ...(firstOwner(true) === undefined ? [] : [{ role: firstOwner(true)!.role, owner: 'root' }]),
+    ...(firstOwner(false) === undefined ? [] : [owner(firstOwner(false)!, CONNECTING_USER)]),
+    ...(firstOwner(true) === undefined ? [] : [owner(firstOwner(true)!, 'root')]),
   ];
 
   // The update playbook's run, before the role's: the first running service
@@ -105,31 +119,45 @@ export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown>
   const legacySteps = plan.updateServices.containerSteps.filter((s) => legacyTypes.includes(s.serviceType) && s.role !== skipped);
   const deployed = (scenario.services as { deployed: { configs: string[]; containers: string[] } }).deployed;
   const version = (updated: boolean) => (updated ? 'v2' : 'v1');
+  // What `grep` of the configurations then `podman ps` print, each part sorted; each line of a role points at its step.
+  const stateOf = (role: string) => ({ ...ofRole(role)!, rule: "a role's configuration or container after the update playbook's run" });
+  const legacyLine = (text: string, role: string | null) => ({ text, origin: role === null ? fixed('the bystander container prepare starts') : stateOf(role) });
+  const byText = (a: { text: string }, b: { text: string }) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   const legacyState = [
-    ...deployed.configs.map((role) => `${role} config=${version(legacySteps.some((s) => s.role === role && s.tasks.includes('update')))}`),
-    ...[...deployed.containers.map((role) => `${role} ${SERVICE_IMAGE}:${version(legacySteps.some((s) => s.role === role && hasContainer(s)))}`), BYSTANDER_CONTAINER],
+    ...deployed.configs.map((role) => legacyLine(`${role} config=${version(legacySteps.some((s) => s.role === role && s.tasks.includes('update')))}`, role)).sort(byText),
+    ...[...deployed.containers.map((role) => legacyLine(`${role} ${SERVICE_IMAGE}:${version(legacySteps.some((s) => s.role === role && hasContainer(s)))}`, role)), legacyLine(BYSTANDER_CONTAINER, null)].sort(byText),
   ];
+  const legacyExpect = legacyState.map((l) => l.text);
+  legacyState.forEach((l, i) => recordMemberOrigin(legacyExpect, i, l.origin));
 
-  return {
-    edpm_service_types: base.edpm_service_types,
-    edpm_scenario: structuredClone(prepared),
-    edpm_contracts: {
-      user: CONNECTING_USER,
-      essential_packages: essentials,
-      new_essential_package: NEW_ESSENTIAL,
-      excluded_essential_package: essentials[0] ?? null,
-      skipped_role: skipped,
-      owners,
-      skip_tags: contractsSkipTags(plan),
-      legacy: {
-        variables: { edpm_update_running_services: legacyTypes, edpm_update_exclude_packages: [LEGACY_EXCLUDED], edpm_update_enable_kpatch: false },
-        // What `grep` of the configurations then `podman ps` print, each part sorted.
-        expect: [...legacyState.slice(0, deployed.configs.length).sort(), ...legacyState.slice(deployed.configs.length).sort()],
+  const contracts: Record<string, unknown> = {
+    user: CONNECTING_USER,
+    essential_packages: essentials,
+    new_essential_package: NEW_ESSENTIAL,
+    excluded_essential_package: essentials[0] ?? null,
+    skipped_role: skipped,
+    owners,
+    skip_tags: contractsSkipTags(plan),
+    legacy: {
+      variables: {
+        edpm_update_running_services: traced(legacyTypes, (t) => (ofType(t) === undefined ? undefined : { ...ofType(t)!, rule: "the service type the update playbook's run updates: the first running one with a container step" })),
+        edpm_update_exclude_packages: traced([LEGACY_EXCLUDED], () => legacyFixture),
+        edpm_update_enable_kpatch: false,
       },
-      nodes: {
-        root: structuredClone({ ...prepared, expect: { ...withoutSkipped, packages: rootPackages } }),
-        user: structuredClone({ ...prepared, expect: { ...withoutSkipped, packages: userPackages } }),
-      },
+      expect: legacyExpect,
+    },
+    // The lists are shared with update_services' data: their origins hold here too.
+    nodes: {
+      root: { ...prepared, expect: { ...withoutSkipped, packages: rootPackages } },
+      user: { ...prepared, expect: { ...withoutSkipped, packages: userPackages } },
     },
   };
+  recordMemberOrigin(contracts, 'user', fixed('the unprivileged user the image-mode node is reached as'));
+  recordMemberOrigin(contracts, 'new_essential_package', newEssential);
+  if (essentials.length > 0) recordMemberOrigin(contracts, 'excluded_essential_package', { pointer: '/updateServices/essentialPackages/0', rule: 'the essential package the scenario excludes, to see the role fail before any change' });
+  if (skippedOrigin !== undefined) {
+    recordMemberOrigin(contracts, 'skipped_role', skippedOrigin);
+    recordMemberOrigin(contracts, 'skip_tags', skippedOrigin);
+  } else recordMemberOrigin(contracts, 'skip_tags', fixed("Molecule's own skipped tags (the plan has no role that fits)"));
+  return { edpm_service_types: base.edpm_service_types, edpm_scenario: prepared, edpm_contracts: contracts };
 }

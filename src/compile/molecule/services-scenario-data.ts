@@ -58,40 +58,7 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
     const rendered = step.tasks.indexOf('update');
     return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
   });
-  // Provenance: each role, service type, task file and package of the data points at the plan entry it comes from.
-  const stepPointer = (step: RoleTasks): string => {
-    const before = s.alwaysBefore.indexOf(step);
-    return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.indexOf(step as (typeof s.containerSteps)[number])}`;
-  };
-  const ofRole = (role: string): Origin | undefined => {
-    const step = [...s.alwaysBefore, ...s.containerSteps].find((c) => c.role === role);
-    return step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
-  };
-  const ofType = (type: string): Origin | undefined => {
-    const i = s.containerSteps.findIndex((c) => c.serviceType === type);
-    return i < 0 ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
-  };
-  const ofPackage = (p: string): Origin | undefined => {
-    const i = s.essentialPackages.indexOf(p);
-    if (i >= 0) return { pointer: `/updateServices/essentialPackages/${i}`, rule: "an essential package of the plan, in the scenario data" };
-    const j = s.alwaysExcludedPackages.indexOf(p);
-    if (j < 0 && OPENVSWITCH_PACKAGES.includes(p)) {
-      return { pointer: '', rule: `fixed text of the scenario: an Open vSwitch package of the RPM fixtures (${OPENVSWITCH_SHAPE} shape), asked for so that the exclusions show holding it back` };
-    }
-    return j < 0 ? undefined : { pointer: `/updateServices/alwaysExcludedPackages/${j}`, rule: 'a package the plan always excludes, asked for by the scenario to show the exclusion holding' };
-  };
-  const traced = <T>(list: T[], of: (item: T) => Origin | undefined): T[] => {
-    list.forEach((item, i) => {
-      const o = of(item);
-      if (o !== undefined) recordMemberOrigin(list, i, o);
-      else if (item !== null && typeof item === 'object') {
-        const name = (item as { name?: unknown }).name;
-        const byName = typeof name === 'string' ? ofRole(name) : undefined;
-        if (byName !== undefined) recordOrigin(item, byName);
-      }
-    });
-    return list;
-  };
+  const { stepPointer, ofRole, ofType, ofPackage, traced } = scenarioDataOrigins(plan);
   const journal: string[] = [];
   const journalOrigins: Origin[] = [];
   for (const c of runningSteps) {
@@ -110,7 +77,7 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
     // stream's exact version) and the user's exclusion, all with pending
     // updates, must stay as they are.
     edpm_update_services_include_packages: traced([...s.essentialPackages], ofPackage),
-    edpm_update_services_exclude_packages: [USER_EXCLUDED],
+    edpm_update_services_exclude_packages: traced([USER_EXCLUDED], ofPackage),
     edpm_scenario: {
       role: UPDATE_SERVICES_ROLE,
       collection: plan.collection,
@@ -132,4 +99,63 @@ export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> 
       },
     },
   };
+}
+
+/** What the scenario data's origins are made of (provenance), shared with the scenarios built on this one. */
+export interface ScenarioDataOrigins {
+  /** The plan entry of a step (`/updateServices/containerSteps/<i>`). */
+  readonly stepPointer: (step: RoleTasks) => string;
+  /** The first step of the plan including a role. */
+  readonly ofRole: (role: string) => Origin | undefined;
+  /** The first container step of a service type. */
+  readonly ofType: (type: string) => Origin | undefined;
+  /** An essential or always-excluded package of the plan, or an Open vSwitch package of the RPM fixtures. */
+  readonly ofPackage: (p: string) => Origin | undefined;
+  /** Records, for each item of a list, its origin (an object item without one: the role it names); returns the list. */
+  readonly traced: <T>(list: T[], of: (item: T) => Origin | undefined) => T[];
+}
+
+/**
+ * Provenance of the scenario data: each role, service type, task file and
+ * package of the data points at the plan entry it comes from.
+ */
+export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
+  const s = plan.updateServices;
+  const stepPointer = (step: RoleTasks): string => {
+    const before = s.alwaysBefore.indexOf(step);
+    return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.indexOf(step as (typeof s.containerSteps)[number])}`;
+  };
+  const ofRole = (role: string): Origin | undefined => {
+    const step = [...s.alwaysBefore, ...s.containerSteps].find((c) => c.role === role);
+    return step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
+  };
+  const ofType = (type: string): Origin | undefined => {
+    const i = s.containerSteps.findIndex((c) => c.serviceType === type);
+    return i < 0 ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+  };
+  const ofPackage = (p: string): Origin | undefined => {
+    const i = s.essentialPackages.indexOf(p);
+    if (i >= 0) return { pointer: `/updateServices/essentialPackages/${i}`, rule: "an essential package of the plan, in the scenario data" };
+    const j = s.alwaysExcludedPackages.indexOf(p);
+    if (j < 0 && OPENVSWITCH_PACKAGES.includes(p)) {
+      return { pointer: '', rule: `fixed text of the scenario: an Open vSwitch package of the RPM fixtures (${OPENVSWITCH_SHAPE} shape), installed with a pending update that phase 1 must leave alone` };
+    }
+    if (j >= 0) return { pointer: `/updateServices/alwaysExcludedPackages/${j}`, rule: 'a package the plan always excludes, installed with a pending update that phase 1 must leave alone' };
+    if (p === USER_EXCLUDED) return { pointer: '', rule: "fixed text of the scenario: a fixture package with a pending update, which the scenario's user exclusion holds back" };
+    if (BYSTANDERS.includes(p)) return { pointer: '', rule: 'fixed text of the scenario: a fixture package prepare installs with a pending update, which phase 1 must leave alone' };
+    return undefined;
+  };
+  const traced = <T>(list: T[], of: (item: T) => Origin | undefined): T[] => {
+    list.forEach((item, i) => {
+      const o = of(item);
+      if (o !== undefined) recordMemberOrigin(list, i, o);
+      else if (item !== null && typeof item === 'object') {
+        const name = (item as { name?: unknown }).name;
+        const byName = typeof name === 'string' ? ofRole(name) : undefined;
+        if (byName !== undefined) recordOrigin(item, byName);
+      }
+    });
+    return list;
+  };
+  return { stepPointer, ofRole, ofType, ofPackage, traced };
 }

@@ -65,7 +65,11 @@ export function updateServicesRole(plan: UpdatePlan, context: CompileContext = c
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
       { name: stepTag(P, 'containers'), selects: 'the container steps and the prune' },
-      ...stepRoles(plan).map((role) => ({ name: serviceRoleTag(role), selects: `the includes of ${role}'s task files (\`--skip-tags ${serviceRoleTag(role)}\` skips them, and only them)` })),
+      ...stepRoles(plan).map((role) => ({
+        name: serviceRoleTag(role),
+        selects: `the includes of ${role}'s task files (\`--skip-tags ${serviceRoleTag(role)}\` skips them, and only them)`,
+        from: { pointer: firstStepPointer(plan, role), rule: "a row of the README tags table: the tag of a role the plan's steps include" },
+      })),
     ],
   };
 }
@@ -105,13 +109,16 @@ export function updateServicesTasks(plan: UpdatePlan, context: CompileContext = 
   const packageStep = [IS_PACKAGE_MODE, `${V.enablePackages} | bool`];
   const main: Task[] = [
     gatherLocalFactsTask(T.role),
-    excludedPackagesAssertTask(
-      'Fail before any change when an essential package is excluded',
-      V,
-      [V.alwaysExcluded, V.excludePackages],
-      { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] },
-      'the packages this role always excludes',
-      { when: packageStep, tags: T.packages },
+    recordOrigin(
+      excludedPackagesAssertTask(
+        'Fail before any change when an essential package is excluded',
+        V,
+        [V.alwaysExcluded, V.excludePackages],
+        alwaysExcludedVars(plan),
+        'the packages this role always excludes',
+        { when: packageStep, tags: T.packages },
+      ),
+      { pointer: '/updateServices/essentialPackages', rule: 'the check, before any change, that no essential package is excluded (by the plan or the user): dnf would fail on it' },
     ),
     // Image-mode (bootc) hosts get their packages with the OS image: no dnf there.
     task('Update the essential packages', 'ansible.builtin.import_tasks', { file: 'packages.yml' }, {
@@ -130,8 +137,12 @@ export function updateServicesTasks(plan: UpdatePlan, context: CompileContext = 
   ]);
 }
 
+/** The task variable holding the plan's always-excluded packages (a list of its own for each task). */
+function alwaysExcludedVars(plan: UpdatePlan): Record<string, unknown> {
+  return { [V.alwaysExcluded]: recordListOrigins([...plan.updateServices.alwaysExcludedPackages], '/updateServices/alwaysExcludedPackages', 'always excluded by the plan') };
+}
+
 function packagesTasks(plan: UpdatePlan): Task[] {
-  const vars = { [V.alwaysExcluded]: [...plan.updateServices.alwaysExcludedPackages] };
   return [
     // The rule by meaning of essentialPackages, again at run time, where the variable may be overridden:
     // the targeted update takes exact names (a glob would make it a broad update, as root).
@@ -142,14 +153,8 @@ function packagesTasks(plan: UpdatePlan): Task[] {
     }, { tags: T.packages }),
     // state: latest installs a missing package, as the hand-written role did;
     // present then latest with update_only does the same in two dnf steps.
-    dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], vars, T.packages),
-    dnfUpdateTask(
-      'Update the essential packages to their latest version',
-      V,
-      [V.alwaysExcluded, V.excludePackages],
-      { [V.alwaysExcluded]: recordListOrigins([...plan.updateServices.alwaysExcludedPackages], '/updateServices/alwaysExcludedPackages', 'always excluded by the plan') },
-      T.packages,
-    ),
+    dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages),
+    dnfUpdateTask('Update the essential packages to their latest version', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages),
   ];
 }
 
@@ -193,6 +198,13 @@ export function includeTaskName(step: RoleTasks, file: string, purpose: string):
 /** What a container step is run for, as its task names say. */
 export function stepPurpose(serviceType: string | null): string {
   return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
+}
+
+/** The plan entry of the first step including a role. */
+function firstStepPointer(plan: UpdatePlan, role: string): string {
+  const s = plan.updateServices;
+  const before = s.alwaysBefore.findIndex((step) => step.role === role);
+  return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.findIndex((step) => step.role === role)}`;
 }
 
 /** The roles the steps include, in order, once each. */

@@ -114,6 +114,8 @@ export const INSTALLED_OPENVSWITCH_EXPRESSION = `(${V.installed}.stdout_lines if
 export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
   const ovs = plan.updateSystem.openvswitch;
   const inline = ovs.tasks.kind === 'inline';
+  // edpm_ovs's own names of the step's settings: there for the Open vSwitch step, whatever its tasks.
+  const edpmOvsName = { pointer: '/updateSystem/openvswitch', rule: "edpm_ovs's own name of a setting of the Open vSwitch step, read before the role's" };
   const list: RoleVariable[] = [
     {
       name: V.packages,
@@ -133,6 +135,7 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
       type: 'list',
       elements: 'str',
       description: [`The edpm_ovs role's name for ${V.packages}; takes precedence when set.`],
+      from: edpmOvsName,
     },
   ];
   if (!inline) return list;
@@ -149,6 +152,7 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
       name: V.ovsRoleReload,
       type: 'bool',
       description: [`The edpm_ovs role's name for ${V.reload}; takes precedence when set.`],
+      from: edpmOvsName,
     },
     {
       name: V.ovsRoleRetries,

@@ -99,6 +99,17 @@ export function updateSystemRole(plan: UpdatePlan, context: CompileContext = com
     roleVars: openvswitchRoleVars(plan),
     steps: readmeSteps(plan, context),
     diagram: phaseDiagram(plan),
+    readmeOrigins: [
+      {
+        text: ' --> ovs["',
+        origin: plan.updateSystem.openvswitch.tasks.kind === 'role'
+          ? { pointer: '/updateSystem/openvswitch/tasks', rule: "the Open vSwitch step of the README flowchart: the plan's Open vSwitch role and task files" }
+          : { pointer: '/updateSystem/openvswitch', rule: 'the Open vSwitch step of the README flowchart: the inline step' },
+      },
+      ...(plan.updateSystem.openvswitch.tasks.kind === 'role'
+        ? [{ text: '**Updates Open vSwitch first**', origin: { pointer: '/updateSystem/openvswitch/tasks', rule: "the README's Open vSwitch step: the plan's Open vSwitch role and task files" } }]
+        : []),
+    ],
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'openvswitch'), selects: 'the Open vSwitch step' },
