@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireToolchain } from '../support/ansible-toolchain.js';
-import { rolegenProcess } from '../support/cli.js';
+import { runRolegen } from '../support/cli.js';
 import { ROOT } from '../support/paths.js';
 
 // `edpm-rolegen lint`: the project's real ansible-lint and yamllint (.venv)
@@ -17,17 +17,17 @@ describe('edpm-rolegen lint', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds nothing in a fresh build, exit 0', () => {
+  it('finds nothing in a fresh build, exit 0', async () => {
     const out = join(dir, 'clean');
-    expect(rolegenProcess(['build', '--out', out]).status).toBe(0);
-    const r = rolegenProcess(['lint', '--out', out], ROOT);
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    const r = await runRolegen(['lint', '--out', out]);
     expect(r.stderr).toMatch(/^0 finding\(s\) in /u);
     expect(r.status).toBe(0);
   });
 
-  it('re-reports a finding in a generated file at its plan entry, exit 1', () => {
+  it('re-reports a finding in a generated file at its plan entry, exit 1', async () => {
     const out = join(dir, 'edited');
-    expect(rolegenProcess(['build', '--out', out]).status).toBe(0);
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
     const containers = join(out, 'edpm_update_services', 'tasks', 'containers.yml');
     const lines = readFileSync(containers, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes('name: osp.edpm.edpm_ovn')) + 1;
@@ -36,7 +36,7 @@ describe('edpm-rolegen lint', () => {
     const module = lines.findLastIndex((l, i) => i < at && l.includes('ansible.builtin.include_role:'));
     lines[module] = lines[module]!.replace('ansible.builtin.include_role:', 'include_role:');
     writeFileSync(containers, lines.join('\n'));
-    const r = rolegenProcess(['lint', '--out', out], ROOT);
+    const r = await runRolegen(['lint', '--out', out]);
     expect(r.status).toBe(1);
     const findings = r.stdout.split('\n');
     const trailing = findings.findIndex((l) => l.startsWith(`${containers}:${at}:`) && l.includes('yamllint') && l.includes('trailing-spaces'));
@@ -45,7 +45,7 @@ describe('edpm-rolegen lint', () => {
     const fqcn = findings.findIndex((l) => l.startsWith(`${containers}:${module + 1}:`) && l.includes('ansible-lint') && l.includes('fqcn'));
     expect(fqcn, r.stdout).toBeGreaterThanOrEqual(0);
     expect(findings[fqcn + 1]).toContain('/updateServices/containerSteps/1/tasks/0');
-    const json = JSON.parse(rolegenProcess(['lint', '--out', out, '--json'], ROOT).stdout);
+    const json = JSON.parse((await runRolegen(['lint', '--out', out, '--json'])).stdout);
     expect(json.findings.some((f: any) => f.tool === 'yamllint' && f.origin?.pointer === '/updateServices/containerSteps/1/tasks/0')).toBe(true);
   });
 });

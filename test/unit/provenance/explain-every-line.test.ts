@@ -8,10 +8,7 @@ import { nodeAt, pointerSegments } from '../../../src/plan/source-map.js';
 import { compileWithProvenance, planReference } from '../../../src/provenance/compile-with-provenance.js';
 import { explainGenerated, explainPlanLine, readOutputProvenance } from '../../../src/provenance/explain.js';
 import { PROVENANCE_FILE } from '../../../src/provenance/provenance-map.js';
-import { rolegenProcess } from '../../support/cli.js';
-
-/** The bundled executable, in a child process: these tests also read what it prints relative to its working folder. */
-const rolegen = rolegenProcess;
+import { runRolegen } from '../../support/cli.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
 const ROLLOUT_PLAN = join(ROOT, 'plans', 'examples', 'rollout.yaml');
@@ -153,30 +150,30 @@ describe('explain on the Open vSwitch step and the rollout lines', () => {
 });
 
 describe('edpm-rolegen explain', () => {
-  it('prints the plan entry of a generated line (as Ansible prints a task path), JSON too, and the reverse', () => {
+  it('prints the plan entry of a generated line (as Ansible prints a task path), JSON too, and the reverse', async () => {
     const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
     dirs.push(out);
-    expect(rolegen(['build', '--out', out]).status).toBe(0);
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
     const containers = join(out, 'edpm_update_services', 'tasks', 'containers.yml');
     const text = readPlanText(containers).split('\n');
     const line = text.findIndex((l) => l.includes('name: osp.edpm.edpm_ovn')) + 1;
-    const r = rolegen(['explain', `${containers}:${line}`], ROOT);
+    const r = await runRolegen(['explain', `${containers}:${line}`]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${containers}:${line}: plans/default\\.yaml:\\d+:\\d+ /updateServices/containerSteps/1/tasks/0: include of a task file of a container step`));
-    const j = JSON.parse(rolegen(['explain', '--json', `${containers}:${line}:5`], ROOT).stdout);
+    const j = JSON.parse((await runRolegen(['explain', '--json', `${containers}:${line}:5`])).stdout);
     expect(j.answers[0].plan).toMatchObject({ file: 'plans/default.yaml', pointer: '/updateServices/containerSteps/1/tasks/0' });
-    const back = rolegen(['explain', '--out', out, `${DEFAULT_PLAN}:${j.answers[0].plan.line}`], ROOT);
+    const back = await runRolegen(['explain', '--out', out, `${DEFAULT_PLAN}:${j.answers[0].plan.line}`]);
     const range = new RegExp(`-> ${containers}:(\\d+)-(\\d+): include of a task file`).exec(back.stdout);
     expect(Number(range?.[1])).toBeLessThan(line);
     expect(Number(range?.[2])).toBeGreaterThan(line);
-    expect(rolegen(['check', '--out', out]).status).toBe(0);
+    expect((await runRolegen(['check', '--out', out])).status).toBe(0);
   });
 
-  it('exit 2 on a file that was not generated or a folder without a map', () => {
-    const r = rolegen(['explain', join(ROOT, 'README.md') + ':3', '--out', join(ROOT, 'dist-roles')]);
+  it('exit 2 on a file that was not generated or a folder without a map', async () => {
+    const r = await runRolegen(['explain', join(ROOT, 'README.md') + ':3', '--out', join(ROOT, 'dist-roles')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/README\.md:1:1: error: not a file edpm-rolegen generated in /u);
-    const none = rolegen(['explain', '/nonexistent/x.yml:1', '--out', tmpdir()]);
+    const none = await runRolegen(['explain', '/nonexistent/x.yml:1', '--out', tmpdir()]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain(`${join(tmpdir(), PROVENANCE_FILE)}:1:1: error: no provenance map here`);
   });
