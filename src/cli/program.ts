@@ -153,11 +153,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command('show')
     .description('print what a node runs in each phase, for the service types it runs and the variables it is given, without a node')
     .addOption(planOption())
-    .option('-s, --services <types>', 'service types running on the node, comma-separated (edpm_service_types)')
+    .option('-s, --services <types>', 'service types running on the node, comma-separated (edpm_service_types; without it, and without -e edpm_service_types, phase 1 fails as the role does)')
     .option('-e, --extra-vars <key=value>', 'a variable as ansible-playbook -e takes it (the value read as YAML), or a YAML/JSON mapping; repeatable', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--bootc', 'the node is an image-mode (bootc) host')
+    .option('--bootc', 'the node is an image-mode (bootc) host (as -e \'{"ansible_local": {"bootc": true}}\')')
+    .option('-t, --tags <tags>', 'only the tasks with these tags, comma-separated, as ansible-playbook --tags')
+    .option('--skip-tags <tags>', 'not the tasks with these tags, comma-separated, as ansible-playbook --skip-tags')
     .option('--json', 'print JSON for machines')
-    .action(async (opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; json?: boolean }) => {
+    .action(async (opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; json?: boolean }) => {
       const { showCommand } = await import('./show-command.js');
       exitCode = showCommand(opts, io);
     });

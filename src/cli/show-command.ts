@@ -1,5 +1,5 @@
 /**
- * `show --services a,b [-e key=value]... [--bootc] [--plan FILE] [--json]`:
+ * `show --services a,b [-e key=value]... [--bootc] [--tags T] [--skip-tags T] [--plan FILE] [--json]`:
  * the exact sequence a node would run in each phase, each step with the
  * plan entry behind it.
  */
@@ -44,12 +44,23 @@ export function parseExtraVars(args: readonly string[]): Record<string, unknown>
   return vars;
 }
 
-export function showCommand(opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; json?: boolean }, io: CliIo): number {
+/** A comma-separated list of an option, as ansible-playbook reads `--tags`; null when the option is not given. */
+function commaList(value: string | undefined): string[] | null {
+  return value === undefined ? null : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+export function showCommand(
+  opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; json?: boolean },
+  io: CliIo,
+): number {
   const planFile = opts.plan ?? builtInPlanPath();
   const { plan, source } = loadPlanFileWithSource(planFile);
-  const services = (opts.services ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  // not given: edpm_service_types is not set (the role then fails), unless -e sets it
+  const services = commaList(opts.services);
   const vars = parseExtraVars(opts.extraVars ?? []);
-  const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true });
+  const tags = commaList(opts.tags) ?? [];
+  const skipTags = commaList(opts.skipTags) ?? [];
+  const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true, tags, skipTags });
   const where = (pointer: string): string => {
     if (pointer === '') return '';
     const at = positionOf(source, pointerSegments(pointer));
@@ -61,13 +72,17 @@ export function showCommand(opts: { plan?: string; services?: string; extraVars?
       services,
       vars,
       bootc: opts.bootc === true,
+      tags,
+      skipTags,
       phases: phases.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, at: where(s.from) })) })),
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
   }
   for (const phase of phases) {
-    io.out(`${phase.phase} (${phase.role})${phase.phase === 'update-services' ? `, service types: ${services.join(', ') || '(none)'}` : opts.bootc === true ? ', bootc host' : ''}\n`);
+    const selection = [tags.length > 0 ? `--tags ${tags.join(',')}` : '', skipTags.length > 0 ? `--skip-tags ${skipTags.join(',')}` : ''].filter((x) => x !== '').join(' ');
+    const about = phase.phase === 'update-services' ? `, service types: ${services === null ? '(not set)' : services.join(', ') || '(none)'}` : opts.bootc === true ? ', bootc host' : '';
+    io.out(`${phase.phase} (${phase.role})${about}${selection === '' ? '' : `, ${selection}`}\n`);
     phase.steps.forEach((step, i) => {
       const at = where(step.from);
       io.out(`  ${String(i + 1).padStart(2)}. ${step.text}${at === '' ? '' : `\n      from ${at}`}\n`);

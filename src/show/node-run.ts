@@ -2,57 +2,115 @@
  * `show`: what a node runs in each phase, for the service types it runs and
  * the variables it is given, without a node. Pure: plan + inputs -> the
  * ordered steps of each phase, each with the plan entry that put it there.
- * It follows the generated roles' own conditions (the variable names are the
- * compiler's), so a change of the roles shows here and in the tests that
- * tie this sequence to what a node logged (the Molecule update_services scenario).
+ * It follows the generated roles' own conditions (the variable names and
+ * tags are the compiler's): the argument check of the service types, the
+ * image-mode (bootc) guard, the checks before any change, `become` per task
+ * file, and the `--tags`/`--skip-tags` selection as Ansible makes it. A change
+ * of the roles shows here and in the tests that tie this sequence to what a
+ * node logged (the Molecule update_services and update_services_contracts
+ * scenarios).
  */
 import type { UpdatePlan } from '../model/plan.js';
-import { UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../model/roles.js';
-import { UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
-import { UPDATE_SYSTEM_VARS } from '../compile/roles/update-system.js';
+import { OVS_TASK_TAGS, serviceRoleTag, UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../model/roles.js';
+import { SERVICE_TYPES_VARIABLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
+import { UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS } from '../compile/roles/update-system.js';
 import { openvswitchUnitPath, OVS_VARS } from '../compile/roles/update-system-openvswitch.js';
 import { openvswitchPackageProblems } from '../model/names.js';
 
 /** What the node is and is given. */
 export interface NodeInput {
-  /** Service types running on the node (`edpm_service_types`). */
-  readonly services: readonly string[];
+  /** Service types running on the node (`edpm_service_types`); null: not set. */
+  readonly services: readonly string[] | null;
   /** Extra variables, as `-e` gives them (values already parsed). */
   readonly vars: Readonly<Record<string, unknown>>;
-  /** Whether the node is an image-mode (bootc) host (`ansible_local.bootc`). */
+  /** Whether the node is an image-mode (bootc) host (`ansible_local.bootc`; `-e` may give the fact too). */
   readonly bootc: boolean;
+  /** `--tags` of the run (none: every task, as Ansible's `all`). */
+  readonly tags?: readonly string[];
+  /** `--skip-tags` of the run. */
+  readonly skipTags?: readonly string[];
+}
+
+/** What every step says: what it does, the plan entry behind it (JSON pointer; '' for none), the tags of its tasks. */
+interface StepBase {
+  readonly text: string;
+  readonly from: string;
+  readonly tags: readonly string[];
 }
 
 /** One step a node runs. */
 export type RunStep =
-  | { readonly kind: 'facts'; readonly text: string; readonly from: string }
-  | {
+  | (StepBase & { readonly kind: 'facts' })
+  | (StepBase & {
       readonly kind: 'packages';
-      readonly text: string;
-      readonly from: string;
+      /** `present`: install the missing ones; `latest`: update the installed ones (update_only) or every one (phase 2). */
+      readonly state: 'present' | 'latest';
       /** What dnf is asked for. */
       readonly include: readonly string[];
       readonly exclude: readonly string[];
       /** Names asked for that an exclusion holds back. */
       readonly heldBack: readonly string[];
-    }
-  | {
+    })
+  | (StepBase & {
       readonly kind: 'include';
-      readonly text: string;
-      readonly from: string;
       readonly role: string;
       readonly tasksFrom: string;
       readonly serviceType: string | null;
+      /** Whether the included tasks run with become (the plan step's become); else as the connecting user, unless they choose. */
       readonly become: boolean;
       /** `role:task`, as the Molecule fixture roles log it on the node. */
       readonly journal: string;
-    }
-  | { readonly kind: 'prune'; readonly text: string; readonly from: string; readonly images: boolean; readonly volumes: boolean }
-  | { readonly kind: 'openvswitch'; readonly text: string; readonly from: string; readonly packages: readonly string[]; readonly reload: boolean }
-  | { readonly kind: 'kpatch'; readonly text: string; readonly from: string }
-  | { readonly kind: 'bootc'; readonly text: string; readonly from: string }
-  | { readonly kind: 'fail'; readonly text: string; readonly from: string }
-  | { readonly kind: 'skipped'; readonly text: string; readonly from: string };
+    })
+  | (StepBase & { readonly kind: 'prune'; readonly images: boolean; readonly volumes: boolean })
+  | (StepBase & { readonly kind: 'openvswitch'; readonly packages: readonly string[]; readonly reload: boolean })
+  | (StepBase & { readonly kind: 'kpatch' })
+  | (StepBase & { readonly kind: 'bootc' })
+  | (StepBase & { readonly kind: 'check' })
+  | (StepBase & { readonly kind: 'fail' })
+  | (StepBase & { readonly kind: 'skipped' });
+
+/** The tag Ansible gives the role's argument validation: it runs whatever the selection. */
+const ALWAYS = ['always'];
+
+/**
+ * Whether a task with these tags runs under `--tags only --skip-tags skip`,
+ * as Ansible decides it (special tags `all`, `tagged`, `untagged`, `always`, `never`).
+ */
+export function selectedByTags(taskTags: readonly string[], only: readonly string[], skip: readonly string[]): boolean {
+  const tags = new Set(taskTags.length > 0 ? taskTags : ['untagged']);
+  const tagged = taskTags.length > 0;
+  const meets = (list: readonly string[]) => list.some((t) => tags.has(t));
+  let run = true;
+  const selection = only.length > 0 ? only : ['all'];
+  if (tags.has('always')) run = true;
+  else if (selection.includes('all') && !tags.has('never')) run = true;
+  else if (meets(selection)) run = true;
+  else run = selection.includes('tagged') && tagged && !tags.has('never');
+  if (run && skip.length > 0) {
+    if (skip.includes('all')) run = tags.has('always') && !skip.includes('always');
+    else if (meets(skip)) run = false;
+    else if (skip.includes('tagged') && tagged) run = false;
+  }
+  return run;
+}
+
+/** Whether the node is an image-mode (bootc) host: the flag, or the local fact given with `-e` (`ansible_local.bootc | default(false) | bool`). */
+function isBootc(input: NodeInput): boolean {
+  const local = input.vars.ansible_local;
+  const fact = local !== null && typeof local === 'object' && !Array.isArray(local) ? (local as Record<string, unknown>).bootc : undefined;
+  return input.bootc || ansibleBool(fact);
+}
+
+/** The steps the run's tags select; a step that fails ends the phase there. */
+function selected(steps: readonly RunStep[], input: NodeInput): RunStep[] {
+  const out: RunStep[] = [];
+  for (const step of steps) {
+    if (!selectedByTags(step.tags, input.tags ?? [], input.skipTags ?? [])) continue;
+    out.push(step);
+    if (step.kind === 'fail') break;
+  }
+  return out;
+}
 
 /** The steps of one phase. */
 export interface PhaseRun {
@@ -107,13 +165,22 @@ function boolVar(vars: Readonly<Record<string, unknown>>, name: string, fallback
  * (the Open vSwitch packages phase 2 finds there): said in the text, not in
  * `exclude`, which holds only names known here.
  */
-function packagesStep(text: string, from: string, include: readonly string[], exclude: readonly string[], alsoExcluded?: string): RunStep {
+function packagesStep(
+  text: string,
+  from: string,
+  tags: readonly string[],
+  state: 'present' | 'latest',
+  include: readonly string[],
+  exclude: readonly string[],
+  alsoExcluded?: string,
+): RunStep {
   const excluded = unique(exclude);
   const heldBack = include.filter((p) => excluded.some((e) => globMatches(e, p)));
   const updated = include.filter((p) => !heldBack.includes(p));
   const excluding = [...excluded, ...(alsoExcluded === undefined ? [] : [alsoExcluded])];
-  const detail = `${text}: ${updated.length > 0 ? updated.join(', ') : '(nothing)'} to the latest version, excluding ${excluding.join(', ') || '(nothing)'}${heldBack.length > 0 ? ` (held back: ${heldBack.join(', ')})` : ''}`;
-  return { kind: 'packages', text: detail, from, include: [...include], exclude: excluded, heldBack };
+  const what = state === 'present' ? '' : ' to the latest version';
+  const detail = `${text}: ${updated.length > 0 ? updated.join(', ') : '(nothing)'}${what}, excluding ${excluding.join(', ') || '(nothing)'}${heldBack.length > 0 ? ` (held back: ${heldBack.join(', ')})` : ''}`;
+  return { kind: 'packages', text: detail, from, tags, state, include: [...include], exclude: excluded, heldBack };
 }
 
 /** What the role's check of the Open vSwitch list says about a value, or null when it passes (OVS_LIST_CHECK_TASK). */
@@ -134,66 +201,114 @@ function firstDefined(vars: Readonly<Record<string, unknown>>, names: readonly s
 export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   const s = plan.updateServices;
   const V = UPDATE_SERVICES_VARS;
+  const T = UPDATE_SERVICES_TAGS;
   const vars = input.vars;
-  const steps: RunStep[] = [{ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '' }];
-  if (boolVar(vars, V.enablePackages, true)) {
-    steps.push(
-      packagesStep('dnf update', '/updateServices/essentialPackages', listVar(vars, V.includePackages, s.essentialPackages), [
-        ...s.alwaysExcludedPackages,
-        ...listVar(vars, V.excludePackages, []),
-      ]),
-    );
-  } else steps.push({ kind: 'skipped', text: `essential packages: skipped (${V.enablePackages} is false)`, from: '/updateServices/essentialPackages' });
-  if (!boolVar(vars, V.enableContainers, true)) {
-    steps.push({ kind: 'skipped', text: `containers: skipped (${V.enableContainers} is false)`, from: '/updateServices/containerSteps' });
-    return { phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps };
+  const steps: RunStep[] = [];
+  const done = (): PhaseRun => ({ phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps: selected(steps, input) });
+  // The role's argument validation templates the default of the running
+  // services, `{{ edpm_service_types }}`: without either, it fails first.
+  const serviceTypes = SERVICE_TYPES_VARIABLE in vars ? listVar(vars, SERVICE_TYPES_VARIABLE, []) : input.services;
+  if (!(V.runningServices in vars) && serviceTypes === null) {
+    steps.push({
+      kind: 'fail',
+      text: `fail before any change (argument validation): ${SERVICE_TYPES_VARIABLE} is undefined, and with it the default of ${V.runningServices}`,
+      from: '',
+      tags: ALWAYS,
+    });
+    return done();
   }
-  const running = new Set(listVar(vars, V.runningServices, listVar(vars, 'edpm_service_types', input.services)));
-  const include = (role: string, file: string, serviceType: string | null, from: string): RunStep => ({
+  steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
+  const include = listVar(vars, V.includePackages, s.essentialPackages);
+  const exclude = [...s.alwaysExcludedPackages, ...listVar(vars, V.excludePackages, [])];
+  if (!boolVar(vars, V.enablePackages, true)) {
+    steps.push({ kind: 'skipped', text: `essential packages: skipped (${V.enablePackages} is false)`, from: '/updateServices/essentialPackages', tags: T.packages });
+  } else if (isBootc(input)) {
+    steps.push({ kind: 'skipped', text: 'essential packages: skipped (image-mode host, ansible_local.bootc: no dnf, the OS image brings them)', from: '/updateServices/essentialPackages', tags: T.packages });
+  } else {
+    // tasks/main.yml: no essential package may be excluded (dnf would fail on it after other changes)
+    const refused = include.filter((p) => exclude.some((e) => globMatches(e, p)));
+    steps.push(
+      refused.length > 0
+        ? {
+            kind: 'fail',
+            text: `fail before any change: ${V.includePackages} asks for ${refused.join(', ')}, which ${V.excludePackages} or the packages this role always excludes (${s.alwaysExcludedPackages.join(', ')}) exclude`,
+            from: '/updateServices/essentialPackages',
+            tags: T.packages,
+          }
+        : { kind: 'check', text: `check that no essential package is excluded (${V.includePackages} against ${V.excludePackages} and the plan's): none is`, from: '/updateServices/essentialPackages', tags: T.packages },
+    );
+    // tasks/packages.yml: exact names only, then the missing ones installed, then all updated
+    const globs = include.filter((p) => /[*?[]/u.test(p));
+    steps.push(
+      globs.length > 0
+        ? { kind: 'fail', text: `fail: ${V.includePackages} takes exact package names, not dnf globs: ${globs.join(', ')}`, from: '/updateServices/essentialPackages', tags: T.packages }
+        : { kind: 'check', text: `check that ${V.includePackages} holds exact names, no globs: it does`, from: '/updateServices/essentialPackages', tags: T.packages },
+    );
+    steps.push(packagesStep('dnf install (those not installed yet)', '/updateServices/essentialPackages', T.packages, 'present', include, exclude));
+    steps.push(packagesStep('dnf update (update_only)', '/updateServices/essentialPackages', T.packages, 'latest', include, exclude));
+  }
+  if (!boolVar(vars, V.enableContainers, true)) {
+    steps.push({ kind: 'skipped', text: `containers: skipped (${V.enableContainers} is false)`, from: '/updateServices/containerSteps', tags: T.containers });
+    return done();
+  }
+  const running = new Set(listVar(vars, V.runningServices, serviceTypes ?? []));
+  const includeStep = (role: string, file: string, become: boolean, serviceType: string | null, from: string): RunStep => ({
     kind: 'include',
-    text: `include ${plan.collection}.${role} ${file}.yml with become (${serviceType === null ? 'every node' : `service type ${serviceType}`})`,
+    text: `include ${plan.collection}.${role} ${file}.yml ${become ? 'with become' : 'without become (its tasks choose)'} (${serviceType === null ? 'every node' : `service type ${serviceType}`})`,
     from,
+    tags: [...T.containers, serviceRoleTag(role)],
     role,
     tasksFrom: file,
     serviceType,
-    become: true,
+    become,
     journal: `${role}:${file}`,
   });
-  s.alwaysBefore.forEach((step, i) => step.tasks.forEach((t, j) => steps.push(include(step.role, t, null, `/updateServices/alwaysBefore/${i}/tasks/${j}`))));
+  s.alwaysBefore.forEach((step, i) =>
+    step.tasks.forEach((t, j) => steps.push(includeStep(step.role, t, step.become.includes(t), null, `/updateServices/alwaysBefore/${i}/tasks/${j}`))),
+  );
   s.containerSteps.forEach((step, i) => {
     if (!running.has(step.serviceType)) return;
-    step.tasks.forEach((t, j) => steps.push(include(step.role, t, step.serviceType, `/updateServices/containerSteps/${i}/tasks/${j}`)));
+    step.tasks.forEach((t, j) => steps.push(includeStep(step.role, t, step.become.includes(t), step.serviceType, `/updateServices/containerSteps/${i}/tasks/${j}`)));
   });
   if (s.prune.images || s.prune.volumes) {
     const what = [s.prune.images ? 'images' : null, s.prune.volumes ? 'volumes' : null].filter((x) => x !== null).join(' and ');
-    steps.push({ kind: 'prune', text: `prune unused container ${what}`, from: '/updateServices/prune', images: s.prune.images, volumes: s.prune.volumes });
+    steps.push({ kind: 'prune', text: `prune unused container ${what}`, from: '/updateServices/prune', tags: T.containers, images: s.prune.images, volumes: s.prune.volumes });
   }
-  return { phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps };
+  return done();
 }
 
 /** Phase 2: what `edpm_update_system` runs on this node. */
 export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   const s = plan.updateSystem;
   const V = UPDATE_SYSTEM_VARS;
+  const T = UPDATE_SYSTEM_TAGS;
   const vars = input.vars;
-  const steps: RunStep[] = [{ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '' }];
-  if (input.bootc) {
+  const steps: RunStep[] = [{ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role }];
+  const done = (): PhaseRun => ({ phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps: selected(steps, input) });
+  if (isBootc(input)) {
     const image = typeof vars[V.bootcImage] === 'string' ? (vars[V.bootcImage] as string) : '';
     if (image === '') {
-      steps.push({ kind: 'fail', text: `fail: ${V.bootcImage} is empty (bootc host)`, from: '/updateSystem/bootc' });
+      steps.push({ kind: 'fail', text: `fail: ${V.bootcImage} is empty (bootc host)`, from: '/updateSystem/bootc', tags: T.bootc });
     } else {
-      steps.push({ kind: 'bootc', text: `bootc switch ${image} when the host follows another image, else bootc upgrade`, from: '/updateSystem/bootc' });
-      steps.push({ kind: 'bootc', text: `when a deployment is staged: create ${s.bootc.rebootRequiredFile}`, from: '/updateSystem/bootc/rebootRequiredFile' });
+      steps.push({ kind: 'bootc', text: `bootc switch ${image} when the host follows another image, else bootc upgrade`, from: '/updateSystem/bootc', tags: T.bootc });
+      steps.push({ kind: 'bootc', text: `when a deployment is staged: create ${s.bootc.rebootRequiredFile}`, from: '/updateSystem/bootc/rebootRequiredFile', tags: T.bootc });
     }
-    return { phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps };
+    return done();
   }
-  if (!boolVar(vars, V.enablePackages, true)) {
-    steps.push({ kind: 'skipped', text: `packages: skipped (${V.enablePackages} is false)`, from: '/updateSystem' });
-    return { phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps };
+  const packages = boolVar(vars, V.enablePackages, true);
+  const kpatch = boolVar(vars, V.enableKpatch, s.kpatch.enabled);
+  const kpatchStep: RunStep = { kind: 'kpatch', text: 'kpatch: install kpatch, then kpatch-patch for the running kernel when there is one', from: '/updateSystem/kpatch', tags: T.kpatch };
+  if (!packages) {
+    // kpatch has its own switch
+    steps.push({ kind: 'skipped', text: `Open vSwitch and packages: skipped (${V.enablePackages} is false)`, from: '/updateSystem', tags: [...T.openvswitch, ...T.packages] });
+    if (kpatch) steps.push(kpatchStep);
+    return done();
   }
   // The Open vSwitch list: checked before any change (the role stops on a bad one), in both
   // shapes of the step; then the installed Open vSwitch packages are found on the node.
   const ovs = s.openvswitch;
+  const inline = ovs.tasks.kind === 'inline';
+  const preludeTags = [...T.openvswitchPackages, ...(inline ? OVS_TASK_TAGS.update : [])];
   const ovsListName = OVS_VARS.ovsRolePackages in vars ? OVS_VARS.ovsRolePackages : OVS_VARS.packages in vars ? OVS_VARS.packages : null;
   const ovsList: unknown = ovsListName === null ? [...ovs.packages] : vars[ovsListName];
   const listProblem = openvswitchListProblem(ovsList);
@@ -202,8 +317,9 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
       kind: 'fail',
       text: `fail before any change: ${ovsListName ?? OVS_VARS.packages} ${listProblem}`,
       from: ovsListName === null ? '/updateSystem/openvswitch/packages' : '',
+      tags: preludeTags,
     });
-    return { phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps };
+    return done();
   }
   const ovsPackages = ovsList as string[];
   const unit = openvswitchUnitPath(ovs.serviceName);
@@ -211,6 +327,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     kind: 'openvswitch',
     text: `check the Open vSwitch list (${ovsListName ?? `${OVS_VARS.packages}, the plan's`}), then find the installed Open vSwitch packages (rpm query, no change): those built from the source packages of what provides ${ovsPackages.join(', ')} or owns ${unit}, with their subpackages`,
     from: '/updateSystem/openvswitch/packages',
+    tags: preludeTags,
     packages: ovsPackages,
     reload: false,
   });
@@ -221,6 +338,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
         kind: 'openvswitch',
         text: `Open vSwitch: import ${plan.collection}.${role} ${file}.yml`,
         from: `/updateSystem/openvswitch/tasks/tasks/${i}`,
+        tags: T.openvswitch,
         packages: [],
         reload: false,
       }),
@@ -234,26 +352,36 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
       text:
         `Open vSwitch first: download the updates of the packages found into the dnf cache (${String(retries)} retries, ${String(delay)} s apart); ` +
         `when there are any, install them with dnf update --cacheonly --setopt=tsflags=noscripts (no RPM scriptlets), ` +
-        `then enable ${ovs.serviceName}${reload ? ` and reload ${ovs.serviceName}` : ''}`,
+        `then enable ${ovs.serviceName}`,
       from: '/updateSystem/openvswitch',
+      tags: [...T.openvswitch, ...OVS_TASK_TAGS.update],
       packages: ovsPackages,
-      reload,
+      reload: false,
     });
+    if (reload) {
+      steps.push({
+        kind: 'openvswitch',
+        text: `Open vSwitch: reload ${ovs.serviceName} (never restart) when the install ran`,
+        from: '/updateSystem/openvswitch/reloadAfterUpdate',
+        tags: [...T.openvswitch, ...OVS_TASK_TAGS.reload],
+        packages: [],
+        reload: true,
+      });
+    }
   }
-  const kpatch = boolVar(vars, V.enableKpatch, s.kpatch.enabled);
-  if (kpatch) {
-    steps.push({ kind: 'kpatch', text: 'kpatch: install kpatch, then kpatch-patch for the running kernel when there is one', from: '/updateSystem/kpatch' });
-  }
+  if (kpatch) steps.push(kpatchStep);
   steps.push(
     packagesStep(
       'dnf update',
       '/updateSystem/includePackages',
+      T.packages,
+      'latest',
       listVar(vars, V.includePackages, s.includePackages),
       [...s.alwaysExcludedPackages, ...listVar(vars, V.excludePackages, []), ...(kpatch ? s.kpatch.kernelPackages : [])],
       'the Open vSwitch packages found on the node',
     ),
   );
-  return { phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps };
+  return done();
 }
 
 /** Both phases. */

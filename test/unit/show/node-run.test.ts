@@ -4,16 +4,14 @@ import { parse } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { readServicesRole, roleInTree } from '../../../src/import/services-role-reader.js';
 import { loadPlanFile } from '../../../src/plan/load.js';
-import { ansibleBool, globMatches, nodeRun, updateServicesRun, updateSystemRun, type RunStep } from '../../../src/show/node-run.js';
-import { rolegenProcess } from '../../support/cli.js';
-
-/** The bundled executable, in a child process: these tests also read what it prints relative to its working folder. */
-const rolegen = rolegenProcess;
+import { ansibleBool, globMatches, nodeRun, selectedByTags, updateServicesRun, updateSystemRun, type RunStep } from '../../../src/show/node-run.js';
+import { runRolegen as rolegen } from '../../support/cli.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 import { defaultPlanData, planFrom } from '../../support/plans.js';
 
 const PLANS = [DEFAULT_PLAN, join(ROOT, 'plans', 'examples', 'minimal.yaml'), join(ROOT, 'plans', 'examples', 'downstream.yaml')];
 const includes = (steps: readonly RunStep[]) => steps.flatMap((s) => (s.kind === 'include' ? [s.journal] : []));
+const packageSteps = (steps: readonly RunStep[]) => steps.flatMap((s) => (s.kind === 'packages' ? [s] : []));
 
 describe('show: what a node runs', () => {
   // The update_services Molecule scenario of each plan runs its own set of
@@ -21,7 +19,7 @@ describe('show: what a node runs', () => {
   // that ran (data/scenario.yml, expect.journal); test/molecule ties the
   // journal the node actually logged to show. Here: show against the data.
   for (const planPath of PLANS) {
-    it(`matches the update_services scenario's service set and journal for ${planPath.slice(ROOT.length)}`, () => {
+    it(`matches the update_services scenario's service set, packages and journal for ${planPath.slice(ROOT.length)}`, () => {
       const plan = loadPlanFile(planPath);
       const data = parse(compilePlan(plan).get('edpm_update_services/molecule/update_services/data/scenario.yml')!) as Record<string, any>;
       const run = updateServicesRun(plan, {
@@ -30,12 +28,52 @@ describe('show: what a node runs', () => {
         bootc: false,
       });
       expect(includes(run.steps)).toEqual(data.edpm_scenario.expect.journal);
-      const packages = run.steps.find((s) => s.kind === 'packages');
-      if (packages?.kind !== 'packages') throw new Error('no package step');
-      const updated = packages.include.filter((p) => !packages.heldBack.includes(p));
-      for (const p of data.edpm_scenario.expect.packages.updated) expect(updated).toContain(p);
-      for (const p of ['kernel', 'kernel-core', 'openvswitch', 'edpm-fixture-pinned']) expect(packages.heldBack).toContain(p);
+      // the checks before any change pass; then the missing ones are installed and all updated
+      expect(run.steps.map((s) => s.kind).slice(0, 5)).toEqual(['facts', 'check', 'check', 'packages', 'packages']);
+      const [install, update] = packageSteps(run.steps);
+      expect([install?.state, update?.state]).toEqual(['present', 'latest']);
+      for (const step of [install!, update!]) {
+        // the scenario asks for the essential packages only: nothing held back, what prepare installed beside them is not asked for
+        expect(step.include).toEqual(data.edpm_update_services_include_packages);
+        expect(step.heldBack).toEqual([]);
+        for (const p of data.edpm_scenario.expect.packages.updated) expect(step.include).toContain(p);
+        for (const p of data.edpm_scenario.expect.packages.unchanged) expect(step.include).not.toContain(p);
+        expect(step.exclude).toEqual([...plan.updateServices.alwaysExcludedPackages, ...data.edpm_update_services_exclude_packages]);
+      }
       expect(run.steps.at(-1)?.kind).toBe(data.edpm_scenario.expect.pruned ? 'prune' : 'include');
+    });
+
+    // update_services_contracts: two nodes and two runs that must fail before any change (templates/molecule/update_services_contracts)
+    it(`matches each node and run of the update_services_contracts scenario for ${planPath.slice(ROOT.length)}`, () => {
+      const plan = loadPlanFile(planPath);
+      const data = parse(compilePlan(plan).get('edpm_update_services/molecule/update_services_contracts/data/scenario.yml')!) as Record<string, any>;
+      const c = data.edpm_contracts;
+      const skipTags = (c.skip_tags as string).split(',');
+      const asked = { edpm_update_services_include_packages: [...c.essential_packages, c.new_essential_package] };
+      // the package-mode node (root): one more essential package, installed; the skipped role's includes left out
+      const root = updateServicesRun(plan, { services: data.edpm_service_types, vars: asked, bootc: false, skipTags });
+      expect(includes(root.steps)).toEqual(c.nodes.root.expect.journal);
+      if (c.skipped_role !== null) expect(includes(root.steps).some((j) => j.startsWith(`${c.skipped_role}:`))).toBe(false);
+      const [install] = packageSteps(root.steps);
+      expect(install).toMatchObject({ state: 'present', heldBack: [] });
+      for (const p of c.nodes.root.expect.packages.installed) expect(install!.include).toContain(p);
+      // the image-mode node, reached as a user: no dnf at all; update.yml as that user where the step has no become
+      const user = updateServicesRun(plan, { services: data.edpm_service_types, vars: { ...asked, ansible_local: { bootc: true } }, bootc: false, skipTags });
+      expect(packageSteps(user.steps)).toEqual([]);
+      expect(user.steps.find((s) => s.kind === 'skipped')?.text).toContain('image-mode host');
+      expect(includes(user.steps)).toEqual(c.nodes.user.expect.journal);
+      for (const { role, owner } of c.owners) {
+        const step = user.steps.find((s) => s.kind === 'include' && s.role === role && s.tasksFrom === 'update');
+        expect(step?.kind === 'include' && step.become, role).toBe(owner === 'root');
+      }
+      // an excluded essential package: the role fails before any change, naming both variables and the package
+      const excluded = updateServicesRun(plan, { services: data.edpm_service_types, vars: { edpm_update_services_exclude_packages: [c.excluded_essential_package] }, bootc: false });
+      expect(excluded.steps.map((s) => s.kind)).toEqual(['facts', 'fail']);
+      for (const word of ['edpm_update_services_include_packages', 'edpm_update_services_exclude_packages', c.excluded_essential_package]) expect(excluded.steps[1]!.text).toContain(word);
+      // no edpm_service_types: the argument validation fails first, naming it
+      const unset = updateServicesRun(plan, { services: null, vars: {}, bootc: false, skipTags });
+      expect(unset.steps.map((s) => s.kind)).toEqual(['fail']);
+      expect(unset.steps[0]!.text).toContain('edpm_service_types is undefined');
     });
   }
 
@@ -67,7 +105,11 @@ describe('show: what a node runs', () => {
     expect(last?.text).toContain('kernel-core, the Open vSwitch packages found on the node');
     // edpm_ovs's names and the EDPM-wide download settings, as vars/main.yml resolves them
     const tuned = updateSystemRun(plan, { services: [], vars: { edpm_download_retries: 2, edpm_ovs_download_delay: 7, edpm_ovs_reload_after_update: 'yes' }, bootc: false });
-    expect(tuned.steps[2]?.text).toMatch(/\(2 retries, 7 s apart\).*enable openvswitch and reload openvswitch$/u);
+    expect(tuned.steps[2]?.text).toMatch(/\(2 retries, 7 s apart\).*then enable openvswitch$/u);
+    expect(tuned.steps[3]).toMatchObject({ kind: 'openvswitch', reload: true, tags: ['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'reload', 'ovs'] });
+    // kpatch has its own switch: it runs when the package updates are off
+    const kpatchOnly = updateSystemRun(plan, { services: [], vars: { edpm_update_system_enable_packages_update: false, edpm_update_system_enable_kpatch: true }, bootc: false });
+    expect(kpatchOnly.steps.map((s) => s.kind)).toEqual(['facts', 'skipped', 'kpatch']);
     // a list the role's check refuses: the role stops before any change
     for (const bad of [['*'], [], 'openvswitch', ['kernel']]) {
       const refused = updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: bad }, bootc: false });
@@ -84,6 +126,42 @@ describe('show: what a node runs', () => {
     ]);
     const bootc = nodeRun(plan, { services: [], vars: {}, bootc: true })[1]!;
     expect(bootc.steps.map((s) => s.kind)).toEqual(['facts', 'fail']);
+    // the bootc fact given with -e is the same as --bootc: phase 1 runs no dnf, phase 2 switches the image
+    const [servicesByFact, systemByFact] = nodeRun(plan, { services: ['nova'], vars: { ansible_local: { bootc: 'true' }, edpm_update_system_bootc_os_container_image: 'registry.example/os:9' }, bootc: false });
+    expect(servicesByFact!.steps.map((s) => s.kind).slice(0, 2)).toEqual(['facts', 'skipped']);
+    expect(systemByFact!.steps.map((s) => s.kind)).toEqual(['facts', 'bootc', 'bootc']);
+  });
+
+  it('selects by tags as ansible-playbook --tags/--skip-tags do: a role tag selects or skips exactly that role\'s includes', () => {
+    const plan = loadPlanFile(DEFAULT_PLAN);
+    const all = updateServicesRun(plan, { services: ['nova', 'ovn'], vars: {}, bootc: false });
+    const skipNova = updateServicesRun(plan, { services: ['nova', 'ovn'], vars: {}, bootc: false, skipTags: ['edpm_nova'] });
+    expect(skipNova.steps).toEqual(all.steps.filter((s) => !(s.kind === 'include' && s.role === 'edpm_nova')));
+    const onlyNova = updateServicesRun(plan, { services: ['nova', 'ovn'], vars: {}, bootc: false, tags: ['edpm_nova'] });
+    expect(onlyNova.steps.map((s) => (s.kind === 'include' ? s.journal : s.kind))).toEqual(['edpm_nova:update', 'edpm_nova:install']);
+    const onlyPackages = updateServicesRun(plan, { services: ['nova'], vars: {}, bootc: false, tags: ['edpm_update_services_packages'] });
+    expect(onlyPackages.steps.map((s) => s.kind)).toEqual(['check', 'check', 'packages', 'packages']);
+    // the argument validation is tagged always: a missing edpm_service_types fails whatever the selection
+    expect(updateServicesRun(plan, { services: null, vars: {}, bootc: false, tags: ['edpm_nova'] }).steps.map((s) => s.kind)).toEqual(['fail']);
+    // a service type given with -e is as good as --services
+    expect(includes(updateServicesRun(plan, { services: null, vars: { edpm_service_types: ['ovn'] }, bootc: false }).steps)).toEqual(['edpm_podman:login', 'edpm_ovn:update', 'edpm_ovn:run']);
+    // Open vSwitch: edpm_ovs's tags select the inline step's tasks, the check and the query with them
+    const ovs = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, tags: ['ovs'] });
+    expect(ovs.steps.map((s) => s.kind)).toEqual(['openvswitch', 'openvswitch', 'openvswitch']);
+    const noReload = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, skipTags: ['reload'] });
+    expect(noReload.steps.filter((s) => s.kind === 'openvswitch' && s.reload)).toEqual([]);
+    // Ansible's special tags
+    expect(selectedByTags(['a'], [], [])).toBe(true);
+    expect(selectedByTags(['a'], ['b'], [])).toBe(false);
+    expect(selectedByTags(['a'], ['tagged'], [])).toBe(true);
+    expect(selectedByTags([], ['tagged'], [])).toBe(false);
+    expect(selectedByTags([], ['untagged'], [])).toBe(true);
+    expect(selectedByTags(['always'], ['b'], [])).toBe(true);
+    expect(selectedByTags(['always'], [], ['all'])).toBe(true);
+    expect(selectedByTags(['always'], [], ['always'])).toBe(false);
+    expect(selectedByTags(['never', 'a'], [], [])).toBe(false);
+    expect(selectedByTags(['never', 'a'], ['a'], [])).toBe(true);
+    expect(selectedByTags(['a', 'b'], ['a'], ['b'])).toBe(false);
   });
 
   it('reads booleans and globs as Ansible and dnf do', () => {
@@ -98,23 +176,37 @@ describe('show: what a node runs', () => {
 });
 
 describe('edpm-rolegen show', () => {
-  it('prints each phase with the plan location of each step, and JSON', () => {
-    const r = rolegen(['show', '--services', 'nova,ovn', '-e', 'edpm_update_services_exclude_packages=[foo]'], ROOT);
+  it('prints each phase with the plan location of each step, become per task file, and JSON', async () => {
+    const r = await rolegen(['show', '--services', 'nova,ovn', '-e', 'edpm_update_services_exclude_packages=[foo]']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('update-services (edpm_update_services), service types: nova, ovn\n');
-    expect(r.stdout).toMatch(/ 6\. include osp\.edpm\.edpm_ovn run\.yml with become \(service type ovn\)\n {6}from plans\/default\.yaml:\d+:\d+ \/updateServices\/containerSteps\/1\/tasks\/1\n/);
+    // facts, the two checks, install the missing ones, update, the login, iscsid, then ovn's update.yml and run.yml
+    expect(r.stdout).toMatch(/ 9\. include osp\.edpm\.edpm_ovn run\.yml with become \(service type ovn\)\n {6}from plans\/default\.yaml:\d+:\d+ \/updateServices\/containerSteps\/1\/tasks\/1\n/);
+    expect(r.stdout).toMatch(/ 11\. include osp\.edpm\.edpm_nova update\.yml without become \(its tasks choose\) \(service type nova\)\n/);
     expect(r.stdout).toContain('excluding kernel, kernel-core, openvswitch, *openvswitch*, foo\n');
     expect(r.stdout).toContain('find the installed Open vSwitch packages (rpm query, no change)');
-    const j = rolegen(['show', '--services', 'nova,ovn', '--json', '-e', '{"edpm_update_system_enable_kpatch": true}']);
+    const j = await rolegen(['show', '--services', 'nova,ovn', '--json', '-e', '{"edpm_update_system_enable_kpatch": true}']);
     const doc = JSON.parse(j.stdout);
-    expect(doc.phases[0].steps.filter((s: any) => s.kind === 'include').map((s: any) => s.journal)).toEqual([
-      'edpm_podman:login', 'edpm_iscsid:update', 'edpm_ovn:update', 'edpm_ovn:run', 'edpm_multipathd:update', 'edpm_nova:update', 'edpm_nova:install',
+    expect(doc.phases[0].steps.filter((s: any) => s.kind === 'include').map((s: any) => `${s.journal}${s.become ? '' : ' (no become)'}`)).toEqual([
+      'edpm_podman:login', 'edpm_iscsid:update', 'edpm_ovn:update', 'edpm_ovn:run', 'edpm_multipathd:update', 'edpm_nova:update (no become)', 'edpm_nova:install',
     ]);
+    expect(doc.phases[0].steps.find((s: any) => s.journal === 'edpm_nova:install').tags).toEqual(['edpm_update', 'edpm_update_services', 'edpm_update_services_containers', 'edpm_nova']);
     expect(doc.phases[1].steps.map((s: any) => s.kind)).toContain('kpatch');
   });
 
-  it('exit 2 on a bad -e', () => {
-    const r = rolegen(['show', '-e', 'not a pair']);
+  it('selects with --tags/--skip-tags; without --services phase 1 fails as the role does; --bootc runs no dnf in phase 1', async () => {
+    const skipped = await rolegen(['show', '--services', 'nova', '--skip-tags', 'edpm_iscsid,edpm_multipathd', '--json']);
+    expect(JSON.parse(skipped.stdout).phases[0].steps.filter((s: any) => s.kind === 'include').map((s: any) => s.journal)).toEqual(['edpm_podman:login', 'edpm_nova:update', 'edpm_nova:install']);
+    const unset = await rolegen(['show']);
+    expect(unset.status).toBe(0);
+    expect(unset.stdout).toMatch(/^update-services \(edpm_update_services\), service types: \(not set\)\n {3}1\. fail before any change \(argument validation\): edpm_service_types is undefined/u);
+    const bootc = await rolegen(['show', '--services', 'nova', '--bootc', '-e', 'edpm_update_system_bootc_os_container_image=registry.example/os:9']);
+    expect(bootc.stdout).toContain('essential packages: skipped (image-mode host');
+    expect(bootc.stdout).not.toContain('dnf ');
+  });
+
+  it('exit 2 on a bad -e', async () => {
+    const r = await rolegen(['show', '-e', 'not a pair']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('-e:1:1: error: "not a pair": expected key=value\n');
   });
