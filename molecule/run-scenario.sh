@@ -73,17 +73,40 @@ fi
 
 mkdir -p "$root/.cache/molecule-logs"
 log="$root/.cache/molecule-logs/$scenario${core:+-core$core}.log"
+times=$(mktemp)
+trap 'rm -f "$times"' EXIT
+# Molecule's "[scenario > action] Executing/Executed" lines, kept with the
+# seconds since the start (in the log, and for the summary line).
+stamp() {
+  local start=${EPOCHREALTIME//[!0-9]/} line now
+  while IFS= read -r line; do
+    case $line in
+      *"] Executing" | *"] Executed: "*)
+        now=$(((${EPOCHREALTIME//[!0-9]/} - start) / 100000))
+        now=$((now / 10)).$((now % 10))
+        printf '%s %s\n' "$now" "$line" >>"$times"
+        printf '[%ss] %s\n' "$now" "$line" ;;
+      *) printf '%s\n' "$line" ;;
+    esac
+  done
+}
+# "create 3s, prepare 8s, ...": each action's time, from its Executing line
+# to its Executed line.
+summary() {
+  awk '/\] Executing$/ { a = $0; sub(/.*> /, "", a); sub(/\].*/, "", a); t = $1 }
+       /\] Executed: / && a != "" { printf "%s%s %.0fs", sep, a, $1 - t; sep = ", "; a = "" }' "$times"
+}
 SECONDS=0
 status=0
 if [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ]; then
-  (cd "$project" && molecule "$@" -s "$scenario") 2>&1 | tee "$log" || status=$?
+  (cd "$project" && molecule "$@" -s "$scenario") 2>&1 | stamp | tee "$log" || status=$?
 else
-  (cd "$project" && molecule "$@" -s "$scenario") >"$log" 2>&1 || status=$?
+  (cd "$project" && molecule "$@" -s "$scenario") 2>&1 | stamp >"$log" || status=$?
 fi
 if [ "$status" -eq 0 ]; then
-  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): passed in ${SECONDS}s"
+  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): passed in ${SECONDS}s ($(summary))"
 else
   [ "${EDPM_MOLECULE_VERBOSE:-0}" = 1 ] || tail -n 120 "$log"
-  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): FAILED after ${SECONDS}s (log: ${log#"$root/"})"
+  echo "molecule $* -s $scenario ($from${core:+, ansible-core $core}): FAILED after ${SECONDS}s ($(summary); log: ${log#"$root/"})"
 fi
 exit "$status"
