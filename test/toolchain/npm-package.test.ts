@@ -11,7 +11,11 @@ describe('the npm package', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'rolegen-pack-'));
-    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    // --ignore-scripts: dist/ is compiled before any test runs
+    // (test/support/global-setup.ts); prepack's compile would only rewrite
+    // the same files while other test files run the CLI from them (the
+    // Molecule scenarios run beside this file, see vitest.config.ts).
+    const packed = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(dir, packed)], { cwd: dir });
   }, 300_000);
