@@ -85,7 +85,7 @@ stamp() {
         now=$(((${EPOCHREALTIME//[!0-9]/} - start) / 100000))
         now=$((now / 10)).$((now % 10))
         printf '%s %s\n' "$now" "$line" >>"$times"
-        printf '[%ss] %s\n' "$now" "$line" ;;
+        printf '%s (at %ss)\n' "$line" "$now" ;;
       *) printf '%s\n' "$line" ;;
     esac
   done
