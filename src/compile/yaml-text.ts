@@ -6,9 +6,9 @@
  * Large plans make large files (5,000 service types: a 5 MB task file), so
  * the package is used the cheap way, with the same text as its defaults
  * would give: the document's nodes are built directly from the data (plain
- * objects, arrays and scalars only), each distinct scalar once; and the
- * package's own string serializer is asked once per string and context, its
- * answer then reused (see `memoizedStrings`).
+ * objects, arrays and scalars only), one node for each distinct short
+ * scalar; and the package's own string serializer is asked once per such
+ * node and context, its answer then reused (see `memoizedStrings`).
  */
 import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Tags } from 'yaml';
 
@@ -56,13 +56,12 @@ export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
  * The node of a value, as `new Document(data)` makes it for plain data
  * (objects and arrays become block collections, `undefined` members are
  * left out, every scalar gets its default tag), without looking up a tag
- * per value. Scalars are shared: the serializer does not change nodes, and
- * one node per distinct value is one fewer allocation per repeated key or tag.
+ * per value.
  */
-function dataNode(value: unknown, scalars: Map<unknown, Scalar>): Node {
+function dataNode(value: unknown, shared: Map<unknown, SharedScalar>): Node {
   if (Array.isArray(value)) {
     const seq = new YAMLSeq();
-    for (const item of value) seq.items.push(dataNode(item, scalars));
+    for (const item of value) seq.items.push(dataNode(item, shared));
     return seq;
   }
   if (value !== null && typeof value === 'object') {
@@ -72,56 +71,68 @@ function dataNode(value: unknown, scalars: Map<unknown, Scalar>): Node {
     const map = new YAMLMap();
     for (const key of Object.keys(value)) {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) map.items.push(new Pair(scalarNode(key, scalars), dataNode(member, scalars)));
+      if (member !== undefined) map.items.push(new Pair(scalarNode(key, shared), dataNode(member, shared)));
     }
     return map;
   }
-  if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new Error(`internal error: a ${typeof value} cannot be written as YAML`);
   }
-  return scalarNode(value, scalars);
+  return scalarNode(value, shared);
 }
 
-function scalarNode(value: unknown, scalars: Map<unknown, Scalar>): Scalar {
-  let node = scalars.get(value);
+/**
+ * A scalar node that every place holding the same short value shares (the
+ * serializer does not change nodes), with the text the package wrote for
+ * it in each context so far.
+ */
+class SharedScalar extends Scalar {
+  /** By context (`writtenIn`), the text the package wrote. */
+  readonly texts: (string | undefined)[] = [];
+}
+
+/** A scalar node: shared when the value is short enough to be written from memory (see `memoizedStrings`). */
+function scalarNode(value: unknown, shared: Map<unknown, SharedScalar>): Scalar {
+  if (typeof value === 'string' && value.length > MEMO_LENGTH) return new Scalar(value);
+  let node = shared.get(value);
   if (node === undefined) {
-    node = new Scalar(value);
-    scalars.set(value, node);
+    node = new SharedScalar(value);
+    shared.set(value, node);
   }
   return node;
 }
 
 /**
+ * Longest text kept in memory: up to the shortest line the package folds
+ * at, whatever the column, no text is folded, so it cannot depend on the
+ * column it starts at.
+ */
+const MEMO_LENGTH = MIN_CONTENT_WIDTH + 1;
+
+/** The context of a scalar that its text may depend on: its indentation, and whether it is an implicit key or inside a flow collection. */
+function writtenIn(ctx: { indent: string; implicitKey?: boolean; inFlow?: boolean | null }): number {
+  return ctx.indent.length * 4 + (ctx.implicitKey === true ? 2 : 0) + (ctx.inFlow === true ? 1 : 0);
+}
+
+/**
  * The schema's tags with the string tag answering from memory: the yaml
  * package's string serializer (which decides plain, quoted or block style,
- * testing the string against every YAML 1.1 type) runs once per string and
- * context, a 5,000-service task file holding each role tag, key and
- * condition thousands of times. Only answers that cannot depend on more
- * than what the memory is keyed by are kept: one line, no longer than the
- * shortest line the package folds, so that neither the column the value
- * starts at nor folding play a part; the key is the string, the indentation
- * and whether it is written as an implicit key or inside a flow collection.
+ * testing the string against every YAML 1.1 type) runs once per shared
+ * node and context, a 5,000-service task file holding each role tag, key
+ * and module name thousands of times. Only one-line texts no longer than
+ * MEMO_LENGTH are kept.
  */
 function memoizedStrings(tags: Tags): Tags {
   return tags.map((tag) => {
     if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:str' || tag.stringify === undefined) return tag;
     const serialize = tag.stringify.bind(tag);
-    const memory = new Map<string, (string | undefined)[]>();
     const stringify: typeof serialize = (item, ctx, onComment, onChompKeep) => {
-      const value = (item as Scalar).value;
-      if (typeof value !== 'string' || (item as Scalar).type !== undefined) return serialize(item, ctx, onComment, onChompKeep);
-      const context = ctx.indent.length * 4 + (ctx.implicitKey === true ? 2 : 0) + (ctx.inFlow === true ? 1 : 0);
-      let byContext = memory.get(value);
-      const known = byContext?.[context];
+      if (!(item instanceof SharedScalar) || item.type !== undefined) return serialize(item, ctx, onComment, onChompKeep);
+      const context = writtenIn(ctx);
+      const known = item.texts[context];
       if (known !== undefined) return known;
       const text = serialize(item, ctx, onComment, onChompKeep);
-      if (text.length <= MIN_CONTENT_WIDTH + 1 && !text.includes('\n')) {
-        if (byContext === undefined) {
-          byContext = [];
-          memory.set(value, byContext);
-        }
-        byContext[context] = text;
-      }
+      if (text.length <= MEMO_LENGTH && !text.includes('\n')) item.texts[context] = text;
       return text;
     };
     return { ...tag, stringify };
