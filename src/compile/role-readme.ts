@@ -4,12 +4,16 @@
  * `templates/readme/role-readme.md.hbs` for the page, and each role's own
  * `templates/readme/<role>-steps.md.hbs` for what the role does.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntimeModule from 'handlebars/runtime.js';
 import { UPDATE_TAG } from '../model/roles.js';
-import { packageRoot } from '../package-root.js';
+import compiledTemplates from './readme-templates.generated.js';
 import { typeLabel, type RoleVariable } from './role-variable.js';
+
+/** Handlebars' runtime (its module's types do not say what it exports: the same API as the whole package, less the compiler). */
+const HandlebarsRuntime = HandlebarsRuntimeModule as unknown as typeof Handlebars;
+/** A template compiled ahead of time. */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** The README rows of the two tags every task of a role carries. */
 export function roleTagRows(role: string): { name: string; selects: string }[] {
@@ -61,30 +65,40 @@ export interface RoleReadme {
   readonly rollout: RolloutReadme | null;
 }
 
-const templateDir = (): string => join(packageRoot(), 'templates', 'readme');
 let handlebars: typeof Handlebars | undefined;
 const templates = new Map<string, Handlebars.TemplateDelegate>();
 
 /** Inline Markdown code. */
 const code = (s: string): string => `\`${s}\``;
 
-/** The Handlebars instance of the READMEs: helpers `inc`, `code`, `codeList`, partial `gather-facts-step`. */
+/**
+ * The Handlebars instance of the READMEs: helpers `inc`, `code`, `codeList`,
+ * partial `gather-facts-step`. Only Handlebars' runtime is loaded: the
+ * templates were compiled at build time (scripts/readme-templates.ts).
+ */
 function readmeHandlebars(): typeof Handlebars {
   if (handlebars === undefined) {
-    const hb = Handlebars.create();
+    const hb = HandlebarsRuntime.create();
     hb.registerHelper('inc', (n: number) => n + 1);
     hb.registerHelper('code', (s: string) => code(s));
     hb.registerHelper('codeList', (items: readonly string[]) => (items.length === 0 ? '(none)' : items.map(code).join(', ')));
-    hb.registerPartial('gather-facts-step', readFileSync(join(templateDir(), 'gather-facts-step.md.hbs'), 'utf8'));
+    hb.registerPartial('gather-facts-step', hb.template(compiledTemplate('gather-facts-step.md.hbs')));
     handlebars = hb;
   }
   return handlebars;
 }
 
+/** A template of templates/readme/, as compiled at build time. */
+function compiledTemplate(name: string): TemplateSpecification {
+  const spec = (compiledTemplates as Readonly<Record<string, TemplateSpecification>>)[name];
+  if (spec === undefined) throw new Error(`internal error: no README template ${name} (run npm run build)`);
+  return spec;
+}
+
 function readmeTemplate(name: string): Handlebars.TemplateDelegate {
   let template = templates.get(name);
   if (template === undefined) {
-    template = readmeHandlebars().compile(readFileSync(join(templateDir(), name), 'utf8'), { noEscape: true, strict: true });
+    template = readmeHandlebars().template(compiledTemplate(name));
     templates.set(name, template);
   }
   return template;
