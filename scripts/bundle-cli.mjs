@@ -1,18 +1,22 @@
-// Bundles the CLI into one file, dist/edpm-rolegen.mjs (the package's bin):
-// loading one file instead of ~150 modules keeps `edpm-rolegen build` within
-// its start-up budget (see bench/compile.bench.ts).
+// Bundles the CLI (see src/cli/program-bundle.ts): the program into one
+// CommonJS script, dist/edpm-rolegen-program.cjs (loading one file instead
+// of ~150 modules), and the package's bin, dist/edpm-rolegen.mjs, which
+// starts it; then makes the program's V8 code cache
+// (scripts/code-cache.mjs), so that `edpm-rolegen build` does not parse and
+// compile its functions at every start (see bench/compile.bench.ts).
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'linked', logLevel: 'warning' };
 await build({
+  ...common,
   entryPoints: ['dist/src/cli/main.js'],
-  outfile: 'dist/edpm-rolegen.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
-  logLevel: 'warning',
-  // Some CommonJS dependencies call require(); give the ES module one.
-  banner: { js: "import { createRequire as __edpmRolegenRequire } from 'node:module'; const require = __edpmRolegenRequire(import.meta.url);" },
+  outfile: 'dist/edpm-rolegen-program.cjs',
+  format: 'cjs',
+  // The script runs inside program-bundle.ts's wrapper, which passes the
+  // bundle's URL (package-root.ts finds the package from it).
+  define: { 'import.meta.url': '__edpmRolegenModuleUrl' },
 });
+await build({ ...common, entryPoints: ['dist/src/cli/bin.js'], outfile: 'dist/edpm-rolegen.mjs', format: 'esm' });
+const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
+if (cache.status !== 0) process.exit(cache.status ?? 1);

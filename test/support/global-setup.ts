@@ -21,7 +21,7 @@ function newest(path: string): number {
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const outputs = ['dist/edpm-rolegen.mjs', 'dist/.tsbuildinfo'].map((f) => join(root, f));
+  const outputs = ['dist/edpm-rolegen.mjs', 'dist/edpm-rolegen-program.cjs', 'dist/edpm-rolegen-program.code-cache', 'dist/.tsbuildinfo'].map((f) => join(root, f));
   const sources = ['src', 'bench', 'scripts', 'tsconfig.json', 'package-lock.json'].map((f) => newest(join(root, f)));
   if (outputs.every(existsSync) && Math.max(...sources) < Math.min(...outputs.map((f) => statSync(f).mtimeMs))) return;
   execFileSync('npm', ['run', '--silent', 'compile'], { cwd: root, stdio: 'inherit' });

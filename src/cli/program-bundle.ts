@@ -1,0 +1,56 @@
+/**
+ * How the `edpm-rolegen` executable starts the program: the CLI is bundled
+ * into one script (`dist/edpm-rolegen-program.cjs`, scripts/bundle-cli.mjs)
+ * that is compiled with V8's code cache made for it at build time
+ * (`dist/edpm-rolegen-program.code-cache`): the functions a build runs are
+ * then read compiled instead of parsed and compiled at every start (Node 20
+ * has no compile cache of its own for ES modules). A cache that does not
+ * fit (another Node or V8 version) is refused by V8, which then compiles
+ * the script as usual: slower, never wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+
+/** The bundled program and its code cache, beside the executable. */
+export const PROGRAM_FILE = 'edpm-rolegen-program.cjs';
+export const CODE_CACHE_FILE = 'edpm-rolegen-program.code-cache';
+
+/** What the bundle exports. */
+export interface Program {
+  /** Runs the CLI with these arguments; resolves to the exit code. */
+  readonly main: (args: readonly string[]) => Promise<number>;
+}
+
+/** The bundle loaded and run (its top level), and the compiled script (to make its code cache from). */
+export interface LoadedProgram {
+  readonly program: Program;
+  readonly script: Script;
+  /** Whether V8 took the code cache. */
+  readonly cacheUsed: boolean;
+}
+
+/**
+ * Loads the bundle in `distUrl` (a folder URL ending in `/`), with the code
+ * cache when `useCache` and it exists. The bundle is a CommonJS script; its
+ * `import.meta.url` is given as `__edpmRolegenModuleUrl` (scripts/bundle-cli.mjs).
+ */
+export function loadProgram(distUrl: URL, useCache: boolean): LoadedProgram {
+  const file = new URL(PROGRAM_FILE, distUrl);
+  const source = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  if (useCache) {
+    try {
+      cachedData = readFileSync(new URL(CODE_CACHE_FILE, distUrl));
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new Script(`(function (exports, require, module, __edpmRolegenModuleUrl) {${source}\n})`, {
+    filename: file.pathname,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const module = { exports: {} as Program };
+  (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, url: string) => void)(module.exports, createRequire(file), module, file.href);
+  return { program: module.exports, script, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+}
