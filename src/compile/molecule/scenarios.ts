@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, parseDocument } from 'yaml';
+import { parse } from 'yaml';
 import type { UpdatePlan } from '../../model/plan.js';
 import { packageRoot } from '../../package-root.js';
 import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
@@ -77,12 +77,21 @@ export function roleScenarios(plan: UpdatePlan, scenarios: readonly string[], he
   return out;
 }
 
+/** The line of the contracts scenario's molecule.yml that edpm-rolegen sets. */
+const SKIP_TAGS_PLACEHOLDER = /^ {4}skip-tags: \(set by edpm-rolegen\)$/mu;
+
 /**
- * molecule.yml of update_services_contracts with its skip-tags option set
- * (through the YAML library, comments kept).
+ * molecule.yml of update_services_contracts with its skip-tags option set:
+ * the fixed text (comments kept) with the placeholder line of
+ * `provisioner.options.skip-tags` replaced by that option as the YAML
+ * serializer writes it at that place, which a build makes without parsing
+ * the whole file and writing it again.
  */
 function withSkipTags(text: string, skipTags: string): string {
-  const doc = parseDocument(text);
-  doc.setIn(['provisioner', 'options', 'skip-tags'], skipTags);
-  return doc.toString({ lineWidth: 0 });
+  const lines = yamlText({ provisioner: { options: { 'skip-tags': skipTags } } }).split('\n');
+  // ---, provisioner:, options:, the option, and the final newline
+  if (lines.length !== 5 || !SKIP_TAGS_PLACEHOLDER.test(text)) {
+    throw new Error('internal error: the skip-tags option of update_services_contracts/molecule.yml is not one line under provisioner.options');
+  }
+  return text.replace(SKIP_TAGS_PLACEHOLDER, () => lines[3]!);
 }

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { compilePlan } from '../../../../src/compile/compile-plan.js';
+import { contractsSkipTags } from '../../../../src/compile/molecule/contracts-scenario-data.js';
+import type { UpdatePlan } from '../../../../src/model/plan.js';
 import { loadPlanFile } from '../../../../src/plan/load.js';
-import { DEFAULT_PLAN } from '../../../support/paths.js';
+import { DEFAULT_PLAN, ROOT } from '../../../support/paths.js';
 import { BUILT_IN_STEP_ORDER, editedPlan, yamlOf } from '../../../support/plans.js';
 
 // What the compiler derives from a plan for the Molecule scenarios: the
@@ -137,5 +142,28 @@ describe('every scenario', () => {
     const data = [...tree.keys()].filter((p) => p.endsWith('/data/scenario.yml'));
     expect(data).toHaveLength(5);
     for (const path of data) expect(yamlOf(tree, path).edpm_scenario.collection, path).toBe('acme.edpm');
+  });
+});
+
+describe('the update_services_contracts molecule.yml', () => {
+  const MOLECULE = 'edpm_update_services/molecule/update_services_contracts/molecule.yml';
+  const template = readFileSync(join(ROOT, 'templates/molecule/update_services_contracts/molecule.yml'), 'utf8').split('\n');
+
+  it('is the fixed text with only its skip-tags option set from the plan, whether the plan has a role to skip or not', () => {
+    const noneToSkip = editedPlan((d) => {
+      // Every step starts a container: no role fits the skipped-role contract.
+      for (const step of d.updateServices.containerSteps as { tasks: string[] }[]) if (!step.tasks.includes('run')) step.tasks.push('run');
+    });
+    const cases: [UpdatePlan, string][] = [
+      [loadPlanFile(DEFAULT_PLAN), 'molecule-notest,notest,edpm_iscsid'],
+      [noneToSkip, 'molecule-notest,notest'],
+    ];
+    for (const [plan, skipTags] of cases) {
+      expect(contractsSkipTags(plan)).toBe(skipTags);
+      const text = compilePlan(plan).get(MOLECULE)!;
+      expect(parse(text).provisioner.options['skip-tags']).toBe(skipTags);
+      const lines = text.split('\n');
+      expect(lines.filter((line, i) => line !== template[i])).toEqual([`    skip-tags: ${skipTags}`]);
+    }
   });
 });
