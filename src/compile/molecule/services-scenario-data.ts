@@ -121,17 +121,26 @@ export interface ScenarioDataOrigins {
  */
 export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   const s = plan.updateServices;
-  const stepPointer = (step: RoleTasks): string => {
-    const before = s.alwaysBefore.indexOf(step);
-    return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.indexOf(step as (typeof s.containerSteps)[number])}`;
-  };
+  // Each lookup by a map made once: a 5,000-service plan asks for thousands.
+  const pointers = new Map<RoleTasks, string>();
+  s.alwaysBefore.forEach((step, i) => pointers.set(step, `/updateServices/alwaysBefore/${i}`));
+  s.containerSteps.forEach((step, i) => {
+    if (!pointers.has(step)) pointers.set(step, `/updateServices/containerSteps/${i}`);
+  });
+  const firstStepOfRole = new Map<string, RoleTasks>();
+  for (const step of [...s.alwaysBefore, ...s.containerSteps]) if (!firstStepOfRole.has(step.role)) firstStepOfRole.set(step.role, step);
+  const firstIndexOfType = new Map<string, number>();
+  s.containerSteps.forEach((step, i) => {
+    if (!firstIndexOfType.has(step.serviceType)) firstIndexOfType.set(step.serviceType, i);
+  });
+  const stepPointer = (step: RoleTasks): string => pointers.get(step) ?? '/updateServices/containerSteps/-1';
   const ofRole = (role: string): Origin | undefined => {
-    const step = [...s.alwaysBefore, ...s.containerSteps].find((c) => c.role === role);
+    const step = firstStepOfRole.get(role);
     return step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
   };
   const ofType = (type: string): Origin | undefined => {
-    const i = s.containerSteps.findIndex((c) => c.serviceType === type);
-    return i < 0 ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+    const i = firstIndexOfType.get(type);
+    return i === undefined ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
   };
   const ofPackage = (p: string): Origin | undefined => {
     const i = s.essentialPackages.indexOf(p);

@@ -65,10 +65,10 @@ export function updateServicesRole(plan: UpdatePlan, context: CompileContext = c
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
       { name: stepTag(P, 'containers'), selects: 'the container steps and the prune' },
-      ...stepRoles(plan).map((role) => ({
+      ...[...firstStepPointers(plan)].map(([role, pointer]) => ({
         name: serviceRoleTag(role),
         selects: `the includes of ${role}'s task files (\`--skip-tags ${serviceRoleTag(role)}\` skips them, and only them)`,
-        from: { pointer: firstStepPointer(plan, role), rule: "a row of the README tags table: the tag of a role the plan's steps include" },
+        from: { pointer, rule: "a row of the README tags table: the tag of a role the plan's steps include" },
       })),
     ],
   };
@@ -200,17 +200,17 @@ export function stepPurpose(serviceType: string | null): string {
   return serviceType === null ? 'on every node' : `for service type ${serviceType}`;
 }
 
-/** The plan entry of the first step including a role. */
-function firstStepPointer(plan: UpdatePlan, role: string): string {
+/** The roles the steps include, in order, once each, with the plan entry of the first step including each. */
+function firstStepPointers(plan: UpdatePlan): Map<string, string> {
   const s = plan.updateServices;
-  const before = s.alwaysBefore.findIndex((step) => step.role === role);
-  return before >= 0 ? `/updateServices/alwaysBefore/${before}` : `/updateServices/containerSteps/${s.containerSteps.findIndex((step) => step.role === role)}`;
-}
-
-/** The roles the steps include, in order, once each. */
-function stepRoles(plan: UpdatePlan): string[] {
-  const s = plan.updateServices;
-  return [...new Set([...s.alwaysBefore, ...s.containerSteps].map((step) => step.role))];
+  const out = new Map<string, string>();
+  s.alwaysBefore.forEach((step, i) => {
+    if (!out.has(step.role)) out.set(step.role, `/updateServices/alwaysBefore/${i}`);
+  });
+  s.containerSteps.forEach((step, i) => {
+    if (!out.has(step.role)) out.set(step.role, `/updateServices/containerSteps/${i}`);
+  });
+  return out;
 }
 
 /**
