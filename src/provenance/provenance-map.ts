@@ -48,16 +48,20 @@ function lineOrigins(text: string, trace: FileTrace): Origin[] {
   if (trace.data !== undefined) {
     const paths = yamlLinePaths(text);
     // The innermost recorded origin along each line's path. Consecutive
-    // lines share most of their path: the walk restarts where they differ.
-    const walked: { segment: string | number; node: unknown; origin: Origin }[] = [];
+    // lines share most of their path: the walk restarts where they differ,
+    // its steps kept in three parallel stacks (no object per step).
+    const segments: (string | number)[] = [];
+    const nodes: unknown[] = [];
+    const origins: Origin[] = [];
+    let depth = 0;
     const rootOrigin = originOf(trace.data) ?? trace.origin;
     for (let i = 0; i < count; i++) {
       const path = paths[i] ?? [];
       let same = 0;
-      while (same < walked.length && same < path.length && walked[same]!.segment === path[same]) same++;
-      walked.length = same;
-      let node: unknown = same === 0 ? trace.data : walked[same - 1]!.node;
-      let origin = same === 0 ? rootOrigin : walked[same - 1]!.origin;
+      while (same < depth && same < path.length && segments[same] === path[same]) same++;
+      depth = same;
+      let node: unknown = same === 0 ? trace.data : nodes[same - 1];
+      let origin = same === 0 ? rootOrigin : origins[same - 1]!;
       for (let k = same; k < path.length; k++) {
         const segment = path[k]!;
         const member = memberOriginOf(node, segment);
@@ -65,7 +69,10 @@ function lineOrigins(text: string, trace: FileTrace): Origin[] {
         node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
         const own = originOf(node);
         if (own !== undefined) origin = own;
-        walked.push({ segment, node, origin });
+        segments[depth] = segment;
+        nodes[depth] = node;
+        origins[depth] = origin;
+        depth++;
       }
       out[i] = origin;
     }
@@ -73,8 +80,10 @@ function lineOrigins(text: string, trace: FileTrace): Origin[] {
     const lines = text.split('\n');
     let from = 0;
     for (const row of trace.rows) {
-      const at = lines.findIndex((l, i) => i >= from && l.includes(row.text));
-      if (at < 0) continue;
+      // Rows are in line order: each search starts after the last match.
+      let at = from;
+      while (at < lines.length && !lines[at]!.includes(row.text)) at++;
+      if (at === lines.length) continue;
       out[at] = row.origin;
       from = at + 1;
     }
@@ -101,22 +110,28 @@ function inPlanFile(source: SourceMap, segments: readonly string[]): boolean {
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
   const index = new Map<string, number>();
+  // Most lines share an origin object with others: looked up by identity first.
+  const indexOf = new Map<Origin, number>();
   const origins: PlanOrigin[] = [];
-  const positions = new Map<string, { line: number; col: number }>();
+  const places = new Map<string, { line: number; col: number; written: boolean }>();
   const originIndex = (o: Origin): number => {
+    const known = indexOf.get(o);
+    if (known !== undefined) return known;
     const key = `${o.pointer}\u0000${o.rule}`;
     let i = index.get(key);
     if (i === undefined) {
-      let at = positions.get(o.pointer);
-      if (at === undefined) {
-        at = o.pointer === '' ? { line: 1, col: 1 } : positionOf(source, pointerSegments(o.pointer));
-        positions.set(o.pointer, at);
+      let place = places.get(o.pointer);
+      if (place === undefined) {
+        const segments = o.pointer === '' ? [] : pointerSegments(o.pointer);
+        const at = o.pointer === '' ? { line: 1, col: 1 } : positionOf(source, segments);
+        place = { line: at.line, col: at.col, written: o.pointer === '' || inPlanFile(source, segments) };
+        places.set(o.pointer, place);
       }
       i = origins.length;
-      const written = o.pointer === '' || inPlanFile(source, pointerSegments(o.pointer));
-      origins.push({ pointer: o.pointer, rule: written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: at.line, col: at.col });
+      origins.push({ pointer: o.pointer, rule: place.written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: place.line, col: place.col });
       index.set(key, i);
     }
+    indexOf.set(o, i);
     return i;
   };
   const files = new Map<string, [number, number, number][]>();
