@@ -25,6 +25,9 @@ interface Frame {
 /** A mapping key at the start of the text: plain (no `: ` or ` #` inside) or quoted; then `:` and a space or the end. */
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s"'#&*!|>%@`{[\]},?:-]|[-?:](?=\S))(?:\S|\s+(?!#))*?):(?: +|$)/u;
 
+/** What a value that is only an anchor, a tag or a comment starts with. */
+const PROPERTY_OR_COMMENT = '&!#';
+
 function unquoteKey(raw: string): string {
   if (raw.startsWith('"')) return JSON.parse(raw) as string;
   if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/gu, "'");
@@ -70,7 +73,10 @@ export function yamlLinePaths(text: string): DataPath[] {
     let col = indent;
     let rest = body;
     let path: DataPath | null = null;
+    /** The key found on the line, once looked for. */
+    let key: RegExpExecArray | null | undefined;
     while (rest === '-' || rest.startsWith('- ')) {
+      key = undefined;
       const seq = frameAt(col, 'seq');
       pending = null;
       seq.index++;
@@ -83,7 +89,7 @@ export function yamlLinePaths(text: string): DataPath[] {
         pending = { path, indent: dash };
         break;
       }
-      if (!(rest === '-' || rest.startsWith('- ')) && KEY.exec(rest) === null) {
+      if (!(rest === '-' || rest.startsWith('- ')) && (key = KEY.exec(rest)) === null) {
         scalar = { path, indent: dash };
         rest = '';
         break;
@@ -95,7 +101,7 @@ export function yamlLinePaths(text: string): DataPath[] {
       out[i] = path ?? stack.at(-1)?.path ?? [];
       continue;
     }
-    const m = KEY.exec(rest);
+    const m = key === undefined ? KEY.exec(rest) : key;
     if (m === null) {
       // A scalar alone on its line: the document is a scalar, or a value we did not expect.
       out[i] = path ?? pending?.path ?? stack.at(-1)?.path ?? [];
@@ -109,10 +115,10 @@ export function yamlLinePaths(text: string): DataPath[] {
     out[i] = keyPath;
     const value = rest.slice(m[0].length);
     // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
-    if (/^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value)) pending = { path: keyPath, indent: col };
+    if (value === '' || (PROPERTY_OR_COMMENT.includes(value[0]!) && /^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value))) pending = { path: keyPath, indent: col };
     else {
       // A flow collection on the key's line (a fixed playbook's `key: ["*"]`): its first entry starts there too.
-      out[i] = [...keyPath, ...flowEntryPath(value)];
+      if (value[0] === '[' || value[0] === '{') out[i] = [...keyPath, ...flowEntryPath(value)];
       scalar = { path: keyPath, indent: col };
     }
   }
