@@ -6,8 +6,17 @@
 # profile_tasks callback measured (scripts/scenario-phases.mjs), so that a
 # change that adds tasks or time shows. EDPM_ANSIBLE_CORE picks another
 # ansible-core of the matrix. Needs what `npm test` prepares.
+#
+# npm run bench:node -- --compare [PHASE...]: instead, each update phase
+# side by side with the stand-in of the hand-written role, on the same node
+# image, fixtures and service roles, and the ratio generated / hand-written
+# per phase (bench/node/compare.sh; the target of issue 17 is 0.8 at most).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --compare ]; then
+  shift
+  exec bash bench/node/compare.sh "$@"
+fi
 core=${EDPM_ANSIBLE_CORE:-}
 logs=()
 for scenario in update_services update_system; do
