@@ -58,7 +58,9 @@ export function packageListVariables(
 /**
  * The dnf task updating the included packages to their latest version,
  * never installing new ones, excluding the union of the given list
- * expressions (variable names or Jinja list expressions).
+ * expressions (variable names or Jinja list expressions); with a condition,
+ * and without refreshing the metadata when a task before it just did
+ * (`updateCache`, true by default, may be a Jinja expression).
  */
 export function dnfUpdateTask(
   name: string,
@@ -66,7 +68,9 @@ export function dnfUpdateTask(
   exclusions: readonly string[],
   taskVars: Record<string, unknown>,
   tags: readonly string[],
+  options: { readonly when?: string; readonly updateCache?: boolean | string } = {},
 ): Task {
+  const { when, updateCache = true } = options;
   return task(
     name,
     'ansible.builtin.dnf',
@@ -74,10 +78,10 @@ export function dnfUpdateTask(
       name: `{{ ${vars.includePackages} }}`,
       state: 'latest',
       update_only: true,
-      update_cache: true,
+      update_cache: updateCache,
       exclude: `{{ (${exclusions.join(' + ')}) | unique }}`,
     },
-    { vars: taskVars, become: true, tags },
+    when === undefined ? { vars: taskVars, become: true, tags } : { vars: taskVars, when, become: true, tags },
   );
 }
 
@@ -110,7 +114,7 @@ export function dnfInstallMissingTask(
  * A Jinja expression: one regular expression matching, whole, any name that
  * one of the given dnf exclusion globs (`*`, `?`, `[...]`) matches.
  */
-function exclusionPattern(exclusions: readonly string[]): string {
+export function exclusionPattern(exclusions: readonly string[]): string {
   const globs = String.raw`map('regex_escape') | map('regex_replace', '\\\*', '.*') | map('regex_replace', '\\\?', '.') | map('regex_replace', '\\([][-])', '\1')`;
   return `{{ '(?:' ~ ((${exclusions.join(' + ')}) | ${globs} | join('|')) ~ ')$' }}`;
 }

@@ -97,9 +97,9 @@ export function tasksCalling(tasks: any[], module: string): any[] {
   return tasks.filter((t) => t[module] !== undefined);
 }
 
-/** The one task of a main.yml that imports a task file. */
+/** The one task of a main.yml that imports (or includes) a task file. */
 export function importOf(main: any[], file: string): any {
-  const found = main.filter((t) => t['ansible.builtin.import_tasks']?.file === file);
-  if (found.length !== 1) throw new Error(`${found.length} tasks import ${file}`);
+  const found = main.filter((t) => (t['ansible.builtin.import_tasks'] ?? t['ansible.builtin.include_tasks'])?.file === file);
+  if (found.length !== 1) throw new Error(`${found.length} tasks import or include ${file}`);
   return found[0];
 }

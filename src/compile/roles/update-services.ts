@@ -154,7 +154,10 @@ function packagesTasks(plan: UpdatePlan): Task[] {
     // state: latest installs a missing package, as the hand-written role did;
     // present then latest with update_only does the same in two dnf steps.
     dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages),
-    dnfUpdateTask('Update the essential packages to their latest version', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages),
+    // The install just refreshed the metadata: no second refresh.
+    dnfUpdateTask('Update the essential packages to their latest version', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages, {
+      updateCache: false,
+    }),
   ];
 }
 

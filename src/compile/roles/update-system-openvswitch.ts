@@ -14,29 +14,34 @@
  *    not empty, no dnf glob, only Open vSwitch package names (controller
  *    only, before any change: a glob such as `*` would update every
  *    package without its scriptlets);
- * 2. find the Open vSwitch packages installed on the node: the installed
- *    packages built from the same source package as those that provide a
- *    listed name (the wrapper, or a plain openvswitch) or own the service's
- *    unit (the stream package), i.e. with their subpackages (one rpm query,
- *    no change, run in check mode too);
- * 3. download their updates into the dnf cache (retries and delay of
- *    edpm_ovs), which also says whether there are any;
- * 4. if it downloaded any (its `results` list them; also in check mode,
- *    where the command is skipped), install them with `dnf update --cacheonly
- *    --setopt=tsflags=noscripts -- <names>`: within a stream this takes the
- *    new build of the stream package and its pinned subpackages; a new
- *    wrapper brings a new stream package, which obsoletes the old stream's
- *    packages; and no RPM scriptlet stops or disables the service;
- * 5. once the install ran, enable the service (a stream change leaves it
- *    disabled) and, on request, reload it as edpm_ovs does. (Conditions on
- *    what ran, not handlers: the steps run in this order, before every other
- *    package, with no flush to get right.)
+ * 2. find, in one query on the node (no change; run in check mode too),
+ *    the Open vSwitch packages installed: the installed packages built
+ *    from the same source package as those that provide a listed name (the
+ *    wrapper, or a plain openvswitch) or own the service's unit (the stream
+ *    package), i.e. with their subpackages; and, from `dnf check-update`
+ *    after a refresh of the metadata, the installed packages with a pending
+ *    update (or obsoleted by a newer one). Nothing pending, nothing else
+ *    reaches the node: a second run of the role costs two round trips;
+ * 3. if an Open vSwitch package has a pending update, in one command (one
+ *    round trip): download their updates into the dnf cache (retries and
+ *    delay of edpm_ovs, which the query also takes); install them with
+ *    `dnf update --cacheonly --setopt=tsflags=noscripts -- <names>`: within
+ *    a stream this takes the new build of the stream package and its pinned
+ *    subpackages; a new wrapper brings a new stream package, which obsoletes
+ *    the old stream's packages; and no RPM scriptlet stops or disables the
+ *    service; then enable the service (a stream change leaves it disabled).
+ *    In check mode, where the command does not run, the dnf module shows
+ *    what the update would bring instead;
+ * 4. on request, reload it as edpm_ovs does. (Conditions on what ran, not
+ *    handlers: the steps run in this order, before every other package,
+ *    with no flush to get right.)
  *
  * The all-packages step (update-system.ts) excludes what step 2 found, so
  * that it neither touches these packages nor fails to depsolve on them
  * (dnf excludes by name: excluding the stream package but not its pinned
  * subpackage fails with "filtered out by exclude filtering" under EL9's
- * best=True). Steps 1 and 2 also run when the step's tasks come from a role
+ * best=True), and runs only when step 2 saw a pending update it does not
+ * exclude. Steps 1 and 2 also run when the step's tasks come from a role
  * (`tasks: {role, tasks}`), for that exclusion.
  */
 import { diagnosticAt, InputError } from '../../core/diagnostics.js';
@@ -68,37 +73,83 @@ export const OVS_VARS = {
   effectiveRetries: `${P}_ovs_download_retries`,
   effectiveDelay: `${P}_ovs_download_delay`,
   /** Registered results and task variables. */
-  installed: `${P}_ovs_installed`,
+  query: `${P}_ovs_query`,
+  queryWords: `${P}_ovs_query_words`,
   findScript: `${P}_ovs_find_script`,
-  download: `${P}_ovs_download`,
   update: `${P}_ovs_update`,
+  updateScript: `${P}_ovs_update_script`,
+  /** Facts kept from the query: the Open vSwitch packages installed, and the packages with a pending update. */
+  installed: `${P}_ovs_installed_packages`,
+  pending: `${P}_pending_updates`,
 } as const;
 const V = OVS_VARS;
 
 /** Name of the task that checks the package list (the scenarios expect the role to stop there). */
 export const OVS_LIST_CHECK_TASK = 'Check the Open vSwitch package list';
 
+/** Name of the query of step 2. */
+export const OVS_QUERY_TASK = 'Find the Open vSwitch packages installed on the node and the pending updates';
+
 /**
  * The node-side query of step 2, run as `sh -c SCRIPT find UNIT NAME...`
- * (arguments, never pasted into the text): prints the names of the
- * installed packages whose source package is that of a package providing
- * UNIT or one of the NAMEs, one per line, sorted; nothing when none is
- * installed. `rpm -q --whatprovides` takes capabilities and file paths
- * alike, and prints "no package provides X" for the others (dropped: only
- * `*.src.rpm` lines are kept); source packages are compared by name, so that
- * subpackages of another build of the same source still count.
+ * (arguments, never pasted into the text). Prints one line per finding,
+ * each sorted:
+ * - `openvswitch NAME`: the installed packages whose source package is that
+ *   of a package providing UNIT or one of the NAMEs (none when no Open
+ *   vSwitch is installed). `rpm -q --whatprovides` takes capabilities and
+ *   file paths alike, and prints "no package provides X" for the others
+ *   (dropped: only `*.src.rpm` lines are kept); source packages are compared
+ *   by name, so that subpackages of another build of the same source still
+ *   count;
+ * - `update NAME`: the first word, without its `.arch`, of each line of
+ *   `dnf check-update` (exit 100 when it lists updates, 0 when none, any
+ *   other status fails the query), metadata refreshed first: the installed
+ *   packages with an update and, under "Obsoleting Packages", the packages
+ *   that obsolete installed ones and those they obsolete. A word that is no
+ *   package name (a wrapped line) only makes a step run that would have
+ *   found nothing to do.
  */
 export const FIND_OPENVSWITCH_SCRIPT = [
   'set -eu',
   'unit=$1',
   'shift',
   "sources=$(rpm -q --qf '%{SOURCERPM}\\n' --whatprovides \"$@\" \"$unit\" 2>/dev/null | sed -n 's/-[^-]*-[^-]*[.]src[.]rpm$//p' | sort -u)",
-  '[ -n "$sources" ] || exit 0',
-  "rpm -qa --qf '%{SOURCERPM} %{NAME}\\n' | awk -v sources=\"$sources\" '",
-  '  BEGIN { n = split(sources, list, "\\n"); for (i = 1; i <= n; i++) wanted[list[i]] = 1 }',
-  '  { sub(/-[^-]*-[^-]*[.]src[.]rpm$/, "", $1) }',
-  '  $1 in wanted { print $2 }',
+  'if [ -n "$sources" ]; then',
+  "  rpm -qa --qf '%{SOURCERPM} %{NAME}\\n' | awk -v sources=\"$sources\" '",
+  '    BEGIN { n = split(sources, list, "\\n"); for (i = 1; i <= n; i++) wanted[list[i]] = 1 }',
+  '    { sub(/-[^-]*-[^-]*[.]src[.]rpm$/, "", $1) }',
+  '    $1 in wanted { print "openvswitch " $2 }',
+  "  ' | sort -u",
+  'fi',
+  'status=0',
+  'updates=$(dnf -q --refresh check-update) || status=$?',
+  '[ "$status" -eq 0 ] || [ "$status" -eq 100 ] || exit "$status"',
+  "printf '%s\\n' \"$updates\" | awk '",
+  '  NF > 0 && $0 !~ /^Obsoleting Packages/ { n = $1; sub(/[.][^.]*$/, "", n); print "update " n }',
   "' | sort -u",
+  '',
+].join('\n');
+
+/**
+ * Steps 3 to 5 but the reload, in one command (one round trip), run as `sh
+ * -c SCRIPT update UNIT RETRIES DELAY NAME...`: download the updates of the
+ * names into the dnf cache, tried again RETRIES times DELAY seconds apart;
+ * then `dnf update` of the names from the cache, without scriptlets (the dnf
+ * module cannot pass `--setopt`); then `systemctl enable UNIT`. Stops at the
+ * first failure: no install without the whole download.
+ */
+export const UPDATE_OPENVSWITCH_SCRIPT = [
+  'set -eu',
+  'unit=$1 retries=$2 delay=$3',
+  'shift 3',
+  'tries=0',
+  'until dnf update -y --downloadonly -- "$@"; do',
+  '  [ "$tries" -lt "$retries" ] || exit 1',
+  '  tries=$((tries + 1))',
+  '  sleep "$delay"',
+  'done',
+  'dnf update -y --cacheonly --setopt=tsflags=noscripts -- "$@"',
+  'systemctl enable "$unit"',
   '',
 ].join('\n');
 
@@ -107,8 +158,14 @@ export function openvswitchUnitPath(serviceName: string): string {
   return `/usr/lib/systemd/system/${serviceName.replace(/\.service$/u, '')}.service`;
 }
 
+/** A Jinja test: whether the query of step 2 ran (not skipped by a condition or by tags). */
+export const OPENVSWITCH_QUERY_RAN = `(${V.query}.stdout_lines is defined)`;
+
 /** The installed Open vSwitch packages found by step 2, or every *openvswitch* name when step 2 did not run (tags). */
-export const INSTALLED_OPENVSWITCH_EXPRESSION = `(${V.installed}.stdout_lines if ${V.installed}.stdout_lines is defined else ['*openvswitch*'])`;
+export const INSTALLED_OPENVSWITCH_EXPRESSION = `(${V.installed} if ${OPENVSWITCH_QUERY_RAN} else ['*openvswitch*'])`;
+
+/** The packages with a pending update that step 2 found; every package ('*') when it did not run (tags). */
+export const PENDING_UPDATES_EXPRESSION = `(${V.pending} if ${OPENVSWITCH_QUERY_RAN} else ['*'])`;
 
 /** Variables of the Open vSwitch step. */
 export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
@@ -213,9 +270,25 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
       quiet: true,
     }, { vars: listVar, when, tags }), fromList),
-    recordOrigin(task('Find the Open vSwitch packages installed on the node', 'ansible.builtin.command', {
+    recordOrigin(task(OVS_QUERY_TASK, 'ansible.builtin.command', {
       argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${openvswitchUnitPath(ovs.serviceName)}'] + ${list} }}`,
-    }, { vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT }, register: V.installed, checkMode: false, changedWhen: false, when, become: true, tags }), fromQuery),
+    }, {
+      vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT },
+      register: V.query,
+      // It refreshes the dnf metadata: tried again as the Open vSwitch download is.
+      ...(ovs.tasks.kind === 'inline'
+        ? { until: `${V.query} is succeeded`, retries: `{{ ${V.effectiveRetries} }}`, delay: `{{ ${V.effectiveDelay} }}` }
+        : {}),
+      checkMode: false,
+      changedWhen: false,
+      when,
+      become: true,
+      tags,
+    }), fromQuery),
+    recordOrigin(task('Keep what the query found', 'ansible.builtin.set_fact', {
+      [V.installed]: `{{ ${V.queryWords} | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list }}`,
+      [V.pending]: `{{ ${V.queryWords} | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}`,
+    }, { vars: { [V.queryWords]: `{{ ${V.query}.stdout_lines | map('split') | list }}` }, when, tags }), fromQuery),
   ];
 }
 
@@ -239,29 +312,31 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
   // which tag selections written for the hand-written roles use.
   const updateTags = [...tags, ...OVS_TASK_TAGS.update];
   const inline = (rule: string, pointer = '/updateSystem/openvswitch') => ({ pointer, rule });
-  const [download, install, enable, reload] = [
-    task('Download the updates of the Open vSwitch packages into the dnf cache', 'ansible.builtin.dnf', {
-      name: `{{ ${V.installed}.stdout_lines }}`,
+  const pending = `${V.installed} | intersect(${V.pending}) | length > 0`;
+  const [preview, update, reload] = [
+    // Check mode only: the command below does not run there; the dnf module
+    // says what the update would bring (no download, no refresh: the query made one).
+    task('Show the updates of the Open vSwitch packages (check mode)', 'ansible.builtin.dnf', {
+      name: `{{ ${V.installed} }}`,
       state: 'latest',
       update_only: true,
       download_only: true,
-      update_cache: true,
     }, {
-      register: V.download,
-      until: `${V.download} is succeeded`,
-      retries: `{{ ${V.effectiveRetries} }}`,
-      delay: `{{ ${V.effectiveDelay} }}`,
-      when: `${V.installed}.stdout_lines | length > 0`,
+      when: ['ansible_check_mode', pending],
       become: true,
       tags: updateTags,
     }),
-    task('Install them without their RPM scriptlets', 'ansible.builtin.command', {
-      argv: `{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + ${V.installed}.stdout_lines }}`,
-    }, { register: V.update, changedWhen: true, when: `${V.download}.results | default([]) | length > 0`, become: true, tags: updateTags }),
-    task(`Enable the ${unit} service, which a stream change leaves disabled`, 'ansible.builtin.systemd_service', {
-      name: unit,
-      enabled: true,
-    }, { when: `${V.update} is not skipped`, become: true, tags: updateTags }),
+    task(`Download the updates of the Open vSwitch packages, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
+      argv: `{{ ['sh', '-c', ${V.updateScript}, 'update-openvswitch', '${unit}', ${V.effectiveRetries} | int | string, ${V.effectiveDelay} | int | string] + ${V.installed} }}`,
+    }, {
+      vars: { [V.updateScript]: UPDATE_OPENVSWITCH_SCRIPT },
+      register: V.update,
+      changedWhen: true,
+      // Only when the query saw a pending update of one of them: else nothing reaches the node.
+      when: pending,
+      become: true,
+      tags: updateTags,
+    }),
     // `--tags reload` alone selects only this task: the update did not run in
     // this play (its result is undefined), and the reload is what was asked for.
     task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
@@ -272,9 +347,14 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
     }, { when: [`${V.update} is not defined or ${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
   ] as const;
   return [
-    recordOrigin(download, inline('the inline Open vSwitch step: download the updates of the packages found (retries and delay: edpm_ovs, else the plan)')),
-    recordOrigin(install, inline('the inline Open vSwitch step: install the downloaded updates without their RPM scriptlets')),
-    recordOrigin(enable, inline(`the inline Open vSwitch step: enable ${unit} again once the install ran`, '/updateSystem/openvswitch/serviceName')),
+    recordOrigin(preview, inline('the inline Open vSwitch step in check mode: what the update of the packages found would bring')),
+    recordOrigin(
+      update,
+      inline(
+        `the inline Open vSwitch step: download the updates of the packages found (retries and delay: edpm_ovs, else the plan), install them without their RPM scriptlets, enable ${unit} again`,
+        '/updateSystem/openvswitch/serviceName',
+      ),
+    ),
     recordOrigin(reload, inline(`the inline Open vSwitch step: reload ${unit} when asked`, '/updateSystem/openvswitch/reloadAfterUpdate')),
   ];
 }

@@ -13,7 +13,7 @@ import { gatherLocalFactsTask, IS_BOOTC, IS_PACKAGE_MODE } from '../gather-facts
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { recordListOrigins } from '../origin.js';
-import { dnfUpdateTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
+import { dnfUpdateTask, exclusionPattern, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
 import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
@@ -21,6 +21,8 @@ import { task, type Task } from '../task.js';
 import {
   INSTALLED_OPENVSWITCH_EXPRESSION,
   openvswitchPreludeTasks,
+  OPENVSWITCH_QUERY_RAN,
+  PENDING_UPDATES_EXPRESSION,
   openvswitchReadmeData,
   openvswitchRoleVars,
   openvswitchTasks,
@@ -36,6 +38,8 @@ export const UPDATE_SYSTEM_VARS = {
   bootcImage: `${P}_bootc_os_container_image`,
   /** Task-level variable holding the kernel packages kpatch holds back. */
   kpatchHeld: `${P}_kpatch_held_packages`,
+  /** Task-level variable: one regular expression matching every excluded name. */
+  excludedPattern: `${P}_excluded_pattern`,
   /** Registered results. */
   bootcStatusBefore: `${P}_bootc_status_before`,
   bootcStatusAfter: `${P}_bootc_status_after`,
@@ -57,7 +61,7 @@ function phaseDiagram(plan: UpdatePlan): string[] {
   return [
     'flowchart TD',
     `  ${diagramNode('facts', 'Gather local facts')} --> ${diagramNode('bootc', 'bootc host', 'decision')}`,
-    `  bootc -- no --> ${diagramNode('find', 'Check the Open vSwitch list, find the installed Open vSwitch packages')}`,
+    `  bootc -- no --> ${diagramNode('find', 'Check the Open vSwitch list, find the installed Open vSwitch packages and the pending updates')}`,
     `  find --> ${diagramNode('ovs', ovsLabel)}`,
     `  ovs --> ${diagramNode('kpatch', 'Install kpatch (when enabled)')}`,
     `  kpatch --> ${diagramNode('packages', 'Update every other package, Open vSwitch excluded')}`,
@@ -176,7 +180,9 @@ export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = co
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.openvswitch,
     }),
-    task('Install kpatch and the live patch of the running kernel', 'ansible.builtin.import_tasks', { file: 'kpatch.yml' }, {
+    // kpatch and bootc are off on most hosts: included (one condition on the
+    // controller when off), not imported (a skipped task each).
+    task('Install kpatch and the live patch of the running kernel', 'ansible.builtin.include_tasks', { file: 'kpatch.yml' }, {
       when: [packageMode, `${V.enableKpatch} | bool`],
       tags: T.kpatch,
     }),
@@ -184,7 +190,7 @@ export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = co
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.packages,
     }),
-    task('Switch or upgrade the bootc image', 'ansible.builtin.import_tasks', { file: 'bootc.yml' }, {
+    task('Switch or upgrade the bootc image', 'ansible.builtin.include_tasks', { file: 'bootc.yml' }, {
       when: IS_BOOTC,
       tags: T.bootc,
     }),
@@ -239,8 +245,21 @@ function packagesTasks(plan: UpdatePlan): Task[] {
   const vars: Record<string, unknown> = {
     [V.alwaysExcluded]: recordListOrigins([...s.alwaysExcludedPackages], '/updateSystem/alwaysExcludedPackages', 'always excluded by the plan from the update of every other package'),
     [V.kpatchHeld]: recordListOrigins([...s.kpatch.kernelPackages], '/updateSystem/kpatch/kernelPackages', 'held back by the plan when kpatch is enabled'),
+    // dnf's exclusion globs as one regular expression, for the condition.
+    [V.excludedPattern]: exclusionPattern([...exclusions, kpatch]),
   };
-  return [dnfUpdateTask('Update every other package to its latest version', V, [...exclusions, kpatch], vars, T.packages)];
+  // Only when the query before the Open vSwitch step saw a pending update of a
+  // package this step does not exclude: dnf would find nothing else to do
+  // (the query lists every installed package with an update or an obsoleting
+  // one, without solving: a package whose update dnf could not take is listed).
+  const pending = `${PENDING_UPDATES_EXPRESSION} | reject('match', ${V.excludedPattern}) | list | length > 0`;
+  return [
+    dnfUpdateTask('Update every other package to its latest version', V, [...exclusions, kpatch], vars, T.packages, {
+      when: pending,
+      // The query refreshed the metadata moments ago, unless it did not run (tags).
+      updateCache: `{{ not ${OPENVSWITCH_QUERY_RAN} }}`,
+    }),
+  ];
 }
 
 function bootcTasks(plan: UpdatePlan): Task[] {

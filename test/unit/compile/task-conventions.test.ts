@@ -14,7 +14,7 @@ const plans = {
 /** Keywords that are not the module of a task. */
 const KEYWORDS = new Set(['name', 'notify', 'vars', 'register', 'until', 'retries', 'delay', 'check_mode', 'changed_when', 'failed_when', 'when', 'become', 'tags', 'block']);
 /** Modules that only include other tasks or decide without touching the node. */
-const NO_BECOME = new Set(['ansible.builtin.import_tasks', 'ansible.builtin.include_tasks', 'ansible.builtin.include_role', 'ansible.builtin.import_role', 'ansible.builtin.fail', 'ansible.builtin.assert', 'ansible.builtin.meta']);
+const NO_BECOME = new Set(['ansible.builtin.import_tasks', 'ansible.builtin.include_tasks', 'ansible.builtin.include_role', 'ansible.builtin.import_role', 'ansible.builtin.fail', 'ansible.builtin.assert', 'ansible.builtin.meta', 'ansible.builtin.set_fact']);
 
 for (const [label, plan] of Object.entries(plans)) {
   describe(`task conventions (${label} plan)`, () => {

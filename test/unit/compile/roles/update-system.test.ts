@@ -7,18 +7,22 @@ import { DEFAULT_PLAN } from '../../../support/paths.js';
 import { allTasks, editedPlan, importOf, moduleOf, taskNamed, tasksCalling, yamlOf } from '../../../support/plans.js';
 
 const role = 'edpm_update_system';
+const QUERY = 'Find the Open vSwitch packages installed on the node and the pending updates';
 const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 
 describe('edpm_update_system: order and gates', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
   it('gathers local facts, then Open vSwitch, kpatch, every other package, bootc', () => {
     expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local']);
-    expect(tasksCalling(main, 'ansible.builtin.import_tasks').map((t: any) => t['ansible.builtin.import_tasks'].file)).toEqual([
-      'openvswitch.yml',
-      'kpatch.yml',
-      'packages.yml',
-      'bootc.yml',
-    ]);
+    const files = main.map((t: any) => (t['ansible.builtin.import_tasks'] ?? t['ansible.builtin.include_tasks'])?.file).filter((f: unknown) => f !== undefined);
+    expect(files).toEqual(['openvswitch.yml', 'kpatch.yml', 'packages.yml', 'bootc.yml']);
+  });
+  it('includes the steps most hosts skip (kpatch, bootc): one condition, not a skipped task each', () => {
+    expect(tasksCalling(main, 'ansible.builtin.include_tasks').map((t: any) => t['ansible.builtin.include_tasks'].file)).toEqual(['kpatch.yml', 'bootc.yml']);
+    // The included tasks carry the step's tags themselves (tags on an include do not reach them).
+    for (const [file, tag] of [['kpatch', 'edpm_update_system_kpatch'], ['bootc', 'edpm_update_system_bootc']] as const) {
+      for (const t of yamlOf(tree, `${role}/tasks/${file}.yml`)) expect(t.tags, t.name).toContain(tag);
+    }
   });
   it('runs package steps only on package-mode hosts and bootc only on bootc hosts', () => {
     const bootc = 'ansible_local.bootc | default(false) | bool';
@@ -33,12 +37,13 @@ describe('edpm_update_system: order and gates', () => {
 describe('edpm_update_system: the Open vSwitch packages, checked and found before any change', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
   const check = taskNamed(main, 'Check the Open vSwitch package list');
-  const find = taskNamed(main, 'Find the Open vSwitch packages installed on the node');
+  const find = taskNamed(main, QUERY);
   it('checks the list on the controller and finds the packages on the node before the Open vSwitch step', () => {
     expect(moduleOf(check)).toBe('ansible.builtin.assert');
     expect(main.indexOf(check)).toBe(1);
     expect(main.indexOf(find)).toBe(2);
-    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(3);
+    expect(main.indexOf(taskNamed(main, 'Keep what the query found'))).toBe(3);
+    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(4);
     // Both steps that need them select them by tag.
     for (const t of [check, find]) expect(t.tags).toEqual(expect.arrayContaining(['edpm_update_system_openvswitch', 'edpm_update_system_packages']));
   });
@@ -56,6 +61,19 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
   it('finds them with a query that changes nothing, runs in check mode too, and gets the names as arguments', () => {
     expect(find.check_mode).toBe(false);
     expect(find.changed_when).toBe(false);
+    expect(find.register).toBe('edpm_update_system_ovs_query');
+    // It refreshes the dnf metadata: tried again like the download.
+    expect(find.until).toBe('edpm_update_system_ovs_query is succeeded');
+    expect(find.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
+    expect(find.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
+    const keep = taskNamed(main, 'Keep what the query found');
+    expect(keep['ansible.builtin.set_fact']).toEqual({
+      edpm_update_system_ovs_installed_packages: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list }}",
+      edpm_update_system_pending_updates: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}",
+    });
+    expect(keep.vars).toEqual({ edpm_update_system_ovs_query_words: "{{ edpm_update_system_ovs_query.stdout_lines | map('split') | list }}" });
+    expect(keep.when).toEqual(find.when);
+    expect(keep.tags).toEqual(find.tags);
     expect(find['ansible.builtin.command'].argv).toBe(
       "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
     );
@@ -107,25 +125,23 @@ describe('edpm_update_system: a plan built in memory (library) with a bad Open v
 
 describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
   const steps = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
-  const [download, install, enable, reload] = steps;
-  it('downloads the updates of the packages found, installs them without scriptlets when there are any, then enables and reloads', () => {
-    expect(steps.map(moduleOf)).toEqual(['ansible.builtin.dnf', 'ansible.builtin.command', 'ansible.builtin.systemd_service', 'ansible.builtin.systemd_service']);
-    expect(download['ansible.builtin.dnf']).toEqual({
-      name: '{{ edpm_update_system_ovs_installed.stdout_lines }}',
+  const [preview, update, reload] = steps;
+  const pending = 'edpm_update_system_ovs_installed_packages | intersect(edpm_update_system_pending_updates) | length > 0';
+  it('when the query saw a pending update of one of them: downloads, installs without scriptlets and enables the unit in one command, then reloads', () => {
+    expect(steps.map(moduleOf)).toEqual(['ansible.builtin.dnf', 'ansible.builtin.command', 'ansible.builtin.systemd_service']);
+    expect(update.when).toBe(pending);
+    expect(update.changed_when).toBe(true);
+    expect(update.register).toBe('edpm_update_system_ovs_update');
+    for (const s of steps) expect(s.become).toBe(true);
+  });
+  it('in check mode, where the command does not run, shows what the update would bring with the dnf module', () => {
+    expect(preview['ansible.builtin.dnf']).toEqual({
+      name: '{{ edpm_update_system_ovs_installed_packages }}',
       state: 'latest',
       update_only: true,
       download_only: true,
-      update_cache: true,
     });
-    expect(download.when).toBe('edpm_update_system_ovs_installed.stdout_lines | length > 0');
-    expect(download.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
-    expect(download.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
-    expect(download.until).toBe('edpm_update_system_ovs_download is succeeded');
-    // Whether the download found updates: it lists them (in check mode too, where the command is skipped).
-    expect(install.when).toBe('edpm_update_system_ovs_download.results | default([]) | length > 0');
-    expect(enable['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', enabled: true });
-    expect(enable.when).toBe('edpm_update_system_ovs_update is not skipped');
-    for (const s of steps) expect(s.become).toBe(true);
+    expect(preview.when).toEqual(['ansible_check_mode', pending]);
   });
   it('reloads as edpm_ovs does, only after a change (or selected alone with --tags reload) and on request', () => {
     expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', daemon_reload: true, state: 'reloaded', masked: false });
@@ -134,10 +150,13 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       'edpm_update_system_ovs_reload | bool',
     ]);
   });
-  it('passes package names to dnf as argv elements after --, never through a shell', () => {
-    const cmd = install['ansible.builtin.command'];
+  it('passes the unit, the retries, the delay and the package names to the command as argv elements, never pasted into its script', () => {
+    const cmd = update['ansible.builtin.command'];
     expect(Object.keys(cmd)).toEqual(['argv']);
-    expect(cmd.argv).toBe("{{ ['dnf', 'update', '-y', '--cacheonly', '--setopt=tsflags=noscripts', '--'] + edpm_update_system_ovs_installed.stdout_lines }}");
+    expect(cmd.argv).toBe(
+      "{{ ['sh', '-c', edpm_update_system_ovs_update_script, 'update-openvswitch', 'openvswitch', edpm_update_system_ovs_download_retries | int | string, edpm_update_system_ovs_download_delay | int | string] + edpm_update_system_ovs_installed_packages }}",
+    );
+    expect(update.vars.edpm_update_system_ovs_update_script).not.toMatch(/\{\{|\{%|\{#/u);
   });
   it('has no handlers: the steps run in order, before every other package', () => {
     expect([...tree.keys()].filter((p) => p.startsWith(`${role}/handlers/`))).toEqual([]);
@@ -152,7 +171,7 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     ]);
     const main = yamlOf(out, `${role}/tasks/main.yml`);
     expect(taskNamed(main, 'Check the Open vSwitch package list')).toBeDefined();
-    expect(taskNamed(main, 'Find the Open vSwitch packages installed on the node')).toBeDefined();
+    expect(taskNamed(main, QUERY)).toBeDefined();
     const defaults = yamlOf(out, `${role}/defaults/main.yml`);
     expect(defaults.edpm_update_system_ovs_packages).toEqual(['openvswitch']);
     expect(defaults.edpm_update_system_ovs_reload_after_update).toBeUndefined();
@@ -163,18 +182,20 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       d.updateSystem.openvswitch.reloadAfterUpdate = true;
     });
     const out = compilePlan(plan);
-    const units = tasksCalling(yamlOf(out, `${role}/tasks/openvswitch.yml`), 'ansible.builtin.systemd_service');
-    expect(units.map((t: any) => t['ansible.builtin.systemd_service'].name)).toEqual(['ovsdb-server', 'ovsdb-server']);
+    const steps = yamlOf(out, `${role}/tasks/openvswitch.yml`);
+    expect(tasksCalling(steps, 'ansible.builtin.systemd_service').map((t: any) => t['ansible.builtin.systemd_service'].name)).toEqual(['ovsdb-server']);
+    expect(tasksCalling(steps, 'ansible.builtin.command')[0]['ansible.builtin.command'].argv).toContain("'update-openvswitch', 'ovsdb-server',");
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
-    expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), 'Find the Open vSwitch packages installed on the node')['ansible.builtin.command'].argv).toContain(
+    expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), QUERY)['ansible.builtin.command'].argv).toContain(
       "'/usr/lib/systemd/system/ovsdb-server.service'",
     );
   });
 });
 
 describe('edpm_update_system: every other package', () => {
-  const exclude =
-    "{{ (edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + (edpm_update_system_ovs_installed.stdout_lines if edpm_update_system_ovs_installed.stdout_lines is defined else ['*openvswitch*']) + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])) | unique }}";
+  const exclusions =
+    "edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + (edpm_update_system_ovs_installed_packages if (edpm_update_system_ovs_query.stdout_lines is defined) else ['*openvswitch*']) + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])";
+  const exclude = `{{ (${exclusions}) | unique }}`;
   it('always excludes openvswitch, the Open vSwitch packages found on the node, the user list, and the kernel when kpatch is on', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_system_include_packages }}');
@@ -182,6 +203,14 @@ describe('edpm_update_system: every other package', () => {
     expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core']);
     // Every Open vSwitch package when the query did not run (skipped by tags).
     expect(dnf['ansible.builtin.dnf'].exclude).toBe(exclude);
+  });
+  it('runs only when the query saw a pending update it does not exclude, without a second refresh of the metadata', () => {
+    const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
+    expect(dnf.when).toBe(
+      "(edpm_update_system_pending_updates if (edpm_update_system_ovs_query.stdout_lines is defined) else ['*']) | reject('match', edpm_update_system_excluded_pattern) | list | length > 0",
+    );
+    expect(dnf.vars.edpm_update_system_excluded_pattern).toContain(exclusions);
+    expect(dnf['ansible.builtin.dnf'].update_cache).toBe('{{ not (edpm_update_system_ovs_query.stdout_lines is defined) }}');
   });
   it('excludes the Open vSwitch packages found on the node when their tasks come from a role too', () => {
     const plan = editedPlan((d) => {
