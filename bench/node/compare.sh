@@ -13,6 +13,8 @@
 # generated / hand-written: the hand-written role is the floor measured in
 # the same run. Target (issue 17): at most 0.8 on every line.
 #   bash bench/node/compare.sh [PHASE...]   (update_services, update_system; default both)
+# EDPM_BENCH_GENERATED=DIR compares the generated roles of DIR (e.g. another
+# checkout's dist-roles, to measure before a change) instead of dist-roles/.
 # Needs what `npm test` prepares (Debian packages, .venv, node image) and
 # `npm run build` (dist-roles).
 set -euo pipefail
@@ -89,7 +91,7 @@ for pid in "${pids[@]}"; do wait "$pid"; done
 run_role() {
   local phase=$1 run=$2 variant=$3 node log roles
   node=$(node_of "$phase" "$variant")
-  roles=$root/dist-roles
+  roles=${EDPM_BENCH_GENERATED:-$root/dist-roles}
   [ "$variant" = generated ] || roles=$here/handwritten
   log=$work/$phase-$run-$variant.log
   if ! ANSIBLE_ROLES_PATH=$roles ANSIBLE_COLLECTIONS_PATH=$work/state-$phase/collections \
