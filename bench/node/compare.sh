@@ -12,6 +12,8 @@
 # edpm_bench.py) and the wall time of each role, and the ratio
 # generated / hand-written: the hand-written role is the floor measured in
 # the same run. Target (issue 17): at most 0.8 on every line.
+# EDPM_BENCH_PAIRS=N (default 1) prepares N node pairs per phase, so that the
+# update too is a median of N runs (the roles alternate which goes first).
 #   bash bench/node/compare.sh [PHASE...]   (update_services, update_system; default both)
 # EDPM_BENCH_GENERATED=DIR compares the generated roles of DIR (e.g. another
 # checkout's dist-roles, to measure before a change) instead of dist-roles/.
@@ -23,6 +25,7 @@ here=$root/bench/node
 phases=("$@")
 [ ${#phases[@]} -gt 0 ] || phases=(update_services update_system)
 reruns=${EDPM_BENCH_RERUNS:-3}
+pairs=${EDPM_BENCH_PAIRS:-1}
 export PATH="$root/.venv/bin:$PATH"
 # shellcheck source=../../scripts/podman-env.sh
 source "$root/scripts/podman-env.sh"
@@ -38,7 +41,7 @@ mkdir -p "$work"
 # edpm_ovs update handles: `dnf update openvswitch` finds the package itself).
 scenario_of() { echo "$1"; }
 group_of() { case $1 in update_system) echo plain ;; *) echo nodes ;; esac; }
-node_of() { echo "edpm-rolegen-bench-${1//_/-}-$2-$suffix"; }
+node_of() { echo "edpm-rolegen-bench-${1//_/-}-$2${3:+-$3}-$suffix"; }
 
 nodes=()
 cleanup() { [ ${#nodes[@]} -eq 0 ] || podman rm -f "${nodes[@]}" >/dev/null 2>&1 || true; }
@@ -60,16 +63,20 @@ for phase in "${phases[@]}"; do
     echo "  children:"
     echo "    $group:"
     echo "      hosts:"
-    for variant in handwritten generated; do
-      node=$(node_of "$phase" "$variant")
-      nodes+=("$node")
-      echo "        $node: {}"
+    for ((p = 0; p < pairs; p++)); do
+      for variant in handwritten generated; do
+        node=$(node_of "$phase" "$variant" "$p")
+        nodes+=("$node")
+        echo "        $node: {}"
+      done
     done
   } >"$work/$phase.inventory.yml"
-  for variant in handwritten generated; do
-    node=$(node_of "$phase" "$variant")
-    podman rm -f "$node" >/dev/null 2>&1 || true
-    podman run -d --name "$node" --hostname "$node" --privileged "$image" sleep infinity >/dev/null
+  for ((p = 0; p < pairs; p++)); do
+    for variant in handwritten generated; do
+      node=$(node_of "$phase" "$variant" "$p")
+      podman rm -f "$node" >/dev/null 2>&1 || true
+      podman run -d --name "$node" --hostname "$node" --privileged "$image" sleep infinity >/dev/null
+    done
   done
 done
 
@@ -89,11 +96,11 @@ for pid in "${pids[@]}"; do wait "$pid"; done
 
 # One run of a phase's role on its node; appends "phase run variant JSON" to results.
 run_role() {
-  local phase=$1 run=$2 variant=$3 node log roles
-  node=$(node_of "$phase" "$variant")
+  local phase=$1 run=$2 variant=$3 pair=$4 node log roles
+  node=$(node_of "$phase" "$variant" "$pair")
   roles=${EDPM_BENCH_GENERATED:-$root/dist-roles}
   [ "$variant" = generated ] || roles=$here/handwritten
-  log=$work/$phase-$run-$variant.log
+  log=$work/$phase-$run-$variant-$pair.log
   if ! ANSIBLE_ROLES_PATH=$roles ANSIBLE_COLLECTIONS_PATH=$work/state-$phase/collections \
     ANSIBLE_CALLBACK_PLUGINS=$here/callback_plugins ANSIBLE_CALLBACKS_ENABLED=edpm_bench \
     EDPM_BENCH_DATA=$root/dist-roles/edpm_$phase/molecule/$(scenario_of "$phase")/data/scenario.yml \
@@ -105,13 +112,14 @@ run_role() {
   echo "$phase $run $variant $(grep '^EDPM-BENCH ' "$log" | tail -n1 | cut -d' ' -f2-)" >>"$work/results.txt"
 }
 
+# Alternate which role goes first, so that neither always runs on a warmer machine.
+order_of() { if (($1 % 2 == 0)); then echo handwritten generated; else echo generated handwritten; fi; }
 for phase in "${phases[@]}"; do
-  run_role "$phase" update handwritten
-  run_role "$phase" update generated
+  for ((p = 0; p < pairs; p++)); do
+    for variant in $(order_of "$p"); do run_role "$phase" update "$variant" "$p"; done
+  done
   for ((i = 0; i < reruns; i++)); do
-    # Alternate which role goes first, so that neither always runs on a warmer machine.
-    if ((i % 2 == 0)); then order=(generated handwritten); else order=(handwritten generated); fi
-    for variant in "${order[@]}"; do run_role "$phase" rerun "$variant"; done
+    for variant in $(order_of $((i + 1))); do run_role "$phase" rerun "$variant" $((i % pairs)); done
   done
 done
 
