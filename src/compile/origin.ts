@@ -72,6 +72,20 @@ export function memberOriginOf(container: unknown, member: string | number): Ori
   return container !== null && typeof container === 'object' ? ofMember.get(container)?.get(member) : undefined;
 }
 
+/**
+ * Whether anything inside `value` carries a record finer than the origin of
+ * `value` itself: a member record on it, or a record on an object or array
+ * nested in it. Without one, every line written from `value` has its origin.
+ */
+export function hasRecordsWithin(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (ofMember.has(value)) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (child !== null && typeof child === 'object' && (ofObject.has(child) || hasRecordsWithin(child))) return true;
+  }
+  return false;
+}
+
 /** What the compiler says about one generated file. */
 export interface FileTrace {
   /** Origin of the lines no finer record covers. */

@@ -9,7 +9,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { pointerSegments, positionOf } from '../plan/source-map.js';
-import { memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
+import { hasRecordsWithin, memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { yamlLinePaths } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
@@ -41,9 +41,51 @@ function lineCount(text: string): number {
   return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
 }
 
+/**
+ * Origins of the lines of a top-level sequence of items without finer
+ * records inside them (a task file of include tasks, the bulk of a large
+ * plan's output): every line of item i has that item's origin, found by
+ * counting the `- ` lines at column 0, with no path per line. The same
+ * origins as the walk of `lineOrigins` gives; null, to take that walk,
+ * when the text or the data is not that plain (a blank or other column-0
+ * line after the first item, an item with records inside, a count that
+ * differs).
+ */
+function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOrigin: Origin, count: number): Origin[] | null {
+  if (data.some((item) => hasRecordsWithin(item))) return null;
+  const itemOrigins = data.map((item, i) => originOf(item) ?? memberOriginOf(data, i) ?? rootOrigin);
+  const out: Origin[] = new Array<Origin>(count);
+  let item = -1;
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = text.indexOf('\n', start);
+    const first = text.charCodeAt(start);
+    const lineEnd = end < 0 ? text.length : end;
+    if (first === 45 /* - */ && (lineEnd === start + 1 || text.charCodeAt(start + 1) === 32)) {
+      item++;
+      if (item >= data.length) return null;
+    } else if (first !== 32 /* space */) {
+      // Before the first item: the header comments and `---`, at the top.
+      if (item >= 0) return null;
+    }
+    out[i] = item < 0 ? rootOrigin : itemOrigins[item]!;
+    start = lineEnd + 1;
+  }
+  return item === data.length - 1 ? out : null;
+}
+
 /** Origin of each line of a traced file. */
 function lineOrigins(text: string, trace: FileTrace): Origin[] {
   const count = lineCount(text);
+  if (Array.isArray(trace.data)) {
+    const plain = plainSequenceLineOrigins(text, trace.data, originOf(trace.data) ?? trace.origin, count);
+    if (plain !== null) return plain;
+  }
+  return walkedLineOrigins(text, trace, count);
+}
+
+/** Origin of each line of a traced file, by the data path of each line. */
+function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origin[] {
   const out: Origin[] = new Array<Origin>(count).fill(trace.origin);
   if (trace.data !== undefined) {
     const paths = yamlLinePaths(text);
@@ -109,7 +151,8 @@ function inPlanFile(source: SourceMap, segments: readonly string[]): boolean {
 
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
-  const index = new Map<string, number>();
+  // By pointer, then rule: no key string made per origin (rules are shared strings, their hashes cached).
+  const index = new Map<string, Map<string, number>>();
   // Most lines share an origin object with others: looked up by identity first.
   const indexOf = new Map<Origin, number>();
   const origins: PlanOrigin[] = [];
@@ -117,8 +160,12 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
   const originIndex = (o: Origin): number => {
     const known = indexOf.get(o);
     if (known !== undefined) return known;
-    const key = `${o.pointer}\u0000${o.rule}`;
-    let i = index.get(key);
+    let byRule = index.get(o.pointer);
+    if (byRule === undefined) {
+      byRule = new Map();
+      index.set(o.pointer, byRule);
+    }
+    let i = byRule.get(o.rule);
     if (i === undefined) {
       let place = places.get(o.pointer);
       if (place === undefined) {
@@ -129,7 +176,7 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
       }
       i = origins.length;
       origins.push({ pointer: o.pointer, rule: place.written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: place.line, col: place.col });
-      index.set(key, i);
+      byRule.set(o.rule, i);
     }
     indexOf.set(o, i);
     return i;
