@@ -28,6 +28,11 @@ const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s"'#&*!|>%@`{[\]},?:-]|[-?
 /** What a value that is only an anchor, a tag or a comment starts with. */
 const PROPERTY_OR_COMMENT = '&!#';
 
+/** KEY's match at the start of `rest`; a text without `: ` and not ending in `:` (most scalars of a list) holds none, and skips the expression. */
+function keyAt(rest: string): RegExpExecArray | null {
+  return rest.includes(': ') || rest.endsWith(':') ? KEY.exec(rest) : null;
+}
+
 function unquoteKey(raw: string): string {
   if (raw.startsWith('"')) return JSON.parse(raw) as string;
   if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/gu, "'");
@@ -89,7 +94,7 @@ export function yamlLinePaths(text: string): DataPath[] {
         pending = { path, indent: dash };
         break;
       }
-      if (!(rest === '-' || rest.startsWith('- ')) && (key = KEY.exec(rest)) === null) {
+      if (!(rest === '-' || rest.startsWith('- ')) && (key = keyAt(rest)) === null) {
         scalar = { path, indent: dash };
         rest = '';
         break;
@@ -101,7 +106,7 @@ export function yamlLinePaths(text: string): DataPath[] {
       out[i] = path ?? stack.at(-1)?.path ?? [];
       continue;
     }
-    const m = key === undefined ? KEY.exec(rest) : key;
+    const m = key === undefined ? keyAt(rest) : key;
     if (m === null) {
       // A scalar alone on its line: the document is a scalar, or a value we did not expect.
       out[i] = path ?? pending?.path ?? stack.at(-1)?.path ?? [];
