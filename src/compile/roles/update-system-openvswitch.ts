@@ -103,7 +103,9 @@ export const OVS_QUERY_TASK = 'Find the Open vSwitch packages installed on the n
  *   count;
  * - `update NAME`: the first word, without its `.arch`, of each line of
  *   `dnf check-update` (exit 100 when it lists updates, 0 when none, any
- *   other status fails the query), metadata refreshed first: the installed
+ *   other status fails the query, but for a node with no repository enabled,
+ *   where dnf exits 1 and nothing can be updated, as the dnf module finds
+ *   too), metadata refreshed first: the installed
  *   packages with an update and, under "Obsoleting Packages", the packages
  *   that obsolete installed ones and those they obsolete. A word that is no
  *   package name (a wrapped line) only makes a step run that would have
@@ -123,6 +125,9 @@ export const FIND_OPENVSWITCH_SCRIPT = [
   'fi',
   'status=0',
   'updates=$(dnf -q --refresh check-update) || status=$?',
+  'if [ "$status" -eq 1 ] && repos=$(dnf -q repolist --enabled) && [ -z "$repos" ]; then',
+  "  status=0 updates=''",
+  'fi',
   '[ "$status" -eq 0 ] || [ "$status" -eq 100 ] || exit "$status"',
   "printf '%s\\n' \"$updates\" | awk '",
   '  NF > 0 && $0 !~ /^Obsoleting Packages/ { n = $1; sub(/[.][^.]*$/, "", n); print "update " n }',

@@ -83,9 +83,11 @@ process.exit(missing);
 `;
 
 const FAKE_DNF = `#!/bin/sh
-[ "$*" = "-q --refresh check-update" ] || { echo "unexpected dnf arguments: $*" >&2; exit 2; }
-printf '%s' "$FAKE_DNF_LISTING"
-exit "$FAKE_DNF_STATUS"
+case "$*" in
+  "-q --refresh check-update") printf '%s' "$FAKE_DNF_LISTING"; exit "$FAKE_DNF_STATUS" ;;
+  "-q repolist --enabled") printf '%s' "$FAKE_DNF_REPOS"; exit 0 ;;
+  *) echo "unexpected dnf arguments: $*" >&2; exit 2 ;;
+esac
 `;
 
 let dir: string;
@@ -106,11 +108,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the generated query on a node with these packages, for the package list `list`, dnf check-update printing `listing` and exiting `dnfStatus`. */
-function query(installed: readonly Installed[], list: readonly string[], listing = '', dnfStatus = 0): { openvswitch: string[]; updates: string[]; other: string[]; status: number | null } {
+function query(
+  installed: readonly Installed[],
+  list: readonly string[],
+  listing = '',
+  dnfStatus = 0,
+  repos = 'edpm-fixture-update   EDPM fixture updates\n',
+): { openvswitch: string[]; updates: string[]; other: string[]; status: number | null } {
   const db = join(dir, 'db.json');
   writeFileSync(db, JSON.stringify([...SYSTEM, ...installed]));
   const r = spawnSync('sh', ['-c', script, 'find-openvswitch', unitArg, ...list], {
-    env: { PATH: `${dir}:/usr/bin:/bin`, FAKE_RPM_DB: db, FAKE_DNF_LISTING: listing, FAKE_DNF_STATUS: String(dnfStatus) },
+    env: { PATH: `${dir}:/usr/bin:/bin`, FAKE_RPM_DB: db, FAKE_DNF_LISTING: listing, FAKE_DNF_STATUS: String(dnfStatus), FAKE_DNF_REPOS: repos },
     encoding: 'utf8',
   });
   const lines = r.stdout.split('\n').filter((l) => l !== '');
@@ -192,6 +200,12 @@ describe('the pending updates the query lists (dnf check-update)', () => {
   });
   it('fails, with dnf\'s status, when dnf fails (a repository that cannot be read): the role must not take "nothing pending" from an error', () => {
     expect(query(SHAPES.plain!, ['openvswitch'], '', 1).status).toBe(1);
+  });
+  it('lists nothing on a node with no repository enabled (dnf exits 1 there; the dnf module finds nothing to update either)', () => {
+    const r = query(SHAPES.plain!, ['openvswitch'], 'Error: There are no enabled repositories in "/etc/yum.repos.d".\n', 1, '');
+    expect(r.status).toBe(0);
+    expect(r.updates).toEqual([]);
+    expect(r.openvswitch.length).toBeGreaterThan(0);
   });
 });
 
