@@ -12,13 +12,10 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import { collectionName, matchesGrammar, packagePattern, roleName, serviceType as serviceTypeGrammar, taskFileName } from '../model/names.js';
 import { fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
+import { UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
 
-/** The list variable a container step's condition tests. */
-export const RUNNING_SERVICES = 'edpm_update_services_running_services';
-/** The variable of the user's own exclusions. */
-export const USER_EXCLUSIONS = 'edpm_update_services_exclude_packages';
-/** The variable of the essential packages (its default is the plan's list). */
-export const ESSENTIAL_PACKAGES = 'edpm_update_services_include_packages';
+/** The variables of the role the reader looks for: the names the compiler gives them (kept from the hand-written role). */
+const { runningServices: RUNNING_SERVICES, excludePackages: USER_EXCLUSIONS, includePackages: ESSENTIAL_PACKAGES } = UPDATE_SERVICES_VARS;
 
 /** A place in a file of the role. */
 export interface RolePosition {

@@ -7,6 +7,7 @@
  * Open vSwitch package list are issue 12's and live with that list.)
  */
 import type { UpdatePlan } from '../model/plan.js';
+import { globMatches } from '../model/dnf-glob.js';
 import { UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../model/roles.js';
 
 /** A value that breaks a rule by meaning: where (JSON path) and why. */
@@ -29,25 +30,6 @@ export function isGlob(pattern: string): boolean {
 /** The characters of a pattern that are not glob syntax: a pattern with none matches (nearly) every package. */
 function literalPart(pattern: string): string {
   return pattern.replace(/\[[^\]]*\]/gu, '').replace(/[*?]/gu, '');
-}
-
-/** Whether a dnf glob (fnmatch: `*`, `?`, `[...]`) matches a package name. */
-export function globMatches(pattern: string, name: string): boolean {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') source += '.*';
-    else if (c === '?') source += '.';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end === -1) source += '\\[';
-      else {
-        source += `[${pattern.slice(i + 1, end).replace(/[\\^\]]/gu, '\\$&')}]`;
-        i = end;
-      }
-    } else source += c.replace(/[.+^$(){}|\\]/gu, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'u').test(name);
 }
 
 /** Every rule by meaning the plan breaks. */

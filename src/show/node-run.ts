@@ -15,6 +15,7 @@ import { OVS_TASK_TAGS, serviceRoleTag, UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE
 import { SERVICE_TYPES_VARIABLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
 import { UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS } from '../compile/roles/update-system.js';
 import { openvswitchUnitPath, OVS_VARS } from '../compile/roles/update-system-openvswitch.js';
+import { globMatches } from '../model/dnf-glob.js';
 import { openvswitchPackageProblems } from '../model/names.js';
 
 /** What the node is and is given. */
@@ -125,25 +126,6 @@ export function ansibleBool(value: unknown): boolean {
   if (typeof value === 'number') return value === 1;
   if (typeof value === 'string') return ['yes', 'on', '1', 'true', 'y', 't'].includes(value.trim().toLowerCase());
   return false;
-}
-
-/** dnf's name globs (fnmatch): `*`, `?`, `[...]`. */
-export function globMatches(pattern: string, name: string): boolean {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        re += `[${pattern.slice(i + 1, end).replace(/\\/gu, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/gu, '\\$&');
-  }
-  return new RegExp(`${re}$`, 'u').test(name);
 }
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
