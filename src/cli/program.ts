@@ -158,8 +158,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--bootc', 'the node is an image-mode (bootc) host (as -e \'{"ansible_local": {"bootc": true}}\')')
     .option('-t, --tags <tags>', 'only the tasks with these tags, comma-separated, as ansible-playbook --tags')
     .option('--skip-tags <tags>', 'not the tasks with these tags, comma-separated, as ansible-playbook --skip-tags')
+    .option('-r, --roles <dir>', 'the roles tree the roles are built with (build --roles): task file names as they exist there')
     .option('--json', 'print JSON for machines')
-    .action(async (opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; json?: boolean }) => {
+    .action(async (opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; roles?: string; json?: boolean }) => {
       const { showCommand } = await import('./show-command.js');
       exitCode = showCommand(opts, io);
     });

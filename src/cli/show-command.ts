@@ -1,5 +1,5 @@
 /**
- * `show --services a,b [-e key=value]... [--bootc] [--tags T] [--skip-tags T] [--plan FILE] [--json]`:
+ * `show --services a,b [-e key=value]... [--bootc] [--tags T] [--skip-tags T] [--plan FILE] [--roles DIR] [--json]`:
  * the exact sequence a node would run in each phase, each step with the
  * plan entry behind it.
  */
@@ -10,6 +10,8 @@ import { loadPlanFileWithSource } from '../plan/load.js';
 import { pointerSegments, positionOf } from '../plan/source-map.js';
 import { builtInPlanPath } from '../package-root.js';
 import { nodeRun } from '../show/node-run.js';
+import { scanRolesTree } from '../roles-tree/scan.js';
+import { taskFileNamesOf } from '../roles-tree/facts.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Extra variables as `ansible-playbook -e` takes them: `key=value` (the value read as YAML) or a YAML/JSON mapping. */
@@ -50,7 +52,7 @@ function commaList(value: string | undefined): string[] | null {
 }
 
 export function showCommand(
-  opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; json?: boolean },
+  opts: { plan?: string; services?: string; extraVars?: string[]; bootc?: boolean; tags?: string; skipTags?: string; roles?: string; json?: boolean },
   io: CliIo,
 ): number {
   const planFile = opts.plan ?? builtInPlanPath();
@@ -60,7 +62,9 @@ export function showCommand(
   const vars = parseExtraVars(opts.extraVars ?? []);
   const tags = commaList(opts.tags) ?? [];
   const skipTags = commaList(opts.skipTags) ?? [];
-  const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true, tags, skipTags });
+  // With the roles tree the roles were built with, task files are named as they exist there (update.yaml stays update.yaml).
+  const taskFile = opts.roles === undefined ? undefined : taskFileNamesOf(scanRolesTree(opts.roles));
+  const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true, tags, skipTags, ...(taskFile === undefined ? {} : { taskFile }) });
   const where = (pointer: string): string => {
     if (pointer === '') return '';
     const at = positionOf(source, pointerSegments(pointer));

@@ -17,6 +17,7 @@ import { UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS } from '../compile/roles/update-
 import { openvswitchUnitPath, OVS_VARS } from '../compile/roles/update-system-openvswitch.js';
 import { globMatches } from '../model/dnf-glob.js';
 import { openvswitchPackageProblems } from '../model/names.js';
+import { YML_TASK_FILES, type TaskFileNames } from '../model/task-files.js';
 
 /** What the node is and is given. */
 export interface NodeInput {
@@ -30,6 +31,8 @@ export interface NodeInput {
   readonly tags?: readonly string[];
   /** `--skip-tags` of the run. */
   readonly skipTags?: readonly string[];
+  /** Task file names as the roles tree has them (`build --roles`); default `<base>.yml`. */
+  readonly taskFile?: TaskFileNames;
 }
 
 /** What every step says: what it does, the plan entry behind it (JSON pointer; '' for none), the tags of its tasks. */
@@ -234,9 +237,10 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
     return done();
   }
   const running = new Set(listVar(vars, V.runningServices, serviceTypes ?? []));
+  const taskFile = input.taskFile ?? YML_TASK_FILES;
   const includeStep = (role: string, file: string, become: boolean, serviceType: string | null, from: string): RunStep => ({
     kind: 'include',
-    text: `include ${plan.collection}.${role} ${file}.yml ${become ? 'with become' : 'without become (its tasks choose)'} (${serviceType === null ? 'every node' : `service type ${serviceType}`})`,
+    text: `include ${plan.collection}.${role} ${taskFile(role, file)} ${become ? 'with become' : 'without become (its tasks choose)'} (${serviceType === null ? 'every node' : `service type ${serviceType}`})`,
     from,
     tags: [...T.containers, serviceRoleTag(role)],
     role,
@@ -318,7 +322,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     ovs.tasks.tasks.forEach((file, i) =>
       steps.push({
         kind: 'openvswitch',
-        text: `Open vSwitch: import ${plan.collection}.${role} ${file}.yml`,
+        text: `Open vSwitch: import ${plan.collection}.${role} ${(input.taskFile ?? YML_TASK_FILES)(role, file)}`,
         from: `/updateSystem/openvswitch/tasks/tasks/${i}`,
         tags: T.openvswitch,
         packages: [],

@@ -58,9 +58,9 @@ export function updateServicesRole(plan: UpdatePlan, context: CompileContext = c
     scenarios: roleScenarios(plan, [...UPDATE_SERVICES_SCENARIOS, ...rolloutScenarios(plan)], GENERATED_HEADER),
     handlers: new Map(),
     roleVars: null,
-    steps: readmeSteps(plan),
-    diagram: phaseDiagram(plan),
-    readmeOrigins: readmeOrigins(plan),
+    steps: readmeSteps(plan, context),
+    diagram: phaseDiagram(plan, context),
+    readmeOrigins: readmeOrigins(plan, context),
     tags: [
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
@@ -246,19 +246,19 @@ function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleT
   );
 }
 
-/** A step's task files as the README lists them: `run.yml (become)`. */
-function readmeTaskFiles(step: RoleTasks): { file: string; become: boolean }[] {
-  return step.tasks.map((t) => ({ file: `${t}.yml`, become: step.become.includes(t) }));
+/** A step's task files as the README lists them, named as `tasks_from` names them: `run.yml (become)`. */
+function readmeTaskFiles(step: RoleTasks, context: CompileContext): { file: string; become: boolean }[] {
+  return step.tasks.map((t) => ({ file: context.taskFile(step.role, t), become: step.become.includes(t) }));
 }
 
 /** The README's flowchart: facts, packages, every step in plan order, prune. */
-function phaseDiagram(plan: UpdatePlan): string[] {
+function phaseDiagram(plan: UpdatePlan, context: CompileContext): string[] {
   const s = plan.updateServices;
   const lines = ['flowchart TD', `  ${diagramNode('facts', 'Gather local facts')} --> ${diagramNode('packages', 'Update the essential packages')}`];
   let last = 'packages';
   const steps = [...s.alwaysBefore.map((step) => ({ type: 'every node', step })), ...s.containerSteps.map((step) => ({ type: step.serviceType, step }))];
   steps.forEach(({ type, step }, i) => {
-    lines.push(`  ${last} --> ${diagramNode(`step${i}`, `${type}: ${step.role} ${step.tasks.map((t) => `${t}.yml`).join(', ')}`)}`);
+    lines.push(`  ${last} --> ${diagramNode(`step${i}`, `${type}: ${step.role} ${step.tasks.map((t) => context.taskFile(step.role, t)).join(', ')}`)}`);
     last = `step${i}`;
   });
   const pruned = prunedKinds(plan);
@@ -267,9 +267,9 @@ function phaseDiagram(plan: UpdatePlan): string[] {
 }
 
 /** The README lines that come from one plan entry: the rows of the steps table, the steps of the flowchart (provenance). */
-function readmeOrigins(plan: UpdatePlan): { text: string; origin: Origin }[] {
+function readmeOrigins(plan: UpdatePlan, context: CompileContext): { text: string; origin: Origin }[] {
   const s = plan.updateServices;
-  const files = (step: RoleTasks) => readmeTaskFiles(step).map((f) => `${f.file}${f.become ? ' (become)' : ''}`).join(', ');
+  const files = (step: RoleTasks) => readmeTaskFiles(step, context).map((f) => `${f.file}${f.become ? ' (become)' : ''}`).join(', ');
   const row = (type: string | null, step: RoleTasks) => `| ${type === null ? '(every node)' : `\`${type}\``} | \`${plan.collection}.${step.role}\` | ${files(step)} |`;
   const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
     text: ` --> step${k}["`,
@@ -285,11 +285,11 @@ function readmeOrigins(plan: UpdatePlan): { text: string; origin: Origin }[] {
 }
 
 /** The values the README's steps show (templates/readme/edpm_update_services-steps.md.hbs). */
-function readmeSteps(plan: UpdatePlan): ReadmeSteps {
+function readmeSteps(plan: UpdatePlan, context: CompileContext): ReadmeSteps {
   const s = plan.updateServices;
   const steps = [
-    ...s.alwaysBefore.map((step) => ({ serviceType: null, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step) })),
-    ...s.containerSteps.map((step) => ({ serviceType: step.serviceType, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step) })),
+    ...s.alwaysBefore.map((step) => ({ serviceType: null, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step, context) })),
+    ...s.containerSteps.map((step) => ({ serviceType: step.serviceType, role: `${plan.collection}.${step.role}`, taskFiles: readmeTaskFiles(step, context) })),
   ];
   return {
     template: `${P}-steps.md.hbs`,

@@ -11,7 +11,10 @@ import { scanRolesTree } from '../../../src/roles-tree/scan.js';
 import { taskFileNamesOf } from '../../../src/roles-tree/facts.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 import { allTasks, editedPlan, tasksCalling, yamlOf } from '../../support/plans.js';
+import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runRolegen } from '../../support/cli.js';
 
 const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 const S = 'edpm_update_services';
@@ -185,5 +188,29 @@ describe('9. task files as they exist in the roles tree', () => {
     const withTree = compilePlan(plan, { taskFileNames: taskFileNamesOf(facts) });
     expect(yamlOf(withTree, `${Y}/tasks/openvswitch.yml`)[0]['ansible.builtin.import_role'].tasks_from).toBe('update.yaml');
     expect(includes(withTree).every((i: any) => i['ansible.builtin.include_role'].tasks_from.endsWith('.yml'))).toBe(true);
+  });
+
+  it('names them the same way in the README (steps table, flowchart) and in show --roles', async () => {
+    // edpm-ansible's roles are not uniform: a role whose install task file is
+    // install.yaml stands for those (edpm_ovs ships update.yaml).
+    const dir = mkdtempSync(join(tmpdir(), 'rolegen-yaml-tree-'));
+    try {
+      cpSync(join(ROOT, 'test', 'fixtures', 'roles'), dir, { recursive: true });
+      renameSync(join(dir, 'edpm_nova', 'tasks', 'install.yml'), join(dir, 'edpm_nova', 'tasks', 'install.yaml'));
+      const plan = loadPlanFile(DEFAULT_PLAN);
+      const built = compilePlan(plan, { taskFileNames: taskFileNamesOf(scanRolesTree(dir)) });
+      const nova = includes(built).filter((i: any) => i['ansible.builtin.include_role'].name.endsWith('.edpm_nova'));
+      expect(nova.map((i: any) => i['ansible.builtin.include_role'].tasks_from)).toEqual(['update.yml', 'install.yaml']);
+      const readme = built.get(`${S}/README.md`)!;
+      expect(readme).toMatch(/\| `nova` \| `[^`]+\.edpm_nova` \| update\.yml, install\.yaml \(become\) \|/u);
+      expect(readme).toMatch(/nova: edpm_nova update\.yml, install\.yaml/u);
+      expect(readme).not.toMatch(/edpm_nova[^\n]*install\.yml/u);
+      const shown = await runRolegen(['show', '--services', 'nova', '--roles', dir]);
+      expect(shown.status).toBe(0);
+      expect(shown.stdout).toMatch(/edpm_nova install\.yaml with become/u);
+      expect(shown.stdout).toMatch(/edpm_nova update\.yml/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
