@@ -11,13 +11,15 @@
  * scenarios).
  */
 import type { UpdatePlan } from '../model/plan.js';
-import { OVS_TASK_TAGS, serviceRoleTag, UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../model/roles.js';
+import { OVS_TASK_TAGS, roleTags, serviceRoleTag, UPDATE_SERVICES_ROLE, UPDATE_SYSTEM_ROLE } from '../model/roles.js';
 import { SERVICE_TYPES_VARIABLE, UPDATE_SERVICES_TAGS, UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
 import { UPDATE_SYSTEM_TAGS, UPDATE_SYSTEM_VARS } from '../compile/roles/update-system.js';
 import { openvswitchUnitPath, OVS_VARS } from '../compile/roles/update-system-openvswitch.js';
 import { globMatches } from '../model/dnf-glob.js';
 import { openvswitchPackageProblems } from '../model/names.js';
 import { YML_TASK_FILES, type TaskFileNames } from '../model/task-files.js';
+import { ROLLOUT_ID_VARIABLE, ROLLOUT_PHASES } from '../model/rollout.js';
+import { LOCAL_FACTS_DIR, progressNames } from '../compile/rollout-progress.js';
 
 /** What the node is and is given. */
 export interface NodeInput {
@@ -70,6 +72,7 @@ export type RunStep =
   | (StepBase & { readonly kind: 'kpatch' })
   | (StepBase & { readonly kind: 'bootc' })
   | (StepBase & { readonly kind: 'check' })
+  | (StepBase & { readonly kind: 'progress'; readonly rolloutId: string; readonly ends: boolean })
   | (StepBase & { readonly kind: 'fail' })
   | (StepBase & { readonly kind: 'skipped' });
 
@@ -105,15 +108,51 @@ function isBootc(input: NodeInput): boolean {
   return input.bootc || ansibleBool(fact);
 }
 
-/** The steps the run's tags select; a step that fails ends the phase there. */
+/** The steps the run's tags select; a step that fails, or ends the play for the node, ends the phase there. */
 function selected(steps: readonly RunStep[], input: NodeInput): RunStep[] {
   const out: RunStep[] = [];
   for (const step of steps) {
     if (!selectedByTags(step.tags, input.tags ?? [], input.skipTags ?? [])) continue;
     out.push(step);
-    if (step.kind === 'fail') break;
+    if (step.kind === 'fail' || (step.kind === 'progress' && step.ends)) break;
   }
   return out;
+}
+
+/**
+ * A phase the plan rolls out: its role skips a node that completed the phase
+ * under the same rollout id (after gathering the local facts) and records the
+ * completion as its last step (compile/rollout-progress.ts). Without a
+ * rollout id nothing is skipped or recorded.
+ */
+function withRolloutProgress(plan: UpdatePlan, role: string, steps: readonly RunStep[], input: NodeInput): RunStep[] {
+  const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+  if (phase === undefined || plan.rollout[phase.key] === null) return [...steps];
+  const names = progressNames(role, phase.service);
+  const from = `/rollout/${phase.key}`;
+  const idValue = firstDefined(input.vars, [names.rolloutIdVariable, ROLLOUT_ID_VARIABLE], '');
+  const rolloutId = idValue === null || idValue === undefined ? '' : String(idValue);
+  // Without an id, or when the argument validation fails before the role's tasks, nothing of it runs.
+  if (rolloutId === '' || steps[0]?.kind === 'fail') return [...steps];
+  const local = input.vars.ansible_local;
+  const fact = local !== null && typeof local === 'object' && !Array.isArray(local) ? (local as Record<string, unknown>)[names.fact] : undefined;
+  const recorded = fact !== null && typeof fact === 'object' && !Array.isArray(fact) ? (fact as Record<string, unknown>).rollout_id : undefined;
+  const tags = roleTags(role);
+  const factsFirst = steps[0]?.kind === 'facts' ? 1 : 0;
+  const [before, after] = [steps.slice(0, factsFirst), steps.slice(factsFirst)];
+  if (recorded !== undefined && String(recorded) === rolloutId) {
+    const text = `${names.phase} completed on this node under rollout ${rolloutId} (ansible_local.${names.fact}): say so and end the play for the node`;
+    return [...before, { kind: 'progress', text, from, tags, rolloutId, ends: true }];
+  }
+  const check = `not completed under rollout ${rolloutId} yet (ansible_local.${names.fact}): go on`;
+  const record = `record in ${LOCAL_FACTS_DIR}/${names.fact}.fact (become) that ${names.phase} completed under rollout ${rolloutId}`;
+  const fails = steps.some((s) => s.kind === 'fail');
+  return [
+    ...before,
+    { kind: 'progress', text: check, from, tags, rolloutId, ends: false },
+    ...after,
+    ...(fails ? [] : [{ kind: 'progress' as const, text: record, from, tags, rolloutId, ends: false }]),
+  ];
 }
 
 /** The steps of one phase. */
@@ -189,7 +228,7 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
   const T = UPDATE_SERVICES_TAGS;
   const vars = input.vars;
   const steps: RunStep[] = [];
-  const done = (): PhaseRun => ({ phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps: selected(steps, input) });
+  const done = (): PhaseRun => ({ phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SERVICES_ROLE, steps, input), input) });
   // The role's argument validation templates the default of the running
   // services, `{{ edpm_service_types }}`: without either, it fails first.
   const serviceTypes = SERVICE_TYPES_VARIABLE in vars ? listVar(vars, SERVICE_TYPES_VARIABLE, []) : input.services;
@@ -270,7 +309,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   const T = UPDATE_SYSTEM_TAGS;
   const vars = input.vars;
   const steps: RunStep[] = [{ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role }];
-  const done = (): PhaseRun => ({ phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps: selected(steps, input) });
+  const done = (): PhaseRun => ({ phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SYSTEM_ROLE, steps, input), input) });
   if (isBootc(input)) {
     const image = typeof vars[V.bootcImage] === 'string' ? (vars[V.bootcImage] as string) : '';
     if (image === '') {

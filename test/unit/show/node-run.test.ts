@@ -211,4 +211,50 @@ describe('edpm-rolegen show', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('-e:1:1: error: "not a pair": expected key=value\n');
   });
+
+  describe('a rolled-out phase (plans/examples/rollout.yaml rolls out update-services only)', () => {
+    const plan = loadPlanFile(join(ROOT, 'plans', 'examples', 'rollout.yaml'));
+    const fact = 'edpm_update_services_progress';
+    const progress = (steps: readonly RunStep[]) => steps.flatMap((s, i) => (s.kind === 'progress' ? [{ i, ends: s.ends, id: s.rolloutId }] : []));
+    const names = (file: string) => (parse(compilePlan(plan).get(`edpm_update_services/tasks/${file}`)!) as any[]).map((t) => t.name as string);
+
+    it('without a rollout id: nothing skipped or recorded, as the role', () => {
+      expect(progress(updateServicesRun(plan, { services: ['nova'], vars: {}, bootc: false }).steps)).toEqual([]);
+    });
+
+    it('with an id: the check after the local facts and the record last, where the role has them', () => {
+      const run = updateServicesRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r1' }, bootc: false });
+      expect(progress(run.steps)).toEqual([
+        { i: 1, ends: false, id: 'r1' },
+        { i: run.steps.length - 1, ends: false, id: 'r1' },
+      ]);
+      expect(run.steps[0]!.kind).toBe('facts');
+      expect(run.steps[1]!.from).toBe('/rollout/updateServices');
+      // the compiled role: facts, the skip block, ..., the record block
+      const main = names('main.yml');
+      expect(main[1]).toMatch(/^Skip this node when it completed update-services under this rollout/u);
+      expect(main.at(-1)).toMatch(/^Record that update-services completed on this node/u);
+      // phase 2 is not rolled out by this plan: no progress there
+      expect(progress(updateSystemRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r1' }, bootc: false }).steps)).toEqual([]);
+    });
+
+    it("a node that completed the phase under the same id ends there; another id, or the role's own variable, decides", () => {
+      const done = { ansible_local: { [fact]: { rollout_id: 'r1', phase: 'update-services' } } };
+      const same = updateServicesRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r1', ...done }, bootc: false });
+      expect(same.steps.map((s) => s.kind)).toEqual(['facts', 'progress']);
+      expect(same.steps[1]!.text).toContain('end the play for the node');
+      const other = updateServicesRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r2', ...done }, bootc: false });
+      expect(other.steps.some((s) => s.kind === 'include')).toBe(true);
+      const own = updateServicesRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r1', edpm_update_services_rollout_id: '', ...done }, bootc: false });
+      expect(progress(own.steps)).toEqual([]);
+    });
+
+    it('a failure before any change records nothing', () => {
+      const failed = updateServicesRun(plan, { services: ['nova'], vars: { edpm_rollout_id: 'r1', edpm_update_services_exclude_packages: ['openstack-selinux'] }, bootc: false });
+      expect(failed.steps.at(-1)!.kind).toBe('fail');
+      expect(failed.steps.filter((s) => s.kind === 'progress')).toHaveLength(1);
+      const unset = updateServicesRun(plan, { services: null, vars: { edpm_rollout_id: 'r1' }, bootc: false });
+      expect(unset.steps.map((s) => s.kind)).toEqual(['fail']);
+    });
+  });
 });
