@@ -1,7 +1,7 @@
 // Makes dist/edpm-rolegen-program.code-cache: loads the bundled program as
 // the executable does (dist/src/cli/program-bundle.js), runs what users run
 // most, a build of the built-in plan (into a new folder, then again, up to
-// date), and writes V8's code cache of the script, which then holds every
+// date, found so without a compile), and writes V8's code cache of the script, which then holds every
 // function those runs compiled. Run by scripts/bundle-cli.mjs, in a process
 // of its own: a cache only serves a node started with the same V8 flags.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { CODE_CACHE_FILE, loadProgram } from '../dist/src/cli/program-bundle.js';
 
 const dist = new URL('../dist/', import.meta.url);
-const { program, script } = loadProgram(dist, false);
+const { program, script, identity } = loadProgram(dist, false);
 const dir = mkdtempSync(join(tmpdir(), 'edpm-rolegen-code-cache-'));
 const write = process.stdout.write;
 try {
   // The runs print nothing: their output is of no use here.
   process.stdout.write = () => true;
   for (let i = 0; i < 2; i++) {
-    const code = await program.main(['build', '--out', join(dir, 'roles')]);
+    const code = await program.main(['build', '--out', join(dir, 'roles')], identity);
     if (code !== 0) throw new Error(`edpm-rolegen build exited ${code} while making the code cache`);
   }
 } finally {

@@ -5,5 +5,5 @@
  */
 import { loadProgram } from './program-bundle.js';
 
-const { program } = loadProgram(new URL('./', import.meta.url), true);
-process.exitCode = await program.main(process.argv.slice(2));
+const { program, identity } = loadProgram(new URL('./', import.meta.url), true);
+process.exitCode = await program.main(process.argv.slice(2), identity);

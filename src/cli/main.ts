@@ -4,9 +4,10 @@
  */
 import { runCli } from './program.js';
 import { processIo } from './io.js';
+import type { ProgramIdentity } from './build-inputs.js';
 
 /** Runs the CLI on the process's streams; resolves to the exit code. */
-export async function main(args: readonly string[]): Promise<number> {
+export async function main(args: readonly string[], program?: ProgramIdentity): Promise<number> {
   // A reader that stops early (`edpm-rolegen discover --json | head -1`) closes the pipe:
   // stop quietly, as other command-line tools do, instead of a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -15,5 +16,5 @@ export async function main(args: readonly string[]): Promise<number> {
       throw err;
     });
   }
-  return runCli(args, processIo);
+  return runCli(args, processIo, program);
 }

@@ -6,11 +6,14 @@
  * then read compiled instead of parsed and compiled at every start (Node 20
  * has no compile cache of its own for ES modules). A cache that does not
  * fit (another Node or V8 version) is refused by V8, which then compiles
- * the script as usual: slower, never wrong.
+ * the script as usual: slower, never wrong. The program is told the
+ * SHA-256 of its script, which `build` counts among its inputs
+ * (build-inputs.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
+import type { ProgramIdentity } from './build-inputs.js';
 
 /** The bundled program and its code cache, beside the executable. */
 export const PROGRAM_FILE = 'edpm-rolegen-program.cjs';
@@ -18,14 +21,16 @@ export const CODE_CACHE_FILE = 'edpm-rolegen-program.code-cache';
 
 /** What the bundle exports. */
 export interface Program {
-  /** Runs the CLI with these arguments; resolves to the exit code. */
-  readonly main: (args: readonly string[]) => Promise<number>;
+  /** Runs the CLI with these arguments, telling it its identity; resolves to the exit code. */
+  readonly main: (args: readonly string[], identity?: ProgramIdentity) => Promise<number>;
 }
 
 /** The bundle loaded and run (its top level), and the compiled script (to make its code cache from). */
 export interface LoadedProgram {
   readonly program: Program;
   readonly script: Script;
+  /** The program's identity, to pass to its `main`. */
+  readonly identity: ProgramIdentity;
   /** Whether V8 took the code cache. */
   readonly cacheUsed: boolean;
 }
@@ -37,7 +42,8 @@ export interface LoadedProgram {
  */
 export function loadProgram(distUrl: URL, useCache: boolean): LoadedProgram {
   const file = new URL(PROGRAM_FILE, distUrl);
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   let cachedData: Buffer | undefined;
   if (useCache) {
     try {
@@ -52,5 +58,8 @@ export function loadProgram(distUrl: URL, useCache: boolean): LoadedProgram {
   });
   const module = { exports: {} as Program };
   (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, url: string) => void)(module.exports, createRequire(file), module, file.href);
-  return { program: module.exports, script, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+  // Through require: an ES import of node:crypto would also load its Web Crypto part, unused.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const identity = { digest: createHash('sha256').update(bytes).digest('hex') };
+  return { program: module.exports, script, identity, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
 }

@@ -12,9 +12,15 @@ import { packageVersion, planSchemaPath } from '../package-root.js';
 import { EXIT, type CliIo } from './io.js';
 import { buildCommand, checkCommand } from './build-commands.js';
 import type { RolloutOptions } from './rollout-commands.js';
+import type { ProgramIdentity } from './build-inputs.js';
 
-/** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with arguments (without `node` and the script); resolves to
+ * the exit code. The executable gives the running program's `identity`
+ * (main.ts): with it, `build` can find an output folder up to date without
+ * compiling (build-commands.ts).
+ */
+export async function runCli(args: readonly string[], io: CliIo, identity?: ProgramIdentity): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('edpm-rolegen')
     .description('Compile the EDPM minor-update plan into the edpm_update_services and edpm_update_system Ansible roles.')
@@ -39,7 +45,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('-f, --force', 'overwrite generated files edited by hand')
     .option('-r, --roles <dir>', 'audit the plan against this roles tree first; refuse to build on errors')
     .action(async (opts: { plan?: string; out?: string; force?: boolean; roles?: string }) => {
-      exitCode = await buildCommand(opts, io);
+      exitCode = await buildCommand(opts, io, identity);
     });
 
   program

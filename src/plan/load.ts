@@ -1,20 +1,20 @@
 /**
  * Plan loading: text of a plan file (YAML or JSON) -> validated UpdatePlan.
  * Every problem is reported with `file:line:col`, the JSON path of the value
- * and what was expected. `parsePlan` is pure; `loadPlanFile` reads the file.
+ * and what was expected. `parsePlan` is pure; `loadPlanFile` reads the file
+ * (plan-text.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { diagnosticAt, fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
-import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
 import type { SourceMap } from './source-map.js';
 import { schemaDiagnostics } from './validation-messages.js';
 import type { UpdatePlan } from '../model/plan.js';
+import { MAX_PLAN_BYTES, readPlanText } from './plan-text.js';
 
-/** Largest plan file read, in bytes. */
-export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+export { MAX_PLAN_BYTES, readPlanText };
+
 /** Most aliases a plan may expand: plans have no use for many, alias bombs have. */
 export const MAX_ALIAS_COUNT = 100;
 /** Deepest nesting of collections in a plan. */
@@ -117,27 +117,6 @@ export function loadPlanFile(path: string): UpdatePlan {
 /** Reads and validates a plan file, also returning where its values are. */
 export function loadPlanFileWithSource(path: string): { plan: UpdatePlan; source: SourceMap } {
   return parsePlanWithSource(readPlanText(path), path);
-}
-
-/** Reads a plan file's text within the size limit. */
-export function readPlanText(path: string): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new InputError([fileError(path, 'not a regular file')]);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
-  }
-  if (size > MAX_PLAN_BYTES) {
-    throw new InputError([fileError(path, `plan file is ${size} bytes; the limit is ${MAX_PLAN_BYTES}`)]);
-  }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
-  }
 }
 
 /** Parses YAML/JSON text into plain data, keeping node positions. */

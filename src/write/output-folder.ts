@@ -20,9 +20,11 @@ export const JOURNAL_NAME = '.edpm-rolegen-journal.json';
 export const JOURNAL_DRAFT_NAME = '.edpm-rolegen-journal.json.draft';
 /** Where the new files are written before they are renamed into place. */
 export const STAGING_NAME = '.edpm-rolegen-staging';
+/** What the last build's inputs compile to (the hash of its manifest), when the build knew its inputs (up-to-date.ts). */
+export const STAMP_NAME = '.edpm-rolegen-stamp.json';
 
 /** The writer's own names at the top of the output folder: never listed as user files, never generated. */
-export const WRITER_NAMES: ReadonlySet<string> = new Set([MANIFEST_NAME, LOCK_NAME, LOCK_BREAK_NAME, JOURNAL_NAME, JOURNAL_DRAFT_NAME, STAGING_NAME]);
+export const WRITER_NAMES: ReadonlySet<string> = new Set([MANIFEST_NAME, LOCK_NAME, LOCK_BREAK_NAME, JOURNAL_NAME, JOURNAL_DRAFT_NAME, STAGING_NAME, STAMP_NAME]);
 
 /** What kind of thing is at a path, links not followed. */
 export type FileKind = 'file' | 'symlink' | 'other';

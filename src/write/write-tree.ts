@@ -19,6 +19,7 @@ import { checkOutputFolder, listFiles } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
 import { applyJournal, commitJournal, finishJournal, recoverOutput, removeStaging, stagingPath } from './write-journal.js';
 import { foldersOf, planWrite, type Conflict } from './write-plan.js';
+import { recordInputs } from './up-to-date.js';
 
 /** Options of a write. */
 export interface WriteOptions {
@@ -26,6 +27,13 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** How long to wait for another build of the same folder to finish (default 10 s). */
   readonly lockWaitMs?: number;
+  /**
+   * Digest of everything the tree was compiled from (cli/build-inputs.ts),
+   * recorded with the manifest's hash once the tree is in place, so that a
+   * later build of the same inputs can find the folder up to date without
+   * compiling (up-to-date.ts). Without it nothing is recorded.
+   */
+  readonly inputs?: string;
   /** Called after each step of the write, with its name (progress reporting; tests stop the process there). */
   readonly onStep?: (step: string) => void;
 }
@@ -85,6 +93,7 @@ export function writeTree(outDir: string, tree: FileTree, options: WriteOptions 
     const manifestCurrent = readBoundedRegularFile(join(out, MANIFEST_NAME), MAX_MANIFEST_BYTES, 'build manifest')?.toString('utf8') === newManifest;
     const result = { outDir: out, keptFiles: plan.kept, removedFiles: plan.removed, recovered };
     if (plan.writes.length === 0 && plan.deletes.length === 0 && manifestCurrent) {
+      if (options.inputs !== undefined) recordInputs(out, options.inputs, newManifest);
       return { ...result, changed: recovered, filesWritten: 0 };
     }
     changed = true;
@@ -107,6 +116,7 @@ export function writeTree(outDir: string, tree: FileTree, options: WriteOptions 
     step('journal-written');
     applyJournal(out, journal, step);
     finishJournal(out, step);
+    if (options.inputs !== undefined) recordInputs(out, options.inputs, newManifest);
     return { ...result, changed: true, filesWritten: plan.writes.length };
   } finally {
     release();

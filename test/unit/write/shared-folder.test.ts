@@ -191,8 +191,12 @@ describe('concurrent builds', () => {
     console.log(`20 parallel builds: ${ok.length} succeeded, ${locked.length} stopped at the lock, ${20 - ok.length - locked.length} other`);
     expect(runs.filter((r) => !ok.includes(r) && !locked.includes(r)).map((r) => r.stderr)).toEqual([]);
     expect(ok.length).toBeGreaterThan(0);
-    // no scratch: only the manifest and the provenance sidecar the build writes
-    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen')).sort()).toEqual(['.edpm-rolegen-manifest.json', '.edpm-rolegen-provenance.json']);
+    // no scratch: only the manifest, the provenance sidecar and the stamp of the inputs (up-to-date.ts) the build writes
+    expect(readdirSync(out).filter((f) => f.startsWith('.edpm-rolegen')).sort()).toEqual([
+      '.edpm-rolegen-manifest.json',
+      '.edpm-rolegen-provenance.json',
+      '.edpm-rolegen-stamp.json',
+    ]);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml', 'roles']);
     const matching: string[] = [];
     for (const plan of plans) if ((await runRolegen(['check', '--plan', plan, '--out', out])).status === 0) matching.push(plan);
