@@ -5,7 +5,11 @@
  *   output folder it is up to date with (what `npm run build` does most
  *   often), against a bare `node -e 0` (target: at most 50 ms above it), in
  *   wall time and in CPU time (user + system: what a busy machine moves
- *   least);
+ *   least). Such a build finds the folder up to date from the stamp of its
+ *   inputs without compiling (src/write/up-to-date.ts); the same build
+ *   with the stamp removed before each run, which compiles (what any change
+ *   of the plan, the program or the templates costs), and a build into a
+ *   new folder are printed beside it;
  * - the in-process compile of synthetic plans of 100, 1,000 and 5,000
  *   service types, against the `yaml` package parsing the same plan text
  *   (the least any compile of that plan does; target: 5,000 types under
@@ -78,6 +82,13 @@ export async function run(): Promise<void> {
     const runs = 15;
     spawnSync(process.execPath, [cli, 'build', '--out', join(dir, 'out')], { stdio: 'ignore' });
     const [bare, build] = timeProcesses([['-e', '0'], [cli, 'build', '--out', join(dir, 'out')]], runs) as [{ wall: number; cpu: number }, { wall: number; cpu: number }];
+    const stamp = join(dir, 'out', '.edpm-rolegen-stamp.json');
+    const compiling = median(
+      Array.from({ length: 7 }, () => {
+        rmSync(stamp);
+        return wallOf([cli, 'build', '--out', join(dir, 'out')]);
+      }),
+    );
     const fresh = wallOf([cli, 'build', '--force', '--out', join(dir, 'fresh')]);
     const over = build.wall - bare.wall;
     console.log('edpm-rolegen build, whole process, built-in plan (median of %d runs, in turn with the floor: node -e 0)', runs);
@@ -91,6 +102,12 @@ export async function run(): Promise<void> {
       over <= 50 ? 'OK' : 'OVER',
       (build.cpu / bare.cpu).toFixed(2),
       (build.cpu - bare.cpu).toFixed(1),
+    );
+    console.log(
+      '  build (up to date, no stamp)  wall %s ms   x%s of the floor, +%s ms (median of 7: compiles, as after any change of its inputs)',
+      compiling.toFixed(1),
+      (compiling / bare.wall).toFixed(2),
+      (compiling - bare.wall).toFixed(1),
     );
     console.log('  build (new output folder)     wall %s ms   x%s of the floor, +%s ms (one run)', fresh.toFixed(1), (fresh / bare.wall).toFixed(2), (fresh - bare.wall).toFixed(1));
   } finally {
