@@ -3,7 +3,7 @@
  * with their SHA-256, so that a later build can tell a generated file from a
  * hand-edited one and from a file it never wrote.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { byKey } from '../core/compare.js';
@@ -23,7 +23,8 @@ export type Manifest = ReadonlyMap<string, string>;
 
 /** SHA-256 of a file's content, hex. */
 export function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
+  // One-shot (no Hash object per file): a build hashes every file it checks.
+  return hash('sha256', content, 'hex');
 }
 
 /** The manifest of a compiled tree. */
