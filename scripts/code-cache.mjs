@@ -1,13 +1,14 @@
 // Makes dist/edpm-rolegen-program.code-cache: loads the bundled program as
 // the executable does (dist/src/cli/program-bundle.js), runs what users run
 // most, a build of the built-in plan (into a new folder, then again, up to
-// date, found so without a compile), and writes V8's code cache of the script, which then holds every
-// function those runs compiled. Run by scripts/bundle-cli.mjs, in a process
-// of its own: a cache only serves a node started with the same V8 flags.
+// date, found so without a compile), and writes the script's SHA-256 and
+// V8's code cache of the script, which then holds every function those
+// runs compiled. Run by scripts/bundle-cli.mjs, in a process of its own: a
+// cache only serves a node started with the same V8 flags.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CODE_CACHE_FILE, loadProgram } from '../dist/src/cli/program-bundle.js';
+import { CODE_CACHE_FILE, codeCacheFileContent, loadProgram } from '../dist/src/cli/program-bundle.js';
 
 const dist = new URL('../dist/', import.meta.url);
 const { program, script, identity } = loadProgram(dist, false);
@@ -24,4 +25,4 @@ try {
   process.stdout.write = write;
   rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(new URL(CODE_CACHE_FILE, dist), script.createCachedData());
+writeFileSync(new URL(CODE_CACHE_FILE, dist), codeCacheFileContent(identity, script.createCachedData()));

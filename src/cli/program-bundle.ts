@@ -6,9 +6,11 @@
  * then read compiled instead of parsed and compiled at every start (Node 20
  * has no compile cache of its own for ES modules). A cache that does not
  * fit (another Node or V8 version) is refused by V8, which then compiles
- * the script as usual: slower, never wrong. The program is told the
- * SHA-256 of its script, which `build` counts among its inputs
- * (build-inputs.ts).
+ * the script as usual: slower, never wrong. The cache file begins with the
+ * SHA-256 of the script it was made for, and is used only with that very
+ * script: V8 itself checks only the script's length, and would run the
+ * functions of an older script of the same length. The program is told
+ * that SHA-256, which `build` counts among its inputs (build-inputs.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +37,11 @@ export interface LoadedProgram {
   readonly cacheUsed: boolean;
 }
 
+/** The code cache file's content: the script's SHA-256 (32 bytes), then V8's cache data. */
+export function codeCacheFileContent(identity: ProgramIdentity, cachedData: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(identity.digest, 'hex'), cachedData]);
+}
+
 /**
  * Loads the bundle in `distUrl` (a folder URL ending in `/`), with the code
  * cache when `useCache` and it exists. The bundle is a CommonJS script; its
@@ -44,10 +51,14 @@ export function loadProgram(distUrl: URL, useCache: boolean): LoadedProgram {
   const file = new URL(PROGRAM_FILE, distUrl);
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
+  // Through require: an ES import of node:crypto would also load its Web Crypto part, unused.
+  const { hash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const digest = hash('sha256', bytes, 'buffer');
   let cachedData: Buffer | undefined;
   if (useCache) {
     try {
-      cachedData = readFileSync(new URL(CODE_CACHE_FILE, distUrl));
+      const cache = readFileSync(new URL(CODE_CACHE_FILE, distUrl));
+      cachedData = cache.subarray(0, digest.length).equals(digest) ? cache.subarray(digest.length) : undefined;
     } catch {
       cachedData = undefined;
     }
@@ -58,8 +69,6 @@ export function loadProgram(distUrl: URL, useCache: boolean): LoadedProgram {
   });
   const module = { exports: {} as Program };
   (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, url: string) => void)(module.exports, createRequire(file), module, file.href);
-  // Through require: an ES import of node:crypto would also load its Web Crypto part, unused.
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  const identity = { digest: createHash('sha256').update(bytes).digest('hex') };
+  const identity = { digest: digest.toString('hex') };
   return { program: module.exports, script, identity, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
 }
