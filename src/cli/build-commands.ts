@@ -60,7 +60,9 @@ export async function buildCommand(
     options = { taskFileNames: taskFileNamesOf(facts) };
   }
   const { tree } = compileWithProvenance(plan, source, planReference(planPath, outDir), options);
-  const result = writeTree(outDir, tree, { force: opts.force === true, ...(inputs === undefined ? {} : { inputs }) });
+  // The compiler read the templates itself: a stamp only when they are still those digested.
+  const compiledFrom = inputs !== undefined && program !== undefined && buildInputsDigest(program, planPath, text, outDir) === inputs ? inputs : undefined;
+  const result = writeTree(outDir, tree, { force: opts.force === true, ...(compiledFrom === undefined ? {} : { inputs: compiledFrom }) });
   const where = displayPath(result.outDir);
   if (result.recovered) io.out(`finished an interrupted build of ${where}\n`);
   if (!result.changed) io.out(upToDateMessage(result.outDir, tree.size));
