@@ -7,7 +7,7 @@ import { processIo } from './io.js';
 import type { ProgramIdentity } from './build-inputs.js';
 
 /** Runs the CLI on the process's streams; resolves to the exit code. */
-export async function main(args: readonly string[], program?: ProgramIdentity): Promise<number> {
+export async function main(args: readonly string[], identity?: ProgramIdentity): Promise<number> {
   // A reader that stops early (`edpm-rolegen discover --json | head -1`) closes the pipe:
   // stop quietly, as other command-line tools do, instead of a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -16,5 +16,5 @@ export async function main(args: readonly string[], program?: ProgramIdentity): 
       throw err;
     });
   }
-  return runCli(args, processIo, program);
+  return runCli(args, processIo, identity);
 }
