@@ -1,17 +1,21 @@
 /**
- * The digest of everything a `build` compiles its tree from, recorded in the
- * output folder's manifest (write/write-tree.ts) so that the next build of
- * the same inputs finds the folder up to date without compiling
- * (write/up-to-date.ts). The compiler is a pure function of exactly these:
+ * The digest of everything a `build` compiles its tree from, recorded by
+ * the writer in the output folder's stamp (write/up-to-date.ts) so that the
+ * next build of the same inputs finds the folder up to date without
+ * compiling. The tree is a function of exactly these (the compiler is pure:
+ * no clock, no environment):
  * - the program: the SHA-256 of the bundled script that runs (given by the
- *   executable, program-bundle.ts), and the Node.js version running it;
+ *   executable, program-bundle.ts), the package's version, and the Node.js
+ *   version running it;
  * - the package's own files the compiler reads: every file under
  *   `templates/` (the Molecule scenarios' playbooks);
  * - the plan text;
- * - how the provenance sidecar names the plan: the built-in plan, or
- *   another plan file by its path from the output folder
- *   (provenance/compile-with-provenance.ts's planReference is a function of
- *   this).
+ * - the options: how the provenance sidecar names the plan (the built-in
+ *   plan, or another plan file by its path from the output folder:
+ *   provenance/compile-with-provenance.ts's planReference is a function of
+ *   this). The output folder is the one holding the stamp; `--force`
+ *   changes what a build may overwrite, never the tree, and a folder found
+ *   up to date has nothing to overwrite.
  * A build given a roles tree (`--roles`) has no digest: the tree would be
  * an input too, and such a build always compiles.
  */
@@ -19,7 +23,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { compareStrings } from '../core/compare.js';
-import { builtInPlanPath, packageRoot } from '../package-root.js';
+import { builtInPlanPath, packageRoot, packageVersion } from '../package-root.js';
 
 /** What the executable tells the program about itself. */
 export interface ProgramIdentity {
@@ -36,6 +40,7 @@ export function buildInputsDigest(program: ProgramIdentity, planPath: string, pl
   const field = (value: string): void => hashField(hash, value);
   field(DIGEST_FORMAT);
   field(program.digest);
+  field(packageVersion());
   field(process.version);
   try {
     field(folderDigest(join(packageRoot(), 'templates')));
