@@ -4,12 +4,13 @@ import { defineConfig } from 'vitest/config';
 // - unit: pure TypeScript (compiler, plan loading, CLI, writer), seconds;
 // - toolchain: the generated roles read by the real Ansible tools (.venv);
 // - molecule: the generated roles run on real containers (podman).
-// Two test files at a time (EDPM_TEST_WORKERS; Vitest's default is one on a
-// 2-core machine): the projects run in name order, so the one Molecule file
-// starts first and takes one worker for the whole run, its scenarios
-// EDPM_MOLECULE_JOBS at a time, while the other worker runs the toolchain
-// and unit files beside it. Much of a scenario's time is spent waiting
-// (podman, dnf, the node's own containers), which the other files use.
+// Two groups, one after the other (sequence.groupOrder): first unit and
+// toolchain, two test files at a time (EDPM_TEST_WORKERS; Vitest's default
+// is one on a 2-core machine); then the one Molecule file, its scenarios
+// EDPM_MOLECULE_JOBS at a time, with the machine to themselves. Beside the
+// toolchain's ansible-lint runs (20-90 s of CPU each) and the unit files,
+// the first two scenarios took 2-5 times as long as alone (2026-11-30:
+// update_services 304 s, against 47-66 s two at a time in the matrix).
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
@@ -18,11 +19,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts'], testTimeout: 60_000 },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts'], testTimeout: 60_000, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: 'toolchain', include: ['test/toolchain/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 900_000 },
+        test: { name: 'toolchain', include: ['test/toolchain/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 900_000, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -33,6 +34,8 @@ export default defineConfig({
           hookTimeout: 1_800_000,
           // One file; its scenarios run side by side, each on its own nodes.
           maxConcurrency: Number(process.env.EDPM_MOLECULE_JOBS ?? 2),
+          // After unit and toolchain, alone.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

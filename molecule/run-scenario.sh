@@ -43,7 +43,12 @@ export EDPM_ROLEGEN_NODE_SUFFIX=${EDPM_ROLEGEN_NODE_SUFFIX:-$(printf %s "$root" 
 # ~/.ansible/tmp/molecule.<hash of the role folder's base name>.<scenario>:
 # the same folder for every checkout, so two checkouts running one scenario
 # overwrite each other's inventory. Keep it in this checkout.
-export MOLECULE_EPHEMERAL_DIRECTORY=${MOLECULE_EPHEMERAL_DIRECTORY:-$root/.cache/molecule-state/$scenario${core:+-core${core//./}}}
+state=$root/.cache/molecule-state/$scenario${core:+-core${core//./}}
+# A whole test starts from empty state: its sequence has no destroy first
+# (create replaces any node left from an interrupted run), and Molecule skips
+# create and prepare when its state says they were done.
+if [ "$1" = test ] && [ -z "${MOLECULE_EPHEMERAL_DIRECTORY:-}" ]; then rm -rf "$state"; fi
+export MOLECULE_EPHEMERAL_DIRECTORY=${MOLECULE_EPHEMERAL_DIRECTORY:-$state}
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 PY_COLORS=0 NO_COLOR=1
 # Each playbook of the log ends with its wall time and its slowest tasks.
 export ANSIBLE_CALLBACKS_ENABLED=${ANSIBLE_CALLBACKS_ENABLED:-ansible.posix.profile_tasks,ansible.posix.timer}

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
+started=$EPOCHSECONDS
 
 step "npm packages"
 bash scripts/node-deps.sh
@@ -24,10 +25,14 @@ SECONDS=0
 bash molecule/prepare-host.sh
 echo "Molecule resources ready in ${SECONDS}s"
 step "tests"
+tests_started=$EPOCHSECONDS
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 status=0
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 # One plain closing line, whatever reads the log.
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report" 2>/dev/null || true
+# The times the closing note of a change quotes (each scenario's time is in
+# the Molecule file's output above).
+echo "npm test took $((EPOCHSECONDS - started))s (tests $((EPOCHSECONDS - tests_started))s)"
 exit $status

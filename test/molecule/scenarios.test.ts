@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runRolegen } from '../support/cli.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_SERVICES_SCENARIOS } from '../../src/compile/roles/update-services.js';
 import { UPDATE_SYSTEM_SCENARIOS } from '../../src/compile/roles/update-system.js';
 import { ROOT } from '../support/paths.js';
@@ -15,8 +15,22 @@ import { ROOT } from '../support/paths.js';
 // scenario), so they run side by side, EDPM_MOLECULE_JOBS at a time
 // (vitest.config.ts; default 2, the machine's cores: most of a scenario's
 // time is spent waiting on podman and dnf). Target: 60 s each on a quiet
-// machine (a figure in the log, not a timed assertion).
+// machine (a figure in the log, not a timed assertion): after the last
+// scenario, the file prints each one's time and actions and the wall time of
+// them all (vitest.config.ts runs them apart from the other projects).
 const SCENARIOS = [...UPDATE_SERVICES_SCENARIOS, ...UPDATE_SYSTEM_SCENARIOS];
+
+/** run-scenario.sh's closing line of each scenario that ran, in the order they ended. */
+const summaries: string[] = [];
+let started = 0;
+beforeAll(() => {
+  started = Date.now();
+});
+afterAll(() => {
+  const wall = Math.round((Date.now() - started) / 1000);
+  const lines = summaries.map((line) => line.replace(/^molecule \S+ -s /u, '  '));
+  console.log(['Molecule scenarios (each: its time, then each action\'s):', ...lines, `Molecule: ${summaries.length} scenarios in ${wall}s wall time`].join('\n'));
+});
 
 function runScenario(scenario: string, env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -67,7 +81,8 @@ describe.concurrent('Molecule scenarios', () => {
     const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'edpm-rolegen.mjs'), 'build', '--force', '--plan', join(ROOT, 'plans', 'examples', 'rollout.yaml'), '--out', roles], { encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const r = await runScenario('update_services_rollout', { ...process.env, EDPM_ROLES_DIR: roles });
-    console.log(r.stdout.trim().split('\n').at(-1));
+    summaries.push(r.stdout.trim().split('\n').at(-1)!);
+    console.log(summaries.at(-1));
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toMatch(/-s update_services_rollout \(.*rollout-roles\/edpm_update_services\/molecule\/update_services_rollout, staged\): passed in \d+s/);
   });
@@ -76,7 +91,8 @@ describe.concurrent('Molecule scenarios', () => {
     it(scenario, async () => {
       if (scenario === 'update_services') rmSync(journals(scenario), { recursive: true, force: true });
       const r = await runScenario(scenario);
-      console.log(r.stdout.trim().split('\n').at(-1));
+      summaries.push(r.stdout.trim().split('\n').at(-1)!);
+      console.log(summaries.at(-1));
       expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`-s ${scenario} \\(dist-roles/edpm_update_[a-z]+/molecule/${scenario}\\): passed in \\d+s`));
       if (scenario === 'update_services') await expectJournalAsShown();

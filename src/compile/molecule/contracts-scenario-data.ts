@@ -1,7 +1,7 @@
 /**
  * The plan-dependent data of the update_services_contracts Molecule scenario
  * (`data/scenario.yml`): the contracts of the hand-written
- * edpm_update_services checked on two nodes (templates/molecule/
+ * edpm_update_services checked on three nodes (templates/molecule/
  * update_services_contracts, molecule/README.md). The services, packages
  * and expectations are those of update_services (services-scenario-data.ts),
  * changed by what each node does differently:
@@ -9,8 +9,10 @@
  *   of a running service type that shares it with other roles and starts no
  *   container, so that its includes, and only those, are skipped;
  * - the package-mode node (root) asks for one more essential package, which
- *   is not installed, and then runs the combined update playbook with the
- *   monolithic role's variable names;
+ *   is not installed;
+ * - a second package-mode node (legacy) runs the combined update playbook
+ *   with the monolithic role's variable names instead, side by side with the
+ *   other nodes' runs;
  * - the image-mode node (user) runs no dnf at all, reached as an
  *   unprivileged user: the update.yml of a step without become writes its
  *   configuration as that user, that of a step with become as root.
@@ -89,12 +91,20 @@ export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown>
   const installed = scenario.packages.install;
   const { expect: _expect, ...prepared } = scenario;
 
-  // The package-mode node: the role's run (with the new essential package), then the update playbook's.
+  // The package-mode node: the role's run, with the new essential package
+  // (what the update playbook updates on the legacy node is unchanged here).
   const newEssential = fixed('a fixture package prepare does not install, asked for as one more essential package');
   const legacyFixture = fixed("a fixture package of the update playbook's run with the monolithic role's variable names");
+  const legacyUpdated = () => traced(LEGACY_UPDATED.filter((p) => installed.includes(p)), () => legacyFixture);
   const rootPackages = {
-    updated: concatWithOrigins(expect.packages.updated!, traced(LEGACY_UPDATED.filter((p) => installed.includes(p)), () => legacyFixture)),
+    updated: concatWithOrigins(expect.packages.updated!),
     installed: traced([NEW_ESSENTIAL], () => newEssential),
+    unchanged: concatWithOrigins(legacyUpdated(), traced([LEGACY_EXCLUDED], () => legacyFixture)),
+  };
+  // The legacy node: the update playbook's run (both phases): the essential
+  // and the other packages updated, the legacy exclusion held.
+  const legacyPackages = {
+    updated: concatWithOrigins(expect.packages.updated!, legacyUpdated()),
     unchanged: traced([LEGACY_EXCLUDED], () => legacyFixture),
   };
   // The image-mode node: no dnf transaction, so nothing changes and the new essential package stays absent.
@@ -150,6 +160,7 @@ export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown>
     nodes: {
       root: { ...prepared, expect: { ...withoutSkipped, packages: rootPackages } },
       user: { ...prepared, expect: { ...withoutSkipped, packages: userPackages } },
+      legacy: { ...prepared, expect: { packages: legacyPackages } },
     },
   };
   recordMemberOrigin(contracts, 'user', fixed('the unprivileged user the image-mode node is reached as'));
