@@ -17,6 +17,8 @@ export interface PackageUpdateVars {
   /** Task-level variables of the assert that no included package is excluded. */
   readonly exclusionPattern: string;
   readonly refusedPackages: string;
+  /** Registered result of the update of the installed ones (what it found not installed). */
+  readonly updateResult: string;
 }
 
 /** The package-update variable names of a role. */
@@ -28,6 +30,7 @@ export function packageUpdateVars(role: string): PackageUpdateVars {
     alwaysExcluded: `${role}_always_excluded_packages`,
     exclusionPattern: `${role}_exclusion_pattern`,
     refusedPackages: `${role}_refused_packages`,
+    updateResult: `${role}_packages_update`,
   };
 }
 
@@ -59,8 +62,9 @@ export function packageListVariables(
  * The dnf task updating the included packages to their latest version,
  * never installing new ones, excluding the union of the given list
  * expressions (variable names or Jinja list expressions); with a condition,
- * and without refreshing the metadata when a task before it just did
- * (`updateCache`, true by default, may be a Jinja expression).
+ * without refreshing the metadata when a task before it just did
+ * (`updateCache`, true by default, may be a Jinja expression), and its
+ * result registered (`register`: what it found not installed).
  */
 export function dnfUpdateTask(
   name: string,
@@ -68,9 +72,9 @@ export function dnfUpdateTask(
   exclusions: readonly string[],
   taskVars: Record<string, unknown>,
   tags: readonly string[],
-  options: { readonly when?: string; readonly updateCache?: boolean | string } = {},
+  options: { readonly when?: string; readonly updateCache?: boolean | string; readonly register?: string } = {},
 ): Task {
-  const { when, updateCache = true } = options;
+  const { when, updateCache = true, register } = options;
   return task(
     name,
     'ansible.builtin.dnf',
@@ -81,14 +85,29 @@ export function dnfUpdateTask(
       update_cache: updateCache,
       exclude: `{{ (${exclusions.join(' + ')}) | unique }}`,
     },
-    when === undefined ? { vars: taskVars, become: true, tags } : { vars: taskVars, when, become: true, tags },
+    { vars: taskVars, ...(register === undefined ? {} : { register }), ...(when === undefined ? {} : { when }), become: true, tags },
   );
+}
+
+/**
+ * What ansible-core's dnf module (and dnf5 module) adds to `results` for each
+ * name that `state: latest, update_only: true` left alone because no package
+ * of that name is installed ("Packages providing NAME not installed due to
+ * update_only specified", the same text in ansible-core 2.16 to 2.21; the
+ * matrix's toolchain test reads it in each core's modules).
+ */
+export const DNF_UPDATE_ONLY_NOT_INSTALLED = 'not installed due to update_only specified';
+
+/** A Jinja test on a registered dnf `update_only` result: it left a name alone because nothing of that name is installed. */
+export function updateOnlyFoundMissing(register: string): string {
+  return `${register}.results | default([]) | select('search', '${DNF_UPDATE_ONLY_NOT_INSTALLED}') | list | length > 0`;
 }
 
 /**
  * The dnf task installing the included packages that are not installed yet,
  * at the newest version dnf finds (what `state: latest` did for them in the
- * hand-written roles), with the same exclusions.
+ * hand-written roles), with the same exclusions; with a condition, and
+ * without refreshing the metadata when a task before it just did.
  */
 export function dnfInstallMissingTask(
   name: string,
@@ -96,17 +115,19 @@ export function dnfInstallMissingTask(
   exclusions: readonly string[],
   taskVars: Record<string, unknown>,
   tags: readonly string[],
+  options: { readonly when?: string; readonly updateCache?: boolean } = {},
 ): Task {
+  const { when, updateCache = true } = options;
   return task(
     name,
     'ansible.builtin.dnf',
     {
       name: `{{ ${vars.includePackages} }}`,
       state: 'present',
-      update_cache: true,
+      update_cache: updateCache,
       exclude: `{{ (${exclusions.join(' + ')}) | unique }}`,
     },
-    { vars: taskVars, become: true, tags },
+    { vars: taskVars, ...(when === undefined ? {} : { when }), become: true, tags },
   );
 }
 

@@ -69,12 +69,12 @@ export default {
     + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"essentialPackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":3,"column":39},"end":{"line":3,"column":69}}})) != null ? stack1 : "")
     + " by default ("
     + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"includePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":3,"column":82},"end":{"line":3,"column":111}}})) != null ? stack1 : "")
-    + "): installs the ones that are missing, then brings all of them to their latest version with dnf, always excluding "
-    + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"alwaysExcludedPackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":3,"column":225},"end":{"line":3,"column":260}}})) != null ? stack1 : "")
+    + "): brings the installed ones to their latest version with dnf (`update_only`), then installs the ones that step found missing (a second dnf run, only then), always excluding "
+    + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"alwaysExcludedPackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":3,"column":285},"end":{"line":3,"column":320}}})) != null ? stack1 : "")
     + " and the packages in "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"excludePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":3,"column":281},"end":{"line":3,"column":310}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"excludePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":3,"column":341},"end":{"line":3,"column":370}}})) != null ? stack1 : "")
     + ". Skipped when "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":3,"column":325},"end":{"line":3,"column":353}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":3,"column":385},"end":{"line":3,"column":413}}})) != null ? stack1 : "")
     + " is false, and on image-mode (bootc) hosts (`ansible_local.bootc` true), whose packages come with their OS image.\n4. **Updates the containers of the running services**: in this order; a step runs only when its service type is in "
     + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"runningServices"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":4,"column":115},"end":{"line":4,"column":144}}})) != null ? stack1 : "")
     + " (default: "
@@ -188,7 +188,7 @@ export default {
     + " to say that a reboot is required.\n";
 },"usePartial":true,"useData":true},
   "gather-facts-step.md.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "1. **Gathers local facts**: only the local ones (`gather_subset: ['!all', '!min', 'local']`), when `ansible_local` is undefined.\n";
+    return "1. **Gathers local facts**: only the local ones and the package manager (`gather_subset: ['!all', '!min', 'local', 'pkg_mgr']`, keeping `ansible_local` and `ansible_pkg_mgr`), when `ansible_local` is undefined: the `dnf` tasks below then know their backend without asking the node again.\n";
 },"useData":true},
   "role-readme.md.hbs": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {

@@ -261,15 +261,15 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
           }
         : { kind: 'check', text: `check that no essential package is excluded (${V.includePackages} against ${V.excludePackages} and the plan's): none is`, from: '/updateServices/essentialPackages', tags: T.packages },
     );
-    // tasks/packages.yml: exact names only, then the missing ones installed, then all updated
+    // tasks/packages.yml: exact names only, then the installed ones updated, then the missing ones installed
     const globs = include.filter((p) => /[*?[]/u.test(p));
     steps.push(
       globs.length > 0
         ? { kind: 'fail', text: `fail: ${V.includePackages} takes exact package names, not dnf globs: ${globs.join(', ')}`, from: '/updateServices/essentialPackages', tags: T.packages }
         : { kind: 'check', text: `check that ${V.includePackages} holds exact names, no globs: it does`, from: '/updateServices/essentialPackages', tags: T.packages },
     );
-    steps.push(packagesStep('dnf install (those not installed yet)', '/updateServices/essentialPackages', T.packages, 'present', include, exclude));
     steps.push(packagesStep('dnf update (update_only)', '/updateServices/essentialPackages', T.packages, 'latest', include, exclude));
+    steps.push(packagesStep('dnf install (those the update found not installed, when there are any)', '/updateServices/essentialPackages', T.packages, 'present', include, exclude));
   }
   if (!boolVar(vars, V.enableContainers, true)) {
     steps.push({ kind: 'skipped', text: `containers: skipped (${V.enableContainers} is false)`, from: '/updateServices/containerSteps', tags: T.containers });

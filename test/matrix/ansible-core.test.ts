@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../src/compile/compile-plan.js';
+import { DNF_UPDATE_ONLY_NOT_INSTALLED } from '../../src/compile/package-update.js';
 import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
 import type { UpdatePlan } from '../../src/model/plan.js';
 import { collectionLayout, runTool, venvBinOf, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
@@ -95,6 +96,28 @@ for (const core of CORES) {
         const options = [...specs.matchAll(/^ {6}([a-z_]+):$/gm)].map((m) => m[1]!);
         expect(options.length).toBeGreaterThan(3);
         for (const option of options) expect(r.output, option).toContain(option);
+      }
+    });
+
+    // The essential packages' install runs only when the update before it
+    // (`update_only`) reported a name it left alone for want of an installed
+    // package: by this text of the dnf backends (dnf4, where ansible-core
+    // 2.21 moved it into module_utils/_embed, and dnf5). The node-side proof is
+    // the update_services_contracts scenario (a missing essential package installed).
+    it(`the dnf backends report a name update_only left alone as the role's condition expects ("${DNF_UPDATE_ONLY_NOT_INSTALLED}")`, () => {
+      const script = [
+        'import ansible, json, os',
+        'base = os.path.dirname(ansible.__file__)',
+        "embed = os.path.join(base, 'module_utils', '_embed', 'dnf.py')",
+        "files = [embed if os.path.exists(embed) else os.path.join(base, 'modules', 'dnf.py'), os.path.join(base, 'modules', 'dnf5.py')]",
+        "print(json.dumps({os.path.relpath(f, base): open(f).read() for f in files}))",
+      ].join('\n');
+      const r = tool('python3', ['-c', script]);
+      expect(r.status, r.output).toBe(0);
+      const sources = JSON.parse(r.output) as Record<string, string>;
+      expect(Object.keys(sources)).toHaveLength(2);
+      for (const [file, text] of Object.entries(sources)) {
+        expect(text, file).toMatch(new RegExp(`Packages providing (%s|\\{\\w*\\}) ${DNF_UPDATE_ONLY_NOT_INSTALLED}`));
       }
     });
 

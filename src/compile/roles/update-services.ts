@@ -12,7 +12,7 @@ import { recordListOrigins, recordOrigin, type Origin } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
-import { dnfInstallMissingTask, dnfUpdateTask, excludedPackagesAssertTask, packageListVariables, packageUpdateVars, switchVariable } from '../package-update.js';
+import { dnfInstallMissingTask, dnfUpdateTask, excludedPackagesAssertTask, packageListVariables, packageUpdateVars, switchVariable, updateOnlyFoundMissing } from '../package-update.js';
 import type { RoleParts } from '../role-parts.js';
 import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
@@ -151,11 +151,16 @@ function packagesTasks(plan: UpdatePlan): Task[] {
       fail_msg: `${V.includePackages} takes exact package names, not dnf globs (a glob would turn the targeted update into a broad one): {{ ${V.includePackages} | select('search', '[*?\\[]') | list }}`,
       quiet: true,
     }, { tags: T.packages }),
-    // state: latest installs a missing package, as the hand-written role did;
-    // present then latest with update_only does the same in two dnf steps.
-    dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages),
-    // The install just refreshed the metadata: no second refresh.
+    // state: latest also installs a missing package, as the hand-written role did; the
+    // same in two dnf steps that pass ansible-lint (no bare state: latest): the installed
+    // ones to latest (update_only), then, only when that step found one missing (as the
+    // dnf module reports it), the missing ones installed. Most runs: one dnf round trip.
     dnfUpdateTask('Update the essential packages to their latest version', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages, {
+      register: V.updateResult,
+    }),
+    // The update just refreshed the metadata: no second refresh.
+    dnfInstallMissingTask('Install the essential packages that are missing', V, [V.alwaysExcluded, V.excludePackages], alwaysExcludedVars(plan), T.packages, {
+      when: updateOnlyFoundMissing(V.updateResult),
       updateCache: false,
     }),
   ];

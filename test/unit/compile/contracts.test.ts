@@ -113,11 +113,13 @@ describe('4. a missing edpm_service_types', () => {
 });
 
 describe('5. essential packages that are not installed yet', () => {
-  it('are installed (present), then all brought to latest', () => {
-    const [install, update] = tasksCalling(yamlOf(tree, `${S}/tasks/packages.yml`), 'ansible.builtin.dnf');
-    expect(install['ansible.builtin.dnf']).toMatchObject({ name: '{{ edpm_update_services_include_packages }}', state: 'present' });
+  it('the installed ones brought to latest, then the missing ones installed (present) when that update found one', () => {
+    const [update, install] = tasksCalling(yamlOf(tree, `${S}/tasks/packages.yml`), 'ansible.builtin.dnf');
+    expect(update['ansible.builtin.dnf']).toMatchObject({ name: '{{ edpm_update_services_include_packages }}', state: 'latest', update_only: true, update_cache: true });
+    expect(update.register).toBe('edpm_update_services_packages_update');
+    expect(install['ansible.builtin.dnf']).toMatchObject({ name: '{{ edpm_update_services_include_packages }}', state: 'present', update_cache: false });
     expect(install['ansible.builtin.dnf'].exclude).toBe(update['ansible.builtin.dnf'].exclude);
-    expect(update['ansible.builtin.dnf']).toMatchObject({ state: 'latest', update_only: true });
+    expect(install.when).toBe("edpm_update_services_packages_update.results | default([]) | select('search', 'not installed due to update_only specified') | list | length > 0");
   });
 });
 

@@ -12,6 +12,7 @@ describe('the package update both roles make', () => {
       alwaysExcluded: 'edpm_update_services_always_excluded_packages',
       exclusionPattern: 'edpm_update_services_exclusion_pattern',
       refusedPackages: 'edpm_update_services_refused_packages',
+      updateResult: 'edpm_update_services_packages_update',
     });
   });
   it('updates only installed packages to their latest version, unique applied to the whole sum of exclusions', () => {

@@ -29,10 +29,10 @@ describe('show: what a node runs', () => {
         bootc: false,
       });
       expect(includes(run.steps)).toEqual(data.edpm_scenario.expect.journal);
-      // the checks before any change pass; then the missing ones are installed and all updated
+      // the checks before any change pass; then the installed ones are updated and the missing ones installed
       expect(run.steps.map((s) => s.kind).slice(0, 5)).toEqual(['facts', 'check', 'check', 'packages', 'packages']);
-      const [install, update] = packageSteps(run.steps);
-      expect([install?.state, update?.state]).toEqual(['present', 'latest']);
+      const [update, install] = packageSteps(run.steps);
+      expect([update?.state, install?.state]).toEqual(['latest', 'present']);
       for (const step of [install!, update!]) {
         // the scenario asks for the essential packages only: nothing held back, what prepare installed beside them is not asked for
         expect(step.include).toEqual(data.edpm_update_services_include_packages);
@@ -55,7 +55,7 @@ describe('show: what a node runs', () => {
       const root = updateServicesRun(plan, { services: data.edpm_service_types, vars: asked, bootc: false, skipTags });
       expect(includes(root.steps)).toEqual(c.nodes.root.expect.journal);
       if (c.skipped_role !== null) expect(includes(root.steps).some((j) => j.startsWith(`${c.skipped_role}:`))).toBe(false);
-      const [install] = packageSteps(root.steps);
+      const install = packageSteps(root.steps)[1];
       expect(install).toMatchObject({ state: 'present', heldBack: [] });
       for (const p of c.nodes.root.expect.packages.installed) expect(install!.include).toContain(p);
       // the image-mode node, reached as a user: no dnf at all; update.yml as that user where the step has no become

@@ -11,10 +11,10 @@ describe('edpm_update_services: the targeted package update', () => {
     const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
     const dnf = tasksCalling(yamlOf(tree, `${role}/tasks/packages.yml`), 'ansible.builtin.dnf').find((t: any) => t['ansible.builtin.dnf'].state === 'latest');
     expect(dnf['ansible.builtin.dnf'].update_only).toBe(true);
-    // The install of the missing ones, just before, refreshed the metadata.
-    expect(dnf['ansible.builtin.dnf'].update_cache).toBe(false);
+    // The update refreshes the metadata; the install of the missing ones, just after, does not again.
+    expect(dnf['ansible.builtin.dnf'].update_cache).toBe(true);
     const install = tasksCalling(yamlOf(tree, `${role}/tasks/packages.yml`), 'ansible.builtin.dnf').find((t: any) => t['ansible.builtin.dnf'].state === 'present');
-    expect(install['ansible.builtin.dnf'].update_cache).toBe(true);
+    expect(install['ansible.builtin.dnf'].update_cache).toBe(false);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_services_include_packages }}');
     // By name and by Open vSwitch's stream and wrapper packages: dnf does not
     // exclude a package for what it provides.
@@ -123,9 +123,9 @@ describe('edpm_update_services: main', () => {
   const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
 
-  it('gathers only local facts, and only when ansible_local is undefined', () => {
+  it('gathers only local facts and the package manager, and only when ansible_local is undefined', () => {
     const facts = taskNamed(main, 'Gather local facts');
-    expect(facts['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'local'] });
+    expect(facts['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'local', 'pkg_mgr'], filter: ['ansible_local', 'ansible_pkg_mgr', 'gather_subset', 'module_setup'] });
     expect(facts.when).toBe('ansible_local is not defined');
     expect(main.indexOf(facts)).toBe(0);
   });

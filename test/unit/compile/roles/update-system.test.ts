@@ -13,7 +13,7 @@ const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 describe('edpm_update_system: order and gates', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
   it('gathers local facts, then Open vSwitch, kpatch, every other package, bootc', () => {
-    expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local']);
+    expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local', 'pkg_mgr']);
     const files = main.map((t: any) => (t['ansible.builtin.import_tasks'] ?? t['ansible.builtin.include_tasks'])?.file).filter((f: unknown) => f !== undefined);
     expect(files).toEqual(['openvswitch.yml', 'kpatch.yml', 'packages.yml', 'bootc.yml']);
   });
