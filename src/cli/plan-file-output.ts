@@ -1,6 +1,7 @@
 /**
- * Where `init` and `import` put the plan they make: stdout without `--out`;
- * else a file, never overwritten without `--force`, written to a temporary
+ * Where `init` and `import` put the plan they make, and `rollout` and
+ * `resume` their deployments: stdout without `--out`; else a file, never
+ * a folder, never overwritten without `--force`, written to a temporary
  * file beside it and renamed, so never half-written.
  */
 import { lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +14,9 @@ import type { CliIo } from './io.js';
  * Refuses an `--out` that cannot take the plan: a folder, or an existing
  * file without `--force`. Called before any work, and again before writing.
  */
-export function checkPlanOutput(out: string, force: boolean): void {
+export function checkPlanOutput(out: string, force: boolean, what: OutputKind = PLAN_FILE): void {
   const existing = kindOf(out);
-  if (existing === 'folder') throw new InputError([fileError(out, 'is a folder; give the path of the plan file to write, e.g. my-plan.yaml')]);
+  if (existing === 'folder') throw new InputError([fileError(out, `is a folder; give the path of the ${what.name} to write, e.g. ${what.example}`)]);
   if (existing === 'other' && !force) {
     throw new InputError([fileError(out, 'the file exists; use --force to overwrite it')]);
   }
@@ -27,16 +28,33 @@ export function outputPlanText(text: string, out: string | undefined, force: boo
     io.out(text);
     return false;
   }
-  checkPlanOutput(out, force);
+  writeWholeFile(out, text, force, PLAN_FILE);
+  return true;
+}
+
+/** What a command writes with --out, for its messages. */
+export interface OutputKind {
+  readonly name: string;
+  readonly example: string;
+}
+
+const PLAN_FILE: OutputKind = { name: 'plan file', example: 'my-plan.yaml' };
+
+/**
+ * Writes `text` to the file `out` whole or not at all (a temporary file
+ * beside it, renamed over it): refused when `out` is a folder, or exists
+ * and `force` is not given; no temporary file is left behind on failure.
+ */
+export function writeWholeFile(out: string, text: string, force: boolean, what: OutputKind): void {
+  checkPlanOutput(out, force, what);
   const temporary = join(dirname(out), `.${basename(out)}.edpm-rolegen-${process.pid}`);
   try {
     writeFileSync(temporary, text, { flag: 'wx' });
     renameSync(temporary, out);
   } catch (err) {
     rmSync(temporary, { force: true });
-    throw new InputError([fileError(out, `cannot write the plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
+    throw new InputError([fileError(out, `cannot write the ${what.name}: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
   }
-  return true;
 }
 
 function kindOf(path: string): 'folder' | 'other' | null {

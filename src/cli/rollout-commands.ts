@@ -1,8 +1,7 @@
 /**
  * `rollout` and `resume`: read the files, call src/rollout/, write or print.
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
@@ -11,6 +10,7 @@ import { parseNodeList, type NodeList } from '../rollout/node-list.js';
 import { parseDeploymentStatus } from '../rollout/deployment-status.js';
 import { resumeManifestText, rolloutManifestText, type RolloutRequest } from '../rollout/rollout-request.js';
 import { EXIT, type CliIo } from './io.js';
+import { writeWholeFile, type OutputKind } from './plan-file-output.js';
 
 /** Options both commands take. */
 export interface RolloutOptions {
@@ -57,12 +57,12 @@ function request(opts: RolloutOptions): RolloutRequest {
   return { plan, planSource: source, phase: opts.phase, nodeSet: opts.nodeSet, rolloutId: opts.rolloutId, nodes: readNodes(opts) };
 }
 
-/** Writes beside the target and renames, so that the file is whole or untouched. */
+/** What rollout and resume write with --out. */
+const MANIFESTS: OutputKind = { name: 'deployment manifests', example: 'waves.yaml' };
+
+/** Writes beside the target and renames, so that the file is whole or untouched (never a folder, never over a file without --force). */
 function writeOutput(path: string, text: string, force: boolean): void {
-  if (existsSync(path) && !force) throw new InputError([fileError(path, 'the file exists; use --force to overwrite it')]);
-  const temporary = join(dirname(path), `.${basename(path)}.edpm-rolegen-${process.pid}`);
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  writeWholeFile(path, text, force, MANIFESTS);
 }
 
 /** `edpm-rolegen rollout`: the per-wave deployments. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,19 @@ describe('edpm-rolegen rollout', () => {
     expect(again.status).toBe(2);
     expect(again.err).toBe(`${out}:1:1: error: the file exists; use --force to overwrite it\n`);
     expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
+  it('refuses --out a folder, even with --force, with one line and no file left beside it', async () => {
+    const f = files();
+    const out = join(dir, 'waves');
+    mkdirSync(out);
+    for (const force of [[], ['--force']]) {
+      const r = await cli(['rollout', ...common(f), '--out', out, ...force]);
+      expect(r.status).toBe(2);
+      expect(r.err).toBe(`${out}:1:1: error: is a folder; give the path of the deployment manifests to write, e.g. waves.yaml\n`);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['inventory.yml', 'plan.yaml', 'waves']);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('refuses bad rollout plans with file:line:col, and writes nothing', async () => {
