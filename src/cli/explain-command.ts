@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileError, InputError } from '../core/diagnostics.js';
-import { explainGenerated, explainPlanLine, findOutputRoot, parseTarget, readOutputProvenance, type Explanation } from '../provenance/explain.js';
+import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, type Explanation } from '../provenance/explain.js';
 import { EXIT, type CliIo } from './io.js';
 
 export function explainCommand(target: string, opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
@@ -18,8 +18,9 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
   };
   let answers: Explanation[];
   let reverse = false;
-  if (resolve(file) === out.planPath) {
+  if (isPlanOf(out, file)) {
     if (line === null) throw new InputError([fileError(file, 'give a line of the plan: explain PLAN:LINE')]);
+    checkPlanLine(file, line);
     answers = explainPlanLine(out, line);
     reverse = true;
   } else answers = explainGenerated(out, file, line);

