@@ -29,7 +29,7 @@ export function readOutputProvenance(root: string): OutputProvenance {
     throw new InputError([fileError(path, 'no provenance map here: build the output folder with edpm-rolegen build first')]);
   }
   const map = parseProvenance(text);
-  if (map === null) throw new InputError([fileError(path, 'not an edpm-rolegen provenance map')]);
+  if (map === null) throw new InputError([fileError(path, `not an edpm-rolegen provenance map, or a corrupt one; build the folder again (edpm-rolegen build --out ${root})`)]);
   const planPath = map.plan === BUILT_IN_PLAN_REFERENCE ? builtInPlanPath() : isAbsolute(map.plan) ? map.plan : resolve(root, map.plan);
   return { root, map, planPath };
 }

@@ -252,8 +252,21 @@ export function parseProvenance(text: string): ProvenanceMap | null {
     return null;
   }
   const rules = d.rules as string[];
-  const origins = (d.origins as [string, number, number, number][]).map(([pointer, line, col, rule]) => ({ pointer, line, col, rule: rules[rule] ?? '' }));
-  return { plan: d.plan, origins, files: new Map(Object.entries(d.files as Record<string, [number, number, number][]>)) };
+  // A corrupt map (edited, cut short, of another shape) is refused here, not met later as a crash.
+  const count = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+  if (!rules.every((r) => typeof r === 'string')) return null;
+  if (!d.origins.every((o) => Array.isArray(o) && o.length === 4 && typeof o[0] === 'string' && count(o[1], 1) && count(o[2], 1) && count(o[3], 0) && o[3] < rules.length)) return null;
+  const origins = (d.origins as [string, number, number, number][]).map(([pointer, line, col, rule]) => ({ pointer, line, col, rule: rules[rule]! }));
+  const files = Object.entries(d.files as Record<string, unknown>);
+  for (const [, ranges] of files) {
+    if (!Array.isArray(ranges)) return null;
+    let next = 1;
+    for (const r of ranges) {
+      if (!Array.isArray(r) || r.length !== 3 || r[0] !== next || !count(r[1], r[0]) || !count(r[2], 0) || r[2] >= origins.length) return null;
+      next = r[1] + 1;
+    }
+  }
+  return { plan: d.plan, origins, files: new Map(files as [string, [number, number, number][]][]) };
 }
 
 /** The origin of a line of a generated file, if the map covers it. */

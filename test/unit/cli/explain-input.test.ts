@@ -77,3 +77,28 @@ describe('explain PLAN:LINE', () => {
     expect(r.stdout).toMatch(/ \/collection -> /u);
   });
 });
+
+describe('explain with a corrupt provenance map', () => {
+  // Shapes a map takes when edited by hand, cut short by a full disk, or written by something else.
+  const corrupt: Record<string, unknown> = {
+    'an origin that is not a list': { origins: [1] },
+    'a file whose ranges are not a list': { files: { 'a.yml': 5 } },
+    'a range naming an origin that is not there': { files: { 'a.yml': [[1, 2, 7]] } },
+    'a range that is null': { files: { 'a.yml': [null] } },
+    'ranges with a gap': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [[1, 2, 0], [4, 5, 0]] } },
+    'a rule that is not there': { origins: [['/collection', 7, 13, 3]], files: { 'a.yml': [[1, 2, 0]] } },
+  };
+  for (const [name, change] of Object.entries(corrupt)) {
+    it(`${name}: exit 2, the map named, both ways`, async () => {
+      const folder = mkdtempSync(join(dir, 'corrupt-'));
+      const map = { generator: 'edpm-rolegen', plan: '../plan.yaml', rules: ['a rule'], origins: [], files: { 'a.yml': [] }, ...(change as object) };
+      writeFileSync(join(folder, '.edpm-rolegen-provenance.json'), JSON.stringify(map));
+      writeFileSync(join(folder, 'a.yml'), 'a: 1\nb: 2\n');
+      for (const target of [`${join(folder, 'a.yml')}:1`, join(folder, 'a.yml'), `${plan}:7`]) {
+        const r = await runRolegen(['explain', '--out', folder, target]);
+        expect(r.status, target).toBe(2);
+        expect(r.stderr, target).toBe(`${join(folder, '.edpm-rolegen-provenance.json')}:1:1: error: not an edpm-rolegen provenance map, or a corrupt one; build the folder again (edpm-rolegen build --out ${folder})\n`);
+      }
+    });
+  }
+});
