@@ -3,8 +3,9 @@
  * the plan entry that made it and the rule; for a line of the plan, every
  * generated line it made.
  */
-import { relative, resolve } from 'node:path';
-import { fileError, InputError } from '../core/diagnostics.js';
+import { join, relative, resolve } from 'node:path';
+import { fileError, fileWarning, formatDiagnostic, InputError } from '../core/diagnostics.js';
+import { readBoundedRegularFile, readManifest, sha256 } from '../write/manifest.js';
 import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, type Explanation } from '../provenance/explain.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -23,7 +24,11 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     checkPlanLine(file, line);
     answers = explainPlanLine(out, line);
     reverse = true;
-  } else answers = explainGenerated(out, file, line);
+  } else {
+    answers = explainGenerated(out, file, line);
+    const edited = editedSinceBuild(out.root, answers[0]?.file);
+    if (edited !== null) io.err(`${formatDiagnostic(fileWarning(file, edited))}\n`);
+  }
   const plan = show(out.planPath);
   if (opts.json === true) {
     io.out(
@@ -54,4 +59,24 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
   }
   return EXIT.ok;
+}
+
+/** Largest generated file hashed to tell whether it was edited since the build. */
+const MAX_GENERATED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Why a generated file's lines may no longer be the ones the map describes
+ * (it differs from what the build wrote, per the folder's manifest), or
+ * null when it is as built or that cannot be told.
+ */
+function editedSinceBuild(root: string, rel: string | undefined): string | null {
+  if (rel === undefined) return null;
+  try {
+    const built = readManifest(root)?.get(rel);
+    const now = readBoundedRegularFile(join(root, rel), MAX_GENERATED_BYTES, 'generated file');
+    if (built === undefined || now === null || sha256(now) === built) return null;
+  } catch {
+    return null;
+  }
+  return 'changed since the build (its SHA-256 is not the one in the manifest): its lines may have moved since the map was written; build again to explain the file as it is';
 }

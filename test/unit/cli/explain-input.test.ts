@@ -102,3 +102,20 @@ describe('explain with a corrupt provenance map', () => {
     });
   }
 });
+
+describe('explain a generated file edited since the build', () => {
+  it('answers from the map, with a warning that its lines may have moved', async () => {
+    const edited = join(dir, 'edited');
+    expect((await runRolegen(['build', '--plan', plan, '--out', edited])).status).toBe(0);
+    const file = join(edited, 'edpm_update_services', 'tasks', 'main.yml');
+    const asBuilt = await runRolegen(['explain', `${file}:3`]);
+    expect(asBuilt.stderr).toBe('');
+    writeFileSync(file, `# a line added by hand\n${readFileSync(file, 'utf8')}`);
+    const r = await runRolegen(['explain', `${file}:3`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(asBuilt.stdout);
+    expect(r.stderr).toBe(
+      `${file}:1:1: warning: changed since the build (its SHA-256 is not the one in the manifest): its lines may have moved since the map was written; build again to explain the file as it is\n`,
+    );
+  });
+});
