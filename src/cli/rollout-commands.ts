@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
+import { decodeUtf8 } from '../core/utf8-text.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
 import { builtInPlanPath } from '../package-root.js';
 import { parseNodeList, type NodeList } from '../rollout/node-list.js';
@@ -32,7 +33,7 @@ function readInput(path: string, what: string): string {
     const stat = statSync(path);
     if (!stat.isFile()) throw new InputError([fileError(path, `${what}: not a regular file`)]);
     if (stat.size > MAX_INPUT_BYTES) throw new InputError([fileError(path, `${what} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}`)]);
-    return readFileSync(path, 'utf8');
+    return decodeUtf8(readFileSync(path), path);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([fileError(path, `cannot read ${what}: ${describeIoError(err)}`)]);

@@ -12,6 +12,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import { collectionName, matchesGrammar, packagePattern, roleName, serviceType as serviceTypeGrammar, taskFileName } from '../model/names.js';
 import { fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
+import { decodeUtf8 } from '../core/utf8-text.js';
 import { UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
 
 /** The variables of the role the reader looks for: the names the compiler gives them (kept from the hand-written role). */
@@ -105,11 +106,13 @@ export function roleFolder(root: string): RoleFiles {
     read: (rel) => {
       const path = join(root, rel);
       if (!existsSync(path)) return null;
+      let bytes: Buffer;
       try {
-        return readFileSync(path, 'utf8');
+        bytes = readFileSync(path);
       } catch (err) {
         throw new InputError([fileError(path, `cannot read: ${describeIoError(err)}`)]);
       }
+      return decodeUtf8(bytes, path);
     },
   };
 }

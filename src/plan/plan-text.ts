@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
+import { decodeUtf8 } from '../core/utf8-text.js';
 
 /** Largest plan file read, in bytes. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -25,9 +26,11 @@ export function readPlanText(path: string): string {
   if (size > MAX_PLAN_BYTES) {
     throw new InputError([fileError(path, `plan file is ${size} bytes; the limit is ${MAX_PLAN_BYTES}`)]);
   }
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputError([fileError(path, `cannot read plan file: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
   }
+  return decodeUtf8(bytes, path);
 }

@@ -1,0 +1,62 @@
+/**
+ * Files a person gives that are not UTF-8 (a plan saved as Latin-1 or
+ * UTF-16, a node list with a Latin-1 name, a hand-written role's task
+ * file): refused at the first bad byte, exit 2, nothing written; before,
+ * they were read with replacement characters (a UTF-16 plan as "missing
+ * updateServices", a Latin-1 name as another name).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runRolegen } from '../../support/cli.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolegen-encoding-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+describe('input that is not UTF-8', () => {
+  it('a plan saved as Latin-1: exit 2 at the byte, nothing written', async () => {
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, latin1('# Plan of the café cluster\nupdateServices:\n  containerSteps: []\n'));
+    const r = await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${plan}:1:18: error: byte 0xe9 is not valid UTF-8; save the file as UTF-8\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a plan saved as UTF-16 (as some Windows editors do)', async () => {
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('updateServices:\n  containerSteps: []\n', 'utf16le')]));
+    const r = await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${plan}:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8\n`);
+  });
+
+  it('a plan with a UTF-8 byte order mark is UTF-8', async () => {
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, '\ufeffupdateServices:\n  containerSteps: []\n');
+    expect((await runRolegen(['build', '--plan', plan, '--out', join(dir, 'out')])).status).toBe(0);
+  });
+
+  it('a node list with a Latin-1 name', async () => {
+    const nodes = join(dir, 'nodes.txt');
+    writeFileSync(nodes, latin1('compute-0\ncompute-é\n'));
+    const r = await runRolegen(['rollout', '--node-set', 'edpm', '--rollout-id', 'r1', '--nodes', nodes]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${nodes}:2:9: error: byte 0xe9 is not valid UTF-8; save the file as UTF-8\n`);
+  });
+
+  it("a hand-written role's task file in Latin-1", async () => {
+    const role = join(dir, 'edpm_update_services');
+    mkdirSync(join(role, 'tasks'), { recursive: true });
+    writeFileSync(join(role, 'tasks', 'containers.yml'), latin1('- name: Mise à jour\n  ansible.builtin.include_role:\n    name: osp.edpm.edpm_nova\n'));
+    const r = await runRolegen(['import', '--role', role]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(role, 'tasks', 'containers.yml')}:1:14: error: byte 0xe0 is not valid UTF-8; save the file as UTF-8\n`);
+  });
+});
