@@ -16,6 +16,10 @@ import type { FileTree } from './model/file-tree.js';
 import type { SourceMap } from './plan/source-map.js';
 import type { ProvenanceMap } from './provenance/provenance-map.js';
 import { compileWithProvenance as compileCheckedWithProvenance } from './provenance/compile-with-provenance.js';
+import { resumeManifestText as resumeCheckedManifestText, rolloutManifestText as rolloutCheckedManifestText, type ResumeResult, type RolloutRequest } from './rollout/rollout-request.js';
+import type { DeploymentOutcome } from './rollout/deployment-status.js';
+import type { Wave } from './rollout/waves.js';
+import { nodeRun as checkedNodeRun, type NodeInput, type PhaseRun } from './show/node-run.js';
 
 export type { UpdatePlan, UpdateServicesPhase, UpdateSystemPhase, ContainerStep, RoleTasks, OpenvswitchStep, OpenvswitchTasks } from './model/plan.js';
 export { MANDATORY_SERVICES_EXCLUSIONS, MANDATORY_SYSTEM_EXCLUSIONS } from './model/plan.js';
@@ -37,14 +41,14 @@ export type { Rollout, PhaseRollout, Canary, WaveSize, FailureBudget } from './m
 export { computeWaves, allowedFailures, maxFailPercentageFor, type Wave } from './rollout/waves.js';
 export { parseNodeList, type NodeList } from './rollout/node-list.js';
 export { parseDeploymentStatus, type DeploymentOutcome } from './rollout/deployment-status.js';
-export { rolloutManifestText, resumeManifestText, type RolloutRequest, type ResumeResult } from './rollout/rollout-request.js';
+export type { RolloutRequest, ResumeResult } from './rollout/rollout-request.js';
 export { parsePlanWithSource, loadPlanFileWithSource } from './plan/load.js';
 export { planReference } from './provenance/compile-with-provenance.js';
 export { PROVENANCE_FILE, originOfLine, type ProvenanceMap, type PlanOrigin } from './provenance/provenance-map.js';
 export { readOutputProvenance, explainGenerated, explainPlanLine, type Explanation } from './provenance/explain.js';
 export { importRole, checkImport, type RoleImport } from './import/import-role.js';
 export { semanticDiff, formatDifference, type SemanticDifference } from './import/semantic-diff.js';
-export { nodeRun, type NodeInput, type PhaseRun, type RunStep } from './show/node-run.js';
+export type { NodeInput, PhaseRun, RunStep } from './show/node-run.js';
 
 /**
  * Compiles a plan into the output tree: both roles, the playbooks and the
@@ -66,4 +70,24 @@ export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}): Fil
  */
 export function compileWithProvenance(plan: UpdatePlan, source: SourceMap, planRef: string): { tree: FileTree; map: ProvenanceMap } {
   return compileCheckedWithProvenance(checkPlan(plan), source, planRef);
+}
+
+/**
+ * The OpenStackDataPlaneDeployment of each wave of a phase over a node set
+ * (`edpm-rolegen rollout`). The same door as `compilePlan`: the request's
+ * plan is checked first (its rollout section by meaning too), and its
+ * nodes by what each does as an `ansibleLimit`.
+ */
+export function rolloutManifestText(request: RolloutRequest): { text: string; waves: Wave[] } {
+  return rolloutCheckedManifestText({ ...request, plan: checkPlan(request.plan) });
+}
+
+/** The deployment that finishes a stopped rollout (`edpm-rolegen resume`); the plan checked first, as by `rolloutManifestText`. */
+export function resumeManifestText(request: RolloutRequest, outcomes: readonly DeploymentOutcome[], attempt: number): ResumeResult {
+  return resumeCheckedManifestText({ ...request, plan: checkPlan(request.plan) }, outcomes, attempt);
+}
+
+/** What a node runs in each phase (`edpm-rolegen show`); the plan checked first, as by `compilePlan`. */
+export function nodeRun(plan: UpdatePlan, input: NodeInput): PhaseRun[] {
+  return checkedNodeRun(checkPlan(plan), input);
 }

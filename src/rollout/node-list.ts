@@ -43,11 +43,36 @@ function at(file: string, line: number, col: number, message: string): Diagnosti
   return diagnosticAt(file, { line, col }, message);
 }
 
+/**
+ * Why a well-formed node name cannot stand for one node in a deployment's
+ * `ansibleLimit` (a pattern of the node set's inventory), or null: `all`
+ * and `ungrouped` are Ansible's implicit groups, so a wave limited to a
+ * node of that name would run on every node of the node set (or on all
+ * the ungrouped ones) at once.
+ */
+export function nodeNameMeaningProblem(name: string): string | null {
+  return IMPLICIT_GROUPS.has(name)
+    ? `${JSON.stringify(name)} is the name of an implicit Ansible group: as a wave's ansibleLimit it would select every node of the node set, not one; rename the node`
+    : null;
+}
+
+const IMPLICIT_GROUPS: ReadonlySet<string> = new Set(['all', 'ungrouped']);
+
 function checkName(name: string, file: string, line: number, col: number, problems: Diagnostic[]): boolean {
-  if (matchesGrammar(nodeName, name)) return true;
+  if (matchesGrammar(nodeName, name)) {
+    const meaning = nodeNameMeaningProblem(name);
+    if (meaning === null) return true;
+    problems.push(at(file, line, col, meaning));
+    return false;
+  }
   const hint = /\[[^\]]*:[^\]]*\]/u.test(name) ? ' (host ranges such as [0:9] are not expanded: list the nodes)' : '';
   problems.push(at(file, line, col, `${JSON.stringify(name)} is not a node name: expected ${nodeName.rule}${hint}`));
   return false;
+}
+
+/** A host named like a group of its inventory: a limit of that name selects the group. */
+function groupClash(file: string, host: { name: string; line: number; col: number }): Diagnostic {
+  return at(file, host.line, host.col, `host ${JSON.stringify(host.name)} has the name of a group of this inventory: as a wave's ansibleLimit it would select that group's hosts, not this node; rename the host or the group`);
 }
 
 function finish(file: string, format: NodeList['format'], found: { name: string; line: number; col: number }[], problems: Diagnostic[]): NodeList {
@@ -124,6 +149,8 @@ function parseIni(text: string, file: string, group: string | undefined): NodeLi
     visiting.add(name);
     return [...g.hosts, ...g.children.flatMap((c) => collect(c, visiting))];
   };
+  for (const g of groups.values()) for (const h of g.hosts) if (groups.has(h.name)) problems.push(groupClash(file, h));
+  if (problems.length > 0) throw new InputError(problems);
   let found: { name: string; line: number; col: number }[];
   if (group === undefined || group === 'all') found = order.flatMap((name) => groups.get(name)!.hosts);
   else {
@@ -146,13 +173,17 @@ function parseYaml(text: string, file: string, group: string | undefined): NodeL
   const problems: Diagnostic[] = [];
   const root = doc.contents;
   const found: { name: string; line: number; col: number }[] = [];
+  // group name -> its mapping node, in document order (groups may be nested under children:).
+  const groups = new Map<string, unknown>();
   const addName = (node: unknown): void => {
     const p = where(node as Node);
     if (!isScalar(node) || typeof node.value !== 'string') {
       problems.push(at(file, p.line, p.col, 'expected a node name'));
       return;
     }
-    if (checkName(node.value, file, p.line, p.col, problems)) found.push({ name: node.value, ...p });
+    if (!checkName(node.value, file, p.line, p.col, problems)) return;
+    if (groups.has(node.value)) problems.push(groupClash(file, { name: node.value, ...p }));
+    else found.push({ name: node.value, ...p });
   };
   if (isSeq(root)) {
     if (group !== undefined) throw new InputError([at(file, 1, 1, `a group (${group}) was asked for, but this is a list of nodes, not an inventory`)]);
@@ -160,8 +191,6 @@ function parseYaml(text: string, file: string, group: string | undefined): NodeL
     return finish(file, 'list', found, problems);
   }
   if (!isMap(root)) throw new InputError([at(file, 1, 1, 'expected an Ansible inventory (a mapping of groups) or a list of node names')]);
-  // group name -> its mapping node, in document order (groups may be nested under children:).
-  const groups = new Map<string, unknown>();
   const visit = (map: unknown): void => {
     if (!isMap(map)) return;
     for (const pair of map.items) {

@@ -8,12 +8,12 @@ import { diagnosticAt, fileError, InputError } from '../core/diagnostics.js';
 import { positionOf, type SourceMap } from '../plan/source-map.js';
 import type { UpdatePlan } from '../model/plan.js';
 import { ROLLOUT_PHASES, type PhaseRollout, type RolloutPhase } from '../model/rollout.js';
-import { kubernetesLabelName, matchesGrammar, rolloutId as rolloutIdGrammar } from '../model/names.js';
+import { kubernetesLabelName, matchesGrammar, nodeName, rolloutId as rolloutIdGrammar } from '../model/names.js';
 import { computeWaves, UnknownCanaryNodeError, allowedFailures, type Wave } from './waves.js';
 import { deploymentName, deploymentObject, rolloutManifests, type RolloutTarget } from './manifests.js';
 import { describeRemaining, remainingNodes, type RemainingNode } from './resume.js';
 import type { DeploymentOutcome } from './deployment-status.js';
-import type { NodeList } from './node-list.js';
+import { nodeNameMeaningProblem, type NodeList } from './node-list.js';
 import { yamlText } from '../compile/yaml-text.js';
 
 /** Header of the manifests written by `rollout` and `resume`. */
@@ -56,9 +56,37 @@ function target(request: RolloutRequest): RolloutTarget {
   return t;
 }
 
+/**
+ * The nodes, by what each name does in a wave's `ansibleLimit`, over the
+ * node set's inventory: one node, once. The file's parser checks a file
+ * (parseNodeList, at each name's line); this checks a node list made in
+ * code too, and a node named as the node set, whose inventory group the
+ * dataplane operator names after it (a limit of that name selects the
+ * whole node set).
+ */
+function checkNodes(request: RolloutRequest): void {
+  const file = request.nodes.file;
+  const seen = new Set<string>();
+  const problems = request.nodes.nodes.flatMap((node, i) => {
+    const why =
+      typeof node !== 'string' || !matchesGrammar(nodeName, node)
+        ? `${JSON.stringify(node)} is not a node name: expected ${nodeName.rule}`
+        : node === request.nodeSet
+          ? `node ${JSON.stringify(node)} has the name of the node set, which names the node set's inventory group: as a wave's ansibleLimit it would select every node of the node set, not this one; rename the node`
+          : seen.has(node)
+            ? `node ${JSON.stringify(node)} is listed twice`
+            : nodeNameMeaningProblem(node);
+    seen.add(node);
+    return why === null ? [] : [fileError(file, `node ${i + 1}: ${why}`)];
+  });
+  if (request.nodes.nodes.length === 0) problems.push(fileError(file, 'no nodes'));
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 /** The waves of the request's phase over its nodes. */
 export function rolloutWaves(request: RolloutRequest): Wave[] {
   const phase = rolloutPhase(request.phase);
+  checkNodes(request);
   const rollout = request.plan.rollout[phase.key] ?? SINGLE_WAVE;
   try {
     return computeWaves(request.nodes.nodes, rollout);
@@ -90,6 +118,7 @@ export interface ResumeResult {
 
 /** The deployment that finishes a stopped rollout: its failed, unreachable and never-reached nodes, nothing else. */
 export function resumeManifestText(request: RolloutRequest, outcomes: readonly DeploymentOutcome[], attempt: number): ResumeResult {
+  if (!Number.isInteger(attempt) || attempt < 1 || attempt > 99) throw argumentError(`--attempt "${attempt}": expected a whole number from 1 to 99`);
   const t = target(request);
   const waves = rolloutWaves(request);
   const rollout = request.plan.rollout[t.phase.key] ?? SINGLE_WAVE;

@@ -120,6 +120,40 @@ describe('edpm-rolegen rollout', () => {
   });
 });
 
+describe('node names by what they do as a wave\'s ansibleLimit', () => {
+  // The operator limits each deployment to its wave's nodes with ansibleLimit, a pattern of the
+  // node set's inventory: a name that is also a group's selects the group's hosts instead.
+  it('refuses a node named all (or ungrouped) in a node list, at its line', async () => {
+    const f = files();
+    writeFileSync(f.nodes, 'compute-0\nall\n');
+    const r = await cli(['rollout', ...common(f)]);
+    expect(r.status).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${f.nodes}:2:1: error: "all" is the name of an implicit Ansible group: as a wave's ansibleLimit it would select every node of the node set, not one; rename the node\n`);
+  });
+
+  it('refuses an inventory host named as a group of the inventory, at the host', async () => {
+    const f = files();
+    const ini = join(dir, 'inventory.ini');
+    writeFileSync(ini, '[edpm]\nedpm-compute-0\nedpm-compute-2\nnetworkers\n[networkers]\nedpm-networker-0\n');
+    const r = await cli(['rollout', ...common({ ...f, nodes: ini })]);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe(`${ini}:4:1: error: host "networkers" has the name of a group of this inventory: as a wave's ansibleLimit it would select that group's hosts, not this node; rename the host or the group\n`);
+    writeFileSync(f.nodes, 'edpm:\n  hosts:\n    edpm-compute-2: {}\n    other: {}\nother:\n  hosts:\n    x-0: {}\n');
+    const y = await cli(['rollout', ...common(f)]);
+    expect(y.status).toBe(2);
+    expect(y.err).toBe(`${f.nodes}:4:5: error: host "other" has the name of a group of this inventory: as a wave's ansibleLimit it would select that group's hosts, not this node; rename the host or the group\n`);
+  });
+
+  it('refuses a node named as the node set (the operator names its inventory group so)', async () => {
+    const f = files();
+    writeFileSync(f.nodes, 'edpm-compute-2\nedpm\n');
+    const r = await cli(['rollout', ...common(f)]);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe(`${f.nodes}:1:1: error: node 2: node "edpm" has the name of the node set, which names the node set's inventory group: as a wave's ansibleLimit it would select every node of the node set, not this one; rename the node\n`);
+  });
+});
+
 describe('edpm-rolegen resume', () => {
   it('writes the deployment for exactly the failed, stopped and never-reached nodes, and says why', async () => {
     const f = files();
