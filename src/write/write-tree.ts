@@ -10,10 +10,11 @@
  * refuses to overwrite or delete generated files edited by hand, unless
  * forced.
  */
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, lstatSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileTree } from '../model/file-tree.js';
 import { fileError, InputError, printable } from '../core/diagnostics.js';
+import { describeIoError } from '../core/io-error.js';
 import { isSafeRelativePath, manifestOf, manifestText, MANIFEST_NAME, readBoundedRegularFile, readManifest, MAX_MANIFEST_BYTES } from './manifest.js';
 import { checkOutputFolder, listFiles } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
@@ -96,6 +97,7 @@ export function writeTree(outDir: string, tree: FileTree, options: WriteOptions 
       if (options.inputs !== undefined) recordInputs(out, options.inputs, newManifest);
       return { ...result, changed: recovered, filesWritten: 0 };
     }
+    checkChangeable(out, { deletes: plan.deletes, writes: [...plan.writes, MANIFEST_NAME] });
     changed = true;
 
     removeStaging(out);
@@ -152,6 +154,38 @@ function checkTree(outDir: string, tree: FileTree): void {
         ),
       ),
     );
+  }
+}
+
+/**
+ * Refuses, before the journal is committed (the old tree still whole), a
+ * write the journal could not carry out: a file to replace or delete, or
+ * the folder it is in, that cannot be changed (immutable, on a read-only
+ * mount, without write permission). Without this the build stopped
+ * half-way through the renames, the folder part old and part new until the
+ * cause was fixed.
+ */
+function checkChangeable(out: string, journal: { deletes: readonly string[]; writes: readonly string[] }): void {
+  const problems: string[] = [];
+  const check = (path: string, what: string): void => {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') problems.push(`${path}: ${what} cannot be changed: ${describeIoError(err)}`);
+    }
+  };
+  const folders = new Set<string>();
+  for (const path of [...journal.deletes, ...journal.writes]) {
+    check(join(out, path), 'the generated file');
+    // The nearest folder that exists: the rename or delete happens in it (or the folders made below it).
+    let folder = dirname(join(out, path));
+    while (folder !== out && !existsSync(folder)) folder = dirname(folder);
+    folders.add(folder);
+  }
+  for (const folder of folders) check(folder, 'the folder');
+  if (problems.length > 0) {
+    throw new InputError(problems.map((p) => fileError(p.slice(0, p.indexOf(': ')), `${p.slice(p.indexOf(': ') + 2)}; nothing was changed (fix the permissions or attributes, or choose another folder)`)));
   }
 }
 
