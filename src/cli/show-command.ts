@@ -5,7 +5,8 @@
  */
 import { relative } from 'node:path';
 import { parse } from 'yaml';
-import { InputError } from '../core/diagnostics.js';
+import { fileError, InputError } from '../core/diagnostics.js';
+import { matchesGrammar, serviceType } from '../model/names.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
 import { pointerSegments, positionOf } from '../plan/source-map.js';
 import { builtInPlanPath } from '../package-root.js';
@@ -16,7 +17,9 @@ import { EXIT, type CliIo } from './io.js';
 
 /** Extra variables as `ansible-playbook -e` takes them: `key=value` (the value read as YAML) or a YAML/JSON mapping. */
 export function parseExtraVars(args: readonly string[]): Record<string, unknown> {
-  const vars: Record<string, unknown> = {};
+  // No prototype: `__proto__` is a variable name like any other, as in Ansible, not a way to give
+  // every variable a value the output does not show.
+  const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const arg of args) {
     const bad = (why: string): never => {
       throw new InputError([{ severity: 'error', file: '-e', line: 1, col: 1, path: '', message: `${JSON.stringify(arg)}: ${why}` }]);
@@ -29,7 +32,7 @@ export function parseExtraVars(args: readonly string[]): Record<string, unknown>
         bad(`not a YAML or JSON mapping (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) bad('not a mapping');
-      Object.assign(vars, value);
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) vars[key] = v;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -59,6 +62,10 @@ export function showCommand(
   const { plan, source } = loadPlanFileWithSource(planFile);
   // not given: edpm_service_types is not set (the role then fails), unless -e sets it
   const services = commaList(opts.services);
+  const badServices = (services ?? []).filter((s) => !matchesGrammar(serviceType, s));
+  if (badServices.length > 0) {
+    throw new InputError(badServices.map((s) => fileError('<command line>', `--services: ${JSON.stringify(s)} is not a service type: expected ${serviceType.rule}`)));
+  }
   const vars = parseExtraVars(opts.extraVars ?? []);
   const tags = commaList(opts.tags) ?? [];
   const skipTags = commaList(opts.skipTags) ?? [];
@@ -85,7 +92,7 @@ export function showCommand(
   }
   for (const phase of phases) {
     const selection = [tags.length > 0 ? `--tags ${tags.join(',')}` : '', skipTags.length > 0 ? `--skip-tags ${skipTags.join(',')}` : ''].filter((x) => x !== '').join(' ');
-    const about = phase.phase === 'update-services' ? `, service types: ${services === null ? '(not set)' : services.join(', ') || '(none)'}` : opts.bootc === true ? ', bootc host' : '';
+    const about = phase.phase === 'update-services' ? `, service types: ${servicesText(services, vars)}` : opts.bootc === true ? ', bootc host' : '';
     io.out(`${phase.phase} (${phase.role})${about}${selection === '' ? '' : `, ${selection}`}\n`);
     phase.steps.forEach((step, i) => {
       const at = where(step.from);
@@ -93,6 +100,15 @@ export function showCommand(
     });
   }
   return EXIT.ok;
+}
+
+/** The service types the node runs, as the header says them: -e edpm_service_types overrides --services, as on a node. */
+function servicesText(services: readonly string[] | null, vars: Record<string, unknown>): string {
+  if (Object.hasOwn(vars, 'edpm_service_types')) {
+    const v = vars.edpm_service_types;
+    return `${Array.isArray(v) ? v.map(String).join(', ') || '(none)' : JSON.stringify(v)} (-e edpm_service_types)`;
+  }
+  return services === null ? '(not set)' : services.join(', ') || '(none)';
 }
 
 /** A path relative to the working folder when it is below it. */
