@@ -4,10 +4,11 @@
  * the reverse (a plan line -> every generated line it made). Reads only the
  * sidecar: no plan parse, no compile, so it stays fast on large trees.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileError, InputError } from '../core/diagnostics.js';
-import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
+import { readBoundedRegularFile } from '../core/bounded-file.js';
+import { readPlanText } from '../plan/plan-text.js';
 import { builtInPlanPath } from '../package-root.js';
 import { BUILT_IN_PLAN_REFERENCE, linesFromPlan, originOfLine, parseProvenance, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
 
@@ -19,16 +20,16 @@ export interface OutputProvenance {
   readonly planPath: string;
 }
 
+/** Largest provenance map read, in bytes (a 5,000-service tree's is some tens of MB). */
+const MAX_PROVENANCE_BYTES = 256 * 1024 * 1024;
+
 /** Reads the sidecar of the output folder `root`. */
 export function readOutputProvenance(root: string): OutputProvenance {
   const path = join(root, PROVENANCE_FILE);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError([fileError(path, 'no provenance map here: build the output folder with edpm-rolegen build first')]);
-  }
-  const map = parseProvenance(text);
+  // Read only as a bounded regular file: a FIFO there would block explain, a link to /dev/zero fill the memory.
+  const bytes = readBoundedRegularFile(path, MAX_PROVENANCE_BYTES, 'provenance map');
+  if (bytes === null) throw new InputError([fileError(path, 'no provenance map here: build the output folder with edpm-rolegen build first')]);
+  const map = parseProvenance(bytes.toString('utf8'));
   if (map === null) throw new InputError([fileError(path, `not an edpm-rolegen provenance map, or a corrupt one; build the folder again (edpm-rolegen build --out ${root})`)]);
   const planPath = map.plan === BUILT_IN_PLAN_REFERENCE ? builtInPlanPath() : isAbsolute(map.plan) ? map.plan : resolve(root, map.plan);
   return { root, map, planPath };
@@ -101,12 +102,7 @@ export function isPlanOf(out: OutputProvenance, file: string): boolean {
 
 /** Refuses a line past the end of the plan file (the nearest entry above it would answer for a line that is not there). */
 export function checkPlanLine(file: string, line: number): void {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError([fileError(file, `cannot read the plan: ${describeIoError(err)}; ${ioErrorAdvice(err)}`)]);
-  }
+  const text = readPlanText(file);
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   if (line > lines) throw new InputError([fileError(file, `line ${line} is past the end of the plan (${lines} lines)`)]);
 }

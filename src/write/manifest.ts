@@ -4,12 +4,11 @@
  * hand-edited one and from a file it never wrote.
  */
 import { hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { byKey } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
 import { fileError, InputError } from '../core/diagnostics.js';
-import { describeIoError } from '../core/io-error.js';
+import { readBoundedRegularFile } from '../core/bounded-file.js';
 import { MANIFEST_NAME } from './output-folder.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
@@ -38,38 +37,8 @@ export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify({ generator: 'edpm-rolegen', files }, null, 2)}\n`;
 }
 
-/**
- * Reads a file only when it is a regular file (never through a link, never
- * a FIFO or a device) of at most `limit` bytes; null when it does not exist.
- * Throws InputError otherwise, saying what to do.
- */
-export function readBoundedRegularFile(path: string, limit: number, what: string): Buffer | null {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a link is refused, not followed.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'ELOOP') throw new InputError([fileError(path, `the ${what} is a symbolic link; edpm-rolegen reads it only as a regular file: remove it and build again`)]);
-    throw new InputError([fileError(path, `cannot read the ${what}: ${describeIoError(err)}`)]);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new InputError([fileError(path, `the ${what} is not a regular file; remove it and build again`)]);
-    if (stat.size > limit) throw new InputError([fileError(path, `the ${what} is ${stat.size} bytes; the limit is ${limit}: remove it and build again`)]);
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** Re-exported for the writer's other modules, which read their files the same way. */
+export { readBoundedRegularFile };
 
 /**
  * Reads the manifest of an output folder; null when there is none or it is

@@ -5,12 +5,13 @@
  * Each is one line naming the file, exit 2 (a warning for the edit), never
  * a stack trace nor an answer for a line that is not there.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRolegen } from '../../support/cli.js';
-import { DEFAULT_PLAN } from '../../support/paths.js';
+import { CLI, DEFAULT_PLAN } from '../../support/paths.js';
 
 let dir: string;
 let out: string;
@@ -117,5 +118,28 @@ describe('explain a generated file edited since the build', () => {
     expect(r.stderr).toBe(
       `${file}:1:1: warning: changed since the build (its SHA-256 is not the one in the manifest): its lines may have moved since the map was written; build again to explain the file as it is\n`,
     );
+  });
+});
+
+describe('explain with a provenance map that is not a regular file', () => {
+  // A FIFO blocked explain for ever; a link to /dev/zero made it read until the memory ran out (abort, exit 134).
+  // In a child process with a time limit: without the check, the read blocks (or fills) the process that runs it.
+  const explainProcess = (args: string[]) => spawnSync(process.execPath, [CLI, 'explain', ...args], { encoding: 'utf8', timeout: 10_000 });
+
+  it('a FIFO: refused at once, exit 2', { timeout: 20_000 }, () => {
+    const folder = mkdtempSync(join(dir, 'fifo-'));
+    expect(spawnSync('mkfifo', [join(folder, '.edpm-rolegen-provenance.json')]).status).toBe(0);
+    writeFileSync(join(folder, 'a.yml'), 'a: 1\n');
+    const r = explainProcess([`${join(folder, 'a.yml')}:1`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(folder, '.edpm-rolegen-provenance.json')}:1:1: error: the provenance map is not a regular file; remove it and build again\n`);
+  });
+
+  it('a link to /dev/zero: refused at once, exit 2', { timeout: 20_000 }, () => {
+    const folder = mkdtempSync(join(dir, 'zero-'));
+    symlinkSync('/dev/zero', join(folder, '.edpm-rolegen-provenance.json'));
+    const r = explainProcess(['--out', folder, `${join(folder, 'a.yml')}:1`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(folder, '.edpm-rolegen-provenance.json')}:1:1: error: the provenance map is a symbolic link; edpm-rolegen reads it only as a regular file: remove it and build again\n`);
   });
 });
