@@ -6,7 +6,7 @@
  * Used by `import` (hand-written -> plan) and by its `--check` (both roles
  * read the same way, then compared).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { collectionName, matchesGrammar, packagePattern, roleName, serviceType as serviceTypeGrammar, taskFileName } from '../model/names.js';
@@ -99,6 +99,9 @@ export interface RoleFiles {
   readonly read: (rel: string) => string | null;
 }
 
+/** Largest file of a hand-written role read (its task files are some kilobytes). */
+const MAX_ROLE_FILE_BYTES = 16 * 1024 * 1024;
+
 /** The files of a role folder on disk. */
 export function roleFolder(root: string): RoleFiles {
   return {
@@ -108,8 +111,13 @@ export function roleFolder(root: string): RoleFiles {
       if (!existsSync(path)) return null;
       let bytes: Buffer;
       try {
+        // A FIFO would block the read for ever, a device (a link to /dev/zero) never end it.
+        const stat = statSync(path);
+        if (!stat.isFile()) throw new InputError([fileError(path, 'not a regular file; give the role folder with its files')]);
+        if (stat.size > MAX_ROLE_FILE_BYTES) throw new InputError([fileError(path, `the file is ${stat.size} bytes; the limit is ${MAX_ROLE_FILE_BYTES}`)]);
         bytes = readFileSync(path);
       } catch (err) {
+        if (err instanceof InputError) throw err;
         throw new InputError([fileError(path, `cannot read: ${describeIoError(err)}`)]);
       }
       return decodeUtf8(bytes, path);

@@ -3,13 +3,16 @@
  * UTF-16, a node list with a Latin-1 name, a hand-written role's task
  * file): refused at the first bad byte, exit 2, nothing written; before,
  * they were read with replacement characters (a UTF-16 plan as "missing
- * updateServices", a Latin-1 name as another name).
+ * updateServices", a Latin-1 name as another name). And a role's file
+ * that is not a regular file (a FIFO, a device).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRolegen } from '../../support/cli.js';
+import { CLI } from '../../support/paths.js';
 
 let dir: string;
 beforeEach(() => {
@@ -59,4 +62,21 @@ describe('input that is not UTF-8', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${join(role, 'tasks', 'containers.yml')}:1:14: error: byte 0xe0 is not valid UTF-8; save the file as UTF-8\n`);
   });
+});
+
+describe("a hand-written role's file that is not a regular file", () => {
+  // In a child process with a time limit: before, a FIFO blocked import for ever and a link to /dev/zero never ended.
+  for (const [name, make] of [
+    ['a FIFO', (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0)],
+    ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path)],
+  ] as const) {
+    it(`${name}: refused at once, exit 2`, { timeout: 20_000 }, () => {
+      const role = join(dir, 'edpm_update_services');
+      mkdirSync(join(role, 'tasks'), { recursive: true });
+      make(join(role, 'tasks', 'containers.yml'));
+      const r = spawnSync(process.execPath, [CLI, 'import', '--role', role], { encoding: 'utf8', timeout: 10_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`${join(role, 'tasks', 'containers.yml')}:1:1: error: not a regular file; give the role folder with its files\n`);
+    });
+  }
 });
