@@ -4,7 +4,7 @@
  * and what was expected. `parsePlan` is pure; `loadPlanFile` reads the file
  * (plan-text.ts).
  */
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { diagnosticAt, fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
 import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
@@ -149,6 +149,12 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
   visit(doc, {
     Alias(_, node) {
       if (node.range !== undefined && node.range !== null) aliases.push(node.range[0]);
+    },
+    Pair(_, pair) {
+      // YAML 1.1's merge key: a plan is read as YAML 1.2, where `<<` would be an unknown key (with every key it was to bring missing).
+      if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN' && pair.key.range !== undefined && pair.key.range !== null) {
+        problems.push(diagnosticAt(file, lines.linePos(pair.key.range[0]), 'merge keys (<<) are not read in a plan (YAML 1.2): write the keys out, or make the whole value an alias (*name) of an anchored one'));
+      }
     },
   });
   if (aliases.length > MAX_ALIAS_COUNT) {
