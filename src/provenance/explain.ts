@@ -68,6 +68,13 @@ export function parseTarget(target: string): { file: string; line: number | null
   return { file, line: Number(line) };
 }
 
+/** A line number given to the library (the CLI's parseTarget gives only these): a whole number from 1. */
+function checkLineNumber(file: string, line: number): void {
+  if (!Number.isSafeInteger(line) || line < 1) {
+    throw new InputError([fileError(file, `${JSON.stringify(String(line))} is not a line number: give FILE:LINE or FILE:LINE:COL, each a whole number from 1`)]);
+  }
+}
+
 /** One answer: a generated place and the plan entry behind it. */
 export interface Explanation {
   /** Generated file, relative to the output folder. */
@@ -83,6 +90,7 @@ export function explainGenerated(out: OutputProvenance, file: string, line: numb
   const ranges = out.map.files.get(rel);
   if (ranges === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}`)]);
   if (line !== null) {
+    checkLineNumber(file, line);
     const origin = originOfLine(out.map, rel, line);
     if (origin === null) throw new InputError([fileError(file, `line ${line} is past the end of the file (${ranges.at(-1)?.[1] ?? 0} lines)`)]);
     return [{ file: rel, fromLine: line, toLine: line, origin }];
@@ -109,6 +117,7 @@ export function checkPlanLine(file: string, line: number): void {
 
 /** Every generated line made by the plan entries at a line of the plan (the nearest line above with entries, else). */
 export function explainPlanLine(out: OutputProvenance, line: number): Explanation[] {
+  checkLineNumber(out.planPath, line);
   // Origins of no plan entry (the fixed text of the Molecule playbooks) are at no line of the plan.
   const entries = out.map.origins.filter((o) => o.pointer !== '');
   const lines = [...new Set(entries.map((o) => o.line))].filter((l) => l <= line);

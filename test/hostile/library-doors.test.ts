@@ -7,9 +7,28 @@
  * Before, each took the object as it was: a wave of 0 nodes, a 150 %
  * failure budget, `*` as an essential package, `all` as a node (the
  * canary's ansibleLimit then selected every node of the node set).
+ * explainGenerated and explainPlanLine take only lines from 1.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, loadPlanFile, nodeRun, resumeManifestText, rolloutManifestText, type NodeList, type UpdatePlan } from '../../src/index.js';
+import {
+  compileWithProvenance,
+  explainGenerated,
+  explainPlanLine,
+  InputError,
+  loadPlanFile,
+  loadPlanFileWithSource,
+  nodeRun,
+  planReference,
+  readOutputProvenance,
+  resumeManifestText,
+  rolloutManifestText,
+  writeTree,
+  type NodeList,
+  type UpdatePlan,
+} from '../../src/index.js';
 import { DEFAULT_PLAN } from '../support/paths.js';
 
 const plan = loadPlanFile(DEFAULT_PLAN);
@@ -70,4 +89,23 @@ describe('resume attempt', () => {
       expect(refused(() => resumeManifestText(request(plan), [], attempt)).join('\n')).toMatch(/--attempt "[^"]*": expected a whole number from 1 to 99/u);
     });
   }
+});
+
+describe('explain through the library', () => {
+  it('a line that is not a whole number from 1 is refused as the CLI refuses it', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-library-explain-'));
+    try {
+      const { plan: p, source } = loadPlanFileWithSource(DEFAULT_PLAN);
+      writeTree(out, compileWithProvenance(p, source, planReference(DEFAULT_PLAN, out)).tree);
+      const o = readOutputProvenance(out);
+      const main = join(out, 'edpm_update_services', 'tasks', 'main.yml');
+      expect(explainGenerated(o, main, 1)).toHaveLength(1);
+      for (const line of [0, -3, 1.5, Number.NaN]) {
+        expect(refused(() => explainGenerated(o, main, line)).join('\n'), String(line)).toMatch(/is not a line number: give FILE:LINE/u);
+        expect(refused(() => explainPlanLine(o, line)).join('\n'), String(line)).toMatch(/is not a line number: give FILE:LINE/u);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
