@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff';
 import { compareStrings } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
 import { readManifest } from './manifest.js';
-import { listFiles, type FileKind } from './output-folder.js';
+import { checkOutputFolder, listFiles, type FileKind } from './output-folder.js';
 import { recoveryPending } from './write-journal.js';
 
 /** One file that differs. */
@@ -19,9 +19,10 @@ export interface DriftEntry {
   readonly patch: string;
 }
 
-/** Whether an output folder can be compared: it is missing, a build of it was interrupted, or it is ready. */
+/** Whether an output folder can be compared: it is missing, a build of it was interrupted, or it is ready; InputError when the path cannot be an output folder. */
 export function outputState(outDir: string): 'missing' | 'recovery-pending' | 'ready' {
-  const out = resolve(outDir);
+  // What build refuses as an output folder (a file, a link, the root), check refuses alike: one line, exit 2.
+  const out = checkOutputFolder(outDir, 'read');
   if (!existsSync(out)) return 'missing';
   return recoveryPending(out) ? 'recovery-pending' : 'ready';
 }
