@@ -54,6 +54,7 @@ export function findOutputRoot(file: string): string | null {
  * name exists and the part before the `:` does not.
  */
 export function parseTarget(target: string): { file: string; line: number | null } {
+  if (target === '') throw new InputError([fileError('(empty path)', 'give a generated file, FILE[:LINE], or a line of the plan, PLAN:LINE')]);
   const m = /^(.+?):([^:/]*)(?::([^:/]*))?$/u.exec(target);
   if (m === null || (existsSync(target) && !existsSync(m[1]!))) return { file: target, line: null };
   const [, file, line, col] = m as unknown as [string, string, string, string | undefined];

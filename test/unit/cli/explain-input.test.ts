@@ -45,6 +45,12 @@ describe('explain FILE:LINE with a line that is not a line', () => {
     });
   }
 
+  it('an empty target', async () => {
+    const r = await runRolegen(['explain', '']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('(empty path):1:1: error: give a generated file, FILE[:LINE], or a line of the plan, PLAN:LINE\n');
+  });
+
   it('a line past the end of the generated file', async () => {
     const lines = readFileSync(main, 'utf8').split('\n').length - 1;
     const r = await runRolegen(['explain', `${main}:${lines + 1}`]);
