@@ -218,7 +218,8 @@ export function provenanceText(map: ProvenanceMap): string {
     }
     return i;
   };
-  const origins = map.origins.map((o) => JSON.stringify([o.pointer, o.line, o.col, ruleOf(o.rule)]));
+  // JSON.stringify([pointer, line, col, rule]), with only the string quoted by it.
+  const origins = map.origins.map((o) => `[${JSON.stringify(o.pointer)},${o.line},${o.col},${ruleOf(o.rule)}]`);
   const list = (items: readonly string[], indent: string): string[] => items.map((x, i) => `${indent}${x}${i < items.length - 1 ? ',' : ''}`);
   return [
     '{',

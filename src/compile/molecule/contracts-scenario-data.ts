@@ -36,8 +36,20 @@ const BYSTANDER_CONTAINER = 'edpm_fixture_bystander localhost/edpm-fixture/bysta
 
 const hasContainer = (step: RoleTasks): boolean => step.tasks.some((t) => t === 'run' || t === 'install');
 
+/** The role found for each plan so far (plans are frozen): the data and molecule.yml both ask. */
+const skippedRoles = new WeakMap<UpdatePlan, string | null>();
+
 /** The role whose tag every run of the scenario skips, or null when the plan has none that fits. */
 export function skippedRole(plan: UpdatePlan): string | null {
+  let role = skippedRoles.get(plan);
+  if (role === undefined) {
+    role = findSkippedRole(plan);
+    skippedRoles.set(plan, role);
+  }
+  return role;
+}
+
+function findSkippedRole(plan: UpdatePlan): string | null {
   const running = new Set(runningServiceTypes(plan));
   const steps = plan.updateServices.containerSteps.filter((s) => running.has(s.serviceType));
   const fits = (step: ContainerStep) =>

@@ -39,8 +39,29 @@ const scenarioDir = (folder: string): string => join(packageRoot(), 'templates',
 /** The one plan-dependent file of a scenario. */
 const DATA_FILE = 'data/scenario.yml';
 
-/** `data/scenario.yml` of a scenario, for a plan. */
+/**
+ * The data of each scenario made so far, by plan (plans are frozen): the
+ * compiler writes it, and the provenance map then reads its origins from
+ * the same objects, without making a 5,000-service plan's data twice.
+ */
+const madeData = new WeakMap<UpdatePlan, Map<string, Record<string, unknown>>>();
+
+/** `data/scenario.yml` of a scenario, for a plan (the same object each time for the same plan: not to be changed). */
 export function scenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
+  let made = madeData.get(plan);
+  if (made === undefined) {
+    made = new Map();
+    madeData.set(plan, made);
+  }
+  let data = made.get(scenario);
+  if (data === undefined) {
+    data = makeScenarioData(plan, scenario);
+    made.set(scenario, data);
+  }
+  return data;
+}
+
+function makeScenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
   if (scenario === 'update_services') return servicesScenarioData(plan);
   if (scenario === 'update_services_rollout') return rolloutScenarioData(plan)!;
   if (scenario === 'update_system' || scenario === 'update_system_kpatch') return systemScenarioData(plan, scenario);

@@ -32,8 +32,20 @@ export function runningServiceTypes(plan: UpdatePlan): string[] {
   return types.filter((_, i) => i % 2 === 0);
 }
 
-/** `data/scenario.yml` of update_services, as data. */
+/** The data made so far, by plan (plans are frozen): the scenarios built on this one (contracts, rollout) share it. */
+const made = new WeakMap<UpdatePlan, Record<string, unknown>>();
+
+/** `data/scenario.yml` of update_services, as data (the same object each time for the same plan: not to be changed). */
 export function servicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
+  let data = made.get(plan);
+  if (data === undefined) {
+    data = makeServicesScenarioData(plan);
+    made.set(plan, data);
+  }
+  return data;
+}
+
+function makeServicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
   const s = plan.updateServices;
   const running = runningServiceTypes(plan);
   const runningTypes = new Set(running);
@@ -134,13 +146,22 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
     if (!firstIndexOfType.has(step.serviceType)) firstIndexOfType.set(step.serviceType, i);
   });
   const stepPointer = (step: RoleTasks): string => pointers.get(step) ?? '/updateServices/containerSteps/-1';
+  // One origin object per role and per service type, however many lists name it (the map indexes origins by object first).
+  const roleOrigins = new Map<string, Origin | undefined>();
   const ofRole = (role: string): Origin | undefined => {
+    if (roleOrigins.has(role)) return roleOrigins.get(role);
     const step = firstStepOfRole.get(role);
-    return step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
+    const origin = step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
+    roleOrigins.set(role, origin);
+    return origin;
   };
+  const typeOrigins = new Map<string, Origin | undefined>();
   const ofType = (type: string): Origin | undefined => {
+    if (typeOrigins.has(type)) return typeOrigins.get(type);
     const i = firstIndexOfType.get(type);
-    return i === undefined ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+    const origin = i === undefined ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+    typeOrigins.set(type, origin);
+    return origin;
   };
   const ofPackage = (p: string): Origin | undefined => {
     const i = s.essentialPackages.indexOf(p);

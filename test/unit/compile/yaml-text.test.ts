@@ -44,12 +44,30 @@ describe('yamlText', () => {
     })).node;
     fc.assert(
       fc.property(fc.array(value, { maxLength: 6 }), (data) => {
-        // Twice over, so that the second copy is written from memory.
-        const twice = [data, data];
+        // Twice over, so that the second copy is written from memory, and deeper, so that shared lists and mappings are re-indented.
+        const twice = [data, data, { deeper: { still: [data] } }];
         expect(yamlText(twice)).toBe(plainYamlText(twice, []));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes a list or mapping of short scalars once and re-indents it, with the text the package gives at each depth', () => {
+    // The same content (equal, or the very same object) at several depths, and
+    // content that must not be shared: a string folded deeper, quoted, or
+    // written differently at the top (a document marker), a long one.
+    const tags = ['edpm_update', 'edpm_update_services', 'edpm_update_services_containers', 'edpm_service_0', 7, true, null];
+    const awkward = ['--- x', '%x', "it's", 'say "hi"', 'x\u0007y', 'a\nb', 'w '.repeat(30), 'x'.repeat(39), 'y'.repeat(40), `a: ${'b '.repeat(18)}`];
+    // The value at each depth down to `depth`, in a list item and as a mapping value.
+    const deep = (value: unknown, depth: number): unknown => (depth === 0 ? value : { [`level${depth}`]: [value, { k: value, deeper: deep(value, depth - 1) }] });
+    const data = {
+      ...Object.fromEntries(awkward.map((s) => [s, [s, { [s]: s }]])),
+      lists: [0, 1, 2, 3, 5, 8].map((d) => deep(tags, d)),
+      copies: [0, 1, 2, 3, 5, 8].map((d) => deep([...tags], d)),
+      maps: [0, 1, 4, 9].map((d) => deep({ become: true, tags, empty: [], none: {} }, d)),
+      awkward: [0, 1, 4, 40, 60].map((d) => deep(awkward.map((s) => [s, { [s]: [s] }]), d)),
+    };
+    expect(yamlText(data)).toBe(plainYamlText(data, []));
   });
 
   it('puts key comments on their own key only, though equal scalars share a node', () => {
