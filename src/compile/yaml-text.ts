@@ -14,7 +14,7 @@
  * written by the package once and re-indented for the other places (see
  * `SharedSeq`).
  */
-import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Tags } from 'yaml';
+import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type CollectionTag, type Node, type ScalarTag, type Tags } from 'yaml';
 
 /**
  * Longer strings are folded onto more lines (same value under YAML 1.1), so
@@ -36,7 +36,7 @@ export interface YamlTextOptions {
 export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
   const doc = new Document(undefined, { version: '1.1', customTags: memoizedStrings });
   // No anchors or aliases: a generated file spells every value out.
-  doc.contents = dataNode(data, { scalars: new Map(), collections: new Map(), ids: 0 }) as typeof doc.contents;
+  doc.contents = dataNode(data, { scalars: new Map(), collections: new Map(), shapes: new Map(), ids: 0 }, true) as typeof doc.contents;
   doc.directives!.docStart = true;
   // No `%TAG` directive can be needed (no node has an explicit tag): without
   // the default `!!` handle to consider, the serializer does not walk the
@@ -62,6 +62,8 @@ interface SharedNodes {
   readonly scalars: Map<unknown, SharedScalar>;
   /** Collections of indentation-free nodes, by content (`contentKey`). */
   readonly collections: Map<string, SharedSeq | SharedMap>;
+  /** Shapes of templated collections, by their code (`shapeCode`). */
+  readonly shapes: Map<string, Shape>;
   /** Ids given so far. */
   ids: number;
 }
@@ -70,20 +72,28 @@ interface SharedNodes {
  * The node of a value, as `new Document(data)` makes it for plain data
  * (objects and arrays become block collections, `undefined` members are
  * left out, every scalar gets its default tag), without looking up a tag
- * per value.
+ * per value. A collection is shared (`SharedSeq`) when all it holds is,
+ * else templated by its shape (`TemplatedSeq`) when it can be; the
+ * document's top never is (it alone takes comments).
  */
-function dataNode(value: unknown, shared: SharedNodes): Node {
+function dataNode(value: unknown, shared: SharedNodes, top = false): Node {
   if (Array.isArray(value)) {
     const items: Node[] = [];
     let key: string | null = 's';
+    let shape: string | null = '[';
     for (const item of value) {
       const node = dataNode(item, shared);
       items.push(node);
       if (key !== null) key = indentFreeId(node) === undefined ? null : `${key}${indentFreeId(node)!},`;
+      if (shape !== null) shape = shapeOf(node, shape);
     }
-    const seq = key === null ? new YAMLSeq() : sharedCollection(key, shared, () => new SharedSeq());
-    if (seq.items.length === 0) seq.items = items;
-    return seq;
+    if (top) return Object.assign(new YAMLSeq<Node>(), { items });
+    if (key !== null) {
+      const seq = sharedCollection(key, shared, () => new SharedSeq(shape === null ? null : shapeNamed(`${shape}]`, shared)));
+      if (seq.items.length === 0) seq.items = items;
+      return seq;
+    }
+    return Object.assign(shape === null ? new YAMLSeq<Node>() : new TemplatedSeq(shapeNamed(`${shape}]`, shared)), { items });
   }
   if (value !== null && typeof value === 'object') {
     if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
@@ -91,6 +101,8 @@ function dataNode(value: unknown, shared: SharedNodes): Node {
     }
     const pairs: Pair<Node, Node>[] = [];
     let key: string | null = 'm';
+    let shape: string | null = '{';
+    let allNull = true;
     for (const name of Object.keys(value)) {
       const member = (value as Record<string, unknown>)[name];
       if (member === undefined) continue;
@@ -98,10 +110,18 @@ function dataNode(value: unknown, shared: SharedNodes): Node {
       const v = dataNode(member, shared);
       pairs.push(new Pair(k, v));
       if (key !== null) key = indentFreeId(k) === undefined || indentFreeId(v) === undefined ? null : `${key}${indentFreeId(k)!}:${indentFreeId(v)!},`;
+      // A key is part of the shape (its text decides where the value starts).
+      if (shape !== null) shape = k instanceof SharedScalar ? shapeOf(v, `${shape}${k.id}:`) : null;
+      if (member !== null) allNull = false;
     }
-    const map = key === null ? new YAMLMap<Node, Node>() : sharedCollection(key, shared, () => new SharedMap());
-    if (map.items.length === 0) map.items = pairs;
-    return map;
+    if (top) return Object.assign(new YAMLMap<Node, Node>(), { items: pairs });
+    if (key !== null) {
+      const map = sharedCollection(key, shared, () => new SharedMap(shape === null || allNull ? null : shapeNamed(`${shape}}`, shared)));
+      if (map.items.length === 0) map.items = pairs;
+      return map;
+    }
+    // (A mapping of only null values writes its keys as explicit keys, which are not marked as keys: not templated.)
+    return Object.assign(shape === null || allNull ? new YAMLMap<Node, Node>() : new TemplatedMap(shapeNamed(`${shape}}`, shared)), { items: pairs });
   }
   if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new Error(`internal error: a ${typeof value} cannot be written as YAML`);
@@ -145,6 +165,13 @@ function sharedCollection<T extends SharedSeq | SharedMap>(key: string, shared: 
 class SharedScalar extends Scalar {
   /** By context (`writtenIn`), the text the package wrote. */
   readonly texts: (string | undefined)[] = [];
+  constructor(
+    value: unknown,
+    /** Unique in the document. */
+    readonly id: number,
+  ) {
+    super(value);
+  }
   /** Set when the text is the same at every indentation (`isIndentFree`). */
   indentFreeId: number | undefined;
 }
@@ -166,6 +193,10 @@ interface Written {
 class SharedSeq extends YAMLSeq<Node> {
   indentFreeId: number | undefined;
   written: Written | undefined;
+  /** Its shape, which writes it the first time (null when it has none). */
+  constructor(readonly shape: Shape | null) {
+    super();
+  }
   override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
     return ctx === undefined ? super.toString() : writeShared(this, ctx, (c) => super.toString(c, onComment, onChompKeep));
   }
@@ -175,6 +206,9 @@ class SharedSeq extends YAMLSeq<Node> {
 class SharedMap extends YAMLMap<Node, Node> {
   indentFreeId: number | undefined;
   written: Written | undefined;
+  constructor(readonly shape: Shape | null) {
+    super();
+  }
   override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
     return ctx === undefined ? super.toString() : writeShared(this, ctx, (c) => super.toString(c, onComment, onChompKeep));
   }
@@ -190,10 +224,11 @@ type StringifyContext = NonNullable<Parameters<YAMLSeq['toString']>[0]>;
  * it were.)
  */
 function writeShared(node: SharedSeq | SharedMap, ctx: StringifyContext, write: (ctx: StringifyContext) => string): string {
+  if (recording !== null && node.items.length > 0) return slot(ctx);
   if (ctx.implicitKey === true || ctx.inFlow === true) return write(ctx);
   const written = node.written;
   if (written === undefined) {
-    const text = write(ctx);
+    const text = node.shape === null ? write(ctx) : writeTemplated(node, ctx, write);
     node.written = { indent: ctx.indent, text };
     return text;
   }
@@ -207,13 +242,150 @@ function writeShared(node: SharedSeq | SharedMap, ctx: StringifyContext, write: 
   return text;
 }
 
+/**
+ * A shape of collections: the same keys, the same nesting, the same numbers,
+ * booleans, nulls and empty collections, in the same places; strings and
+ * non-empty shared collections (its slots) may differ. The text of every
+ * collection of a shape at one indentation is that of the first, written by
+ * the package with a mark in each slot (its template), with the texts of its
+ * own slots in their places, each written by the package in the context
+ * recorded for that slot: the layout of a block collection does not depend
+ * on the text of a slot (a scalar or a non-empty block collection) but
+ * when it is empty or starts a new line, which no text of a string or of a
+ * block collection does (checked, and written plainly if it did). A task
+ * list of 5,000 service types is 10,000 tasks of one shape.
+ */
+interface Shape {
+  readonly id: number;
+  /** By indentation. */
+  readonly templates: Map<string, Template>;
+}
+
+/** The text of a shape at an indentation, cut at its slots, and the context each slot is written in. */
+interface Template {
+  readonly fragments: readonly string[];
+  readonly contexts: readonly StringifyContext[];
+  /** The document's string tag (`memoizedStrings`'s), which writes the string slots. */
+  readonly strings: ScalarTag;
+}
+
+/** What a slot is written as while a template is recorded (no text the package writes holds it: it escapes control characters). */
+const SLOT = '\u0000';
+
+/** While a template is recorded: the context of each slot so far. */
+let recording: StringifyContext[] | null = null;
+
+/** Records a slot's context (a copy: the package may change its own afterwards) and writes the mark. */
+function slot(ctx: StringifyContext): string {
+  recording!.push({ ...ctx });
+  return SLOT;
+}
+
+/** The shape of this code, made when new. */
+function shapeNamed(code: string, shared: SharedNodes): Shape {
+  let shape = shared.shapes.get(code);
+  if (shape === undefined) {
+    shape = { id: shared.shapes.size, templates: new Map() };
+    shared.shapes.set(code, shape);
+  }
+  return shape;
+}
+
+/** The code of a shape so far, with a node added; null when the node cannot be part of a shape (a collection neither shared nor templated). */
+function shapeOf(node: Node, code: string): string | null {
+  if (node instanceof TemplatedSeq || node instanceof TemplatedMap) return `${code}t${node.shape.id},`;
+  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length === 0 ? `${code}e${node.indentFreeId!},` : `${code}$,`;
+  if (isStringSlot(node)) return `${code}$,`;
+  if (node instanceof SharedScalar) return `${code}v${node.id},`;
+  return null;
+}
+
+/**
+ * Whether a node is a string the package writes with the string tag: every
+ * string but `<<`, which YAML 1.1's merge tag claims (and writes the same
+ * everywhere: it is part of a shape).
+ */
+function isStringSlot(node: Node): node is Scalar<string> {
+  return node instanceof Scalar && typeof node.value === 'string' && node.value !== '<<';
+}
+
+/** A block sequence written from the template of its shape. */
+class TemplatedSeq extends YAMLSeq<Node> {
+  constructor(readonly shape: Shape) {
+    super();
+  }
+  override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
+    return ctx === undefined ? super.toString() : writeTemplated(this, ctx, (c) => super.toString(c, onComment, onChompKeep));
+  }
+}
+
+/** A block mapping written from the template of its shape. */
+class TemplatedMap extends YAMLMap<Node, Node> {
+  constructor(readonly shape: Shape) {
+    super();
+  }
+  override toString(ctx?: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
+    return ctx === undefined ? super.toString() : writeTemplated(this, ctx, (c) => super.toString(c, onComment, onChompKeep));
+  }
+}
+
+/** The slots of a templated collection, in the order the package writes them. */
+function slotsOf(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMap, out: Node[]): Node[] {
+  for (const item of node.items) {
+    const child = item instanceof Pair ? (item.value as Node) : item;
+    if (child instanceof TemplatedSeq || child instanceof TemplatedMap) slotsOf(child, out);
+    else if (child instanceof SharedSeq || child instanceof SharedMap) {
+      if (child.items.length > 0) out.push(child);
+    } else if (isStringSlot(child)) out.push(child);
+  }
+  return out;
+}
+
+/** The text of a templated collection in a context (`write`: the package's, for the template; inside a template being recorded, the node is part of it). */
+function writeTemplated(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMap, ctx: StringifyContext, write: (ctx: StringifyContext) => string): string {
+  if (recording !== null || ctx.implicitKey === true || ctx.inFlow === true || node.shape === null) return write(ctx);
+  let template = node.shape.templates.get(ctx.indent);
+  if (template === undefined) {
+    const contexts: StringifyContext[] = [];
+    recording = contexts;
+    let text: string;
+    try {
+      text = write(ctx);
+    } finally {
+      recording = null;
+    }
+    template = { fragments: text.split(SLOT), contexts, strings: stringTag(ctx) };
+    node.shape.templates.set(ctx.indent, template);
+  }
+  const slots = slotsOf(node, []);
+  if (slots.length !== template.contexts.length || template.fragments.length !== slots.length + 1) {
+    throw new Error('internal error: a templated YAML collection does not have the slots of its template');
+  }
+  let text = template.fragments[0]!;
+  for (let i = 0; i < slots.length; i++) {
+    const slotNode = slots[i]!;
+    const context = template.contexts[i]!;
+    const part = slotNode instanceof Scalar ? template.strings.stringify!(slotNode, context) : slotNode.toString(context);
+    // A text the layout would treat otherwise than the mark (none that the package writes for a string or a block collection).
+    if (part === '' || part.startsWith('\n')) return write(ctx);
+    text += part + template.fragments[i + 1]!;
+  }
+  return text;
+}
+
+/** The string tag of the document's schema (`memoizedStrings`'s). */
+function stringTag(ctx: StringifyContext): ScalarTag {
+  const schema = ctx.doc.schema as unknown as { tags: readonly (ScalarTag | CollectionTag)[] };
+  return schema.tags.find((t): t is ScalarTag => t.tag === 'tag:yaml.org,2002:str' && 'stringify' in t && t.stringify !== undefined)!;
+}
+
 /** A scalar node: shared when the value is short enough to be written from memory (see `memoizedStrings`). */
 function scalarNode(value: unknown, shared: SharedNodes): Scalar {
   if (typeof value === 'string' && value.length > MEMO_LENGTH) return new Scalar(value);
   let node = shared.scalars.get(value);
   if (node === undefined) {
-    node = new SharedScalar(value);
-    if (isIndentFree(value)) node.indentFreeId = shared.ids++;
+    node = new SharedScalar(value, shared.ids++);
+    if (isIndentFree(value)) node.indentFreeId = node.id;
     shared.scalars.set(value, node);
   }
   return node;
@@ -244,6 +416,8 @@ function memoizedStrings(tags: Tags): Tags {
     if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:str' || tag.stringify === undefined) return tag;
     const serialize = tag.stringify.bind(tag);
     const stringify: typeof serialize = (item, ctx, onComment, onChompKeep) => {
+      // (A key is part of its mapping's shape, never a slot.)
+      if (recording !== null && ctx.implicitKey !== true) return slot(ctx);
       if (!(item instanceof SharedScalar) || item.type !== undefined) return serialize(item, ctx, onComment, onChompKeep);
       const context = writtenIn(ctx);
       const known = item.texts[context];
