@@ -36,7 +36,7 @@ export interface YamlTextOptions {
 export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
   const doc = new Document(undefined, { version: '1.1', customTags: memoizedStrings });
   // No anchors or aliases: a generated file spells every value out.
-  doc.contents = dataNode(data, { scalars: new Map(), collections: new Map(), shapes: new Map(), ids: 0 }, true) as typeof doc.contents;
+  doc.contents = dataNode(data, { scalars: new Map(), collections: new Map(), shapes: new Map(), ofObject: new Map(), ids: 0 }, true) as typeof doc.contents;
   doc.directives!.docStart = true;
   // No `%TAG` directive can be needed (no node has an explicit tag): without
   // the default `!!` handle to consider, the serializer does not walk the
@@ -62,8 +62,10 @@ interface SharedNodes {
   readonly scalars: Map<unknown, SharedScalar>;
   /** Collections of indentation-free nodes, by content (`contentKey`). */
   readonly collections: Map<string, SharedSeq | SharedMap>;
-  /** Shapes of templated collections, by their code (`shapeCode`). */
+  /** Shapes of templated collections, by their code (`shapeOf`). */
   readonly shapes: Map<string, Shape>;
+  /** The node of each object or array of the data so far. */
+  readonly ofObject: Map<object, Node>;
   /** Ids given so far. */
   ids: number;
 }
@@ -77,56 +79,85 @@ interface SharedNodes {
  * document's top never is (it alone takes comments).
  */
 function dataNode(value: unknown, shared: SharedNodes, top = false): Node {
-  if (Array.isArray(value)) {
-    const items: Node[] = [];
-    let key: string | null = 's';
-    let shape: string | null = '[';
-    for (const item of value) {
-      const node = dataNode(item, shared);
-      items.push(node);
-      if (key !== null) key = indentFreeId(node) === undefined ? null : `${key}${indentFreeId(node)!},`;
-      if (shape !== null) shape = shapeOf(node, shape);
+  if (value === null || typeof value !== 'object') {
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new Error(`internal error: a ${typeof value} cannot be written as YAML`);
     }
-    if (top) return Object.assign(new YAMLSeq<Node>(), { items });
-    if (key !== null) {
-      const seq = sharedCollection(key, shared, () => new SharedSeq(shape === null ? null : shapeNamed(`${shape}]`, shared)));
-      if (seq.items.length === 0) seq.items = items;
-      return seq;
-    }
-    return Object.assign(shape === null ? new YAMLSeq<Node>() : new TemplatedSeq(shapeNamed(`${shape}]`, shared)), { items });
+    return scalarNode(value, shared);
   }
-  if (value !== null && typeof value === 'object') {
-    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-      throw new Error(`internal error: only plain data is written as YAML, not a ${value.constructor.name}`);
-    }
-    const pairs: Pair<Node, Node>[] = [];
-    let key: string | null = 'm';
-    let shape: string | null = '{';
-    let allNull = true;
-    for (const name of Object.keys(value)) {
-      const member = (value as Record<string, unknown>)[name];
-      if (member === undefined) continue;
-      const k = scalarNode(name, shared);
-      const v = dataNode(member, shared);
-      pairs.push(new Pair(k, v));
-      if (key !== null) key = indentFreeId(k) === undefined || indentFreeId(v) === undefined ? null : `${key}${indentFreeId(k)!}:${indentFreeId(v)!},`;
+  // The same object in several places (a list the data shares) is one node.
+  const known = shared.ofObject.get(value);
+  if (known !== undefined) return known;
+  const node = top ? topNode(value, shared) : collectionNode(value, shared);
+  shared.ofObject.set(value, node);
+  return node;
+}
+
+/** The document's top: a plain collection (it alone takes comments, and changes with them). */
+function topNode(value: object, shared: SharedNodes): Node {
+  if (Array.isArray(value)) return Object.assign(new YAMLSeq<Node>(), { items: value.map((item) => dataNode(item, shared)) });
+  return Object.assign(new YAMLMap<Node, Node>(), { items: pairsOf(value, shared) });
+}
+
+/** The pairs of a plain object's defined members. */
+function pairsOf(value: object, shared: SharedNodes): Pair<Node, Node>[] {
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    throw new Error(`internal error: only plain data is written as YAML, not a ${value.constructor.name}`);
+  }
+  const pairs: Pair<Node, Node>[] = [];
+  for (const name of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[name];
+    if (member !== undefined) pairs.push(new Pair(scalarNode(name, shared), dataNode(member, shared)));
+  }
+  return pairs;
+}
+
+/**
+ * A collection's node: shared (`SharedSeq`) when all it holds is
+ * indentation-free, else templated by its shape (`TemplatedSeq`) when it
+ * has one, else plain.
+ */
+function collectionNode(value: object, shared: SharedNodes): Node {
+  const isSeq = Array.isArray(value);
+  const items: Node[] | Pair<Node, Node>[] = isSeq ? value.map((item) => dataNode(item, shared)) : pairsOf(value, shared);
+  // Content: the ids of what it holds; shape: the code of each (with the keys).
+  const ids: number[] | null = [];
+  let codes: string[] | null = [];
+  let allNull = !isSeq;
+  let free = true;
+  for (const item of items) {
+    const child = item instanceof Pair ? (item.value as Node) : item;
+    const childId = indentFreeId(child);
+    if (item instanceof Pair) {
+      const keyId = indentFreeId(item.key);
+      if (keyId === undefined || childId === undefined) free = false;
+      else ids.push(keyId, childId);
       // A key is part of the shape (its text decides where the value starts).
-      if (shape !== null) shape = k instanceof SharedScalar ? shapeOf(v, `${shape}${k.id}:`) : null;
-      if (member !== null) allNull = false;
+      if (codes !== null) codes = item.key instanceof SharedScalar ? pushCode(codes, `k${item.key.id}`, child) : null;
+      if (!(child instanceof Scalar && child.value === null)) allNull = false;
+    } else {
+      if (childId === undefined) free = false;
+      else if (free) ids.push(childId);
+      if (codes !== null) codes = pushCode(codes, '', child);
     }
-    if (top) return Object.assign(new YAMLMap<Node, Node>(), { items: pairs });
-    if (key !== null) {
-      const map = sharedCollection(key, shared, () => new SharedMap(shape === null || allNull ? null : shapeNamed(`${shape}}`, shared)));
-      if (map.items.length === 0) map.items = pairs;
-      return map;
-    }
-    // (A mapping of only null values writes its keys as explicit keys, which are not marked as keys: not templated.)
-    return Object.assign(shape === null || allNull ? new YAMLMap<Node, Node>() : new TemplatedMap(shapeNamed(`${shape}}`, shared)), { items: pairs });
   }
-  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new Error(`internal error: a ${typeof value} cannot be written as YAML`);
+  // (A mapping of only null values writes its keys as explicit keys, which are not marked as keys: not templated.)
+  const shape = codes === null || allNull ? null : shapeNamed(`${isSeq ? '[' : '{'}${codes.join(',')}`, shared);
+  if (free) {
+    const node = sharedCollection(`${isSeq ? 's' : 'm'}${ids.join(',')}`, shared, () => (isSeq ? new SharedSeq(shape) : new SharedMap(shape)));
+    if (node.items.length === 0) node.items = items as (Node & Pair<Node, Node>)[];
+    return node;
   }
-  return scalarNode(value, shared);
+  if (shape === null) return Object.assign(isSeq ? new YAMLSeq<Node>() : new YAMLMap<Node, Node>(), { items });
+  return Object.assign(isSeq ? new TemplatedSeq(shape) : new TemplatedMap(shape), { items });
+}
+
+/** `codes` with the code of a child (after `prefix`) added; null when the child cannot be part of a shape. */
+function pushCode(codes: string[], prefix: string, child: Node): string[] | null {
+  const code = shapeOf(child);
+  if (code === null) return null;
+  codes.push(prefix === '' ? code : `${prefix}:${code}`);
+  return codes;
 }
 
 /**
@@ -257,8 +288,8 @@ function writeShared(node: SharedSeq | SharedMap, ctx: StringifyContext, write: 
  */
 interface Shape {
   readonly id: number;
-  /** By indentation. */
-  readonly templates: Map<string, Template>;
+  /** By indentation: the template, or null when one collection of the shape was written there (a shape seen once is written by the package). */
+  readonly templates: Map<string, Template | null>;
 }
 
 /** The text of a shape at an indentation, cut at its slots, and the context each slot is written in. */
@@ -291,12 +322,12 @@ function shapeNamed(code: string, shared: SharedNodes): Shape {
   return shape;
 }
 
-/** The code of a shape so far, with a node added; null when the node cannot be part of a shape (a collection neither shared nor templated). */
-function shapeOf(node: Node, code: string): string | null {
-  if (node instanceof TemplatedSeq || node instanceof TemplatedMap) return `${code}t${node.shape.id},`;
-  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length === 0 ? `${code}e${node.indentFreeId!},` : `${code}$,`;
-  if (isStringSlot(node)) return `${code}$,`;
-  if (node instanceof SharedScalar) return `${code}v${node.id},`;
+/** The code of a node in its parent's shape; null when it cannot be part of a shape (a collection neither shared nor templated). */
+function shapeOf(node: Node): string | null {
+  if (node instanceof TemplatedSeq || node instanceof TemplatedMap) return `t${node.shape.id}`;
+  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length === 0 ? `e${node.indentFreeId!}` : '$';
+  if (isStringSlot(node)) return '$';
+  if (node instanceof SharedScalar) return `v${node.id}`;
   return null;
 }
 
@@ -346,6 +377,10 @@ function writeTemplated(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMa
   if (recording !== null || ctx.implicitKey === true || ctx.inFlow === true || node.shape === null) return write(ctx);
   let template = node.shape.templates.get(ctx.indent);
   if (template === undefined) {
+    node.shape.templates.set(ctx.indent, null);
+    return write(ctx);
+  }
+  if (template === null) {
     const contexts: StringifyContext[] = [];
     recording = contexts;
     let text: string;
