@@ -9,7 +9,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { hasRecordsWithin, memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
-import { yamlLinePaths } from './yaml-line-paths.js';
+import { yamlLinePathRefs, type PathRef } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
 /** How a sidecar names the built-in plan, wherever the package and the output folder are. */
@@ -87,35 +87,40 @@ function lineOrigins(text: string, trace: FileTrace): Origin[] {
 function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origin[] {
   const out: Origin[] = new Array<Origin>(count).fill(trace.origin);
   if (trace.data !== undefined) {
-    const paths = yamlLinePaths(text);
-    // The innermost recorded origin along each line's path. Consecutive
-    // lines share most of their path: the walk restarts where they differ,
-    // its steps kept in three parallel stacks (no object per step).
-    const segments: (string | number)[] = [];
+    const paths = yamlLinePathRefs(text);
+    // The innermost recorded origin along each line's path. A path's node
+    // and origin depend on it alone: each is found once from its parent's,
+    // kept by depth (`refs[d]`: the path whose node and origin are at d).
+    const refs: (PathRef | undefined)[] = [];
     const nodes: unknown[] = [];
     const origins: Origin[] = [];
-    let depth = 0;
     const rootOrigin = originOf(trace.data) ?? trace.origin;
-    for (let i = 0; i < count; i++) {
-      const path = paths[i] ?? [];
-      let same = 0;
-      while (same < depth && same < path.length && segments[same] === path[same]) same++;
-      depth = same;
-      let node: unknown = same === 0 ? trace.data : nodes[same - 1];
-      let origin = same === 0 ? rootOrigin : origins[same - 1]!;
-      for (let k = same; k < path.length; k++) {
-        const segment = path[k]!;
-        const member = memberOriginOf(node, segment);
-        if (member !== undefined) origin = member;
-        node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
-        const own = originOf(node);
-        if (own !== undefined) origin = own;
-        segments[depth] = segment;
-        nodes[depth] = node;
-        origins[depth] = origin;
-        depth++;
+    const resolve = (ref: PathRef): void => {
+      const d = ref.depth;
+      if (refs[d] === ref) return;
+      let node: unknown = trace.data;
+      let origin = rootOrigin;
+      if (ref.parent !== null) {
+        resolve(ref.parent);
+        node = nodes[d - 1];
+        origin = origins[d - 1]!;
       }
-      out[i] = origin;
+      const member = memberOriginOf(node, ref.segment);
+      if (member !== undefined) origin = member;
+      node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[ref.segment] : undefined;
+      const own = originOf(node);
+      if (own !== undefined) origin = own;
+      refs[d] = ref;
+      nodes[d] = node;
+      origins[d] = origin;
+    };
+    for (let i = 0; i < count; i++) {
+      const ref = paths[i] ?? null;
+      if (ref === null) out[i] = rootOrigin;
+      else {
+        resolve(ref);
+        out[i] = origins[ref.depth]!;
+      }
     }
   } else if (trace.rows !== undefined) {
     const lines = text.split('\n');
@@ -184,33 +189,30 @@ function planPlaces(source: SourceMap): (pointer: string) => PlanPlace {
 
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
-  // By pointer, then rule: no key string made per origin (rules are shared strings, their hashes cached).
-  const index = new Map<string, Map<string, number>>();
-  // Most lines share an origin object with others: looked up by identity first.
-  const indexOf = new Map<Origin, number>();
+  // By pointer: its place in the plan, and the index of its origin with each rule (nearly every pointer has one rule: kept inline).
+  const index = new Map<string, { place: PlanPlace; rule: string; at: number; others: Map<string, number> | null }>();
   const origins: PlanOrigin[] = [];
-  const places = new Map<string, PlanPlace>();
   const placeOf = planPlaces(source);
+  const add = (o: Origin, place: PlanPlace): number => {
+    origins.push({ pointer: o.pointer, rule: place.written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: place.line, col: place.col });
+    return origins.length - 1;
+  };
   const originIndex = (o: Origin): number => {
-    const known = indexOf.get(o);
-    if (known !== undefined) return known;
-    let byRule = index.get(o.pointer);
-    if (byRule === undefined) {
-      byRule = new Map();
-      index.set(o.pointer, byRule);
-    }
-    let i = byRule.get(o.rule);
-    if (i === undefined) {
-      let place = places.get(o.pointer);
-      if (place === undefined) {
-        place = placeOf(o.pointer);
-        places.set(o.pointer, place);
+    let i: number | undefined;
+    const entry = index.get(o.pointer);
+    if (entry === undefined) {
+      const place = placeOf(o.pointer);
+      i = add(o, place);
+      index.set(o.pointer, { place, rule: o.rule, at: i, others: null });
+    } else if (entry.rule === o.rule) i = entry.at;
+    else {
+      entry.others ??= new Map();
+      i = entry.others.get(o.rule);
+      if (i === undefined) {
+        i = add(o, entry.place);
+        entry.others.set(o.rule, i);
       }
-      i = origins.length;
-      origins.push({ pointer: o.pointer, rule: place.written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: place.line, col: place.col });
-      byRule.set(o.rule, i);
     }
-    indexOf.set(o, i);
     return i;
   };
   const files = new Map<string, [number, number, number][]>();

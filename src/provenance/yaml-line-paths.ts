@@ -13,11 +13,32 @@
 /** A path in a YAML document: mapping keys and sequence indexes. */
 export type DataPath = readonly (string | number)[];
 
+/**
+ * A path as its last segment and the path it extends (null: the top): the
+ * lines of a collection share its path, and a line's path costs one small
+ * object, not a copy of the whole path.
+ */
+export interface PathRef {
+  readonly parent: PathRef | null;
+  readonly segment: string | number;
+  /** Number of segments before this one. */
+  readonly depth: number;
+}
+
+const extend = (parent: PathRef | null, segment: string | number): PathRef => ({ parent, segment, depth: parent === null ? 0 : parent.depth + 1 });
+
+/** The segments of a path. */
+export function pathSegments(ref: PathRef | null): DataPath {
+  const out: (string | number)[] = [];
+  for (let r = ref; r !== null; r = r.parent) out.push(r.segment);
+  return out.reverse();
+}
+
 interface Frame {
   /** Column of the collection's entries (of the `-` for sequences). */
   readonly indent: number;
   readonly kind: 'map' | 'seq';
-  readonly path: DataPath;
+  readonly path: PathRef | null;
   /** Index of the last item, for sequences. */
   index: number;
 }
@@ -41,20 +62,25 @@ function unquoteKey(raw: string): string {
 
 /** Paths of each line of `text` (index 0: line 1). */
 export function yamlLinePaths(text: string): DataPath[] {
+  return yamlLinePathRefs(text).map(pathSegments);
+}
+
+/** Paths of each line of `text` (index 0: line 1), as references (null: the top). */
+export function yamlLinePathRefs(text: string): (PathRef | null)[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const out: DataPath[] = new Array<DataPath>(lines.length);
+  const out: (PathRef | null)[] = new Array<PathRef | null>(lines.length);
   const stack: Frame[] = [];
   /** A value that continues on deeper lines (a multi-line scalar): its path, and the column they are deeper than. */
-  let scalar: { path: DataPath; indent: number } | null = null;
+  let scalar: { path: PathRef | null; indent: number } | null = null;
   /** A key or item whose value is a collection on the next, deeper lines. */
-  let pending: { path: DataPath; indent: number } | null = null;
+  let pending: { path: PathRef | null; indent: number } | null = null;
 
   /** The collection of kind `kind` whose entries are at column `col`, made when new. */
   const frameAt = (col: number, kind: 'map' | 'seq'): Frame => {
     const top = stack.at(-1);
     if (top !== undefined && top.indent === col && top.kind === kind) return top;
-    let path: DataPath = top?.path ?? [];
+    let path: PathRef | null = top?.path ?? null;
     if (pending !== null && (col > pending.indent || (kind === 'seq' && col === pending.indent))) path = pending.path;
     const frame: Frame = { indent: col, kind, path, index: -1 };
     stack.push(frame);
@@ -71,13 +97,13 @@ export function yamlLinePaths(text: string): DataPath[] {
     }
     scalar = null;
     if (body === '' || body.startsWith('#') || body === '---' || body === '...') {
-      out[i] = stack.at(-1)?.path ?? [];
+      out[i] = stack.at(-1)?.path ?? null;
       continue;
     }
     while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop();
     let col = indent;
     let rest = body;
-    let path: DataPath | null = null;
+    let path: PathRef | null | undefined;
     /** The key found on the line, once looked for. */
     let key: RegExpExecArray | null | undefined;
     while (rest === '-' || rest.startsWith('- ')) {
@@ -85,7 +111,7 @@ export function yamlLinePaths(text: string): DataPath[] {
       const seq = frameAt(col, 'seq');
       pending = null;
       seq.index++;
-      path = [...seq.path, seq.index];
+      path = extend(seq.path, seq.index);
       const after = rest.slice(1);
       rest = after.trimStart();
       const dash = col;
@@ -103,27 +129,27 @@ export function yamlLinePaths(text: string): DataPath[] {
       pending = { path, indent: dash };
     }
     if (rest === '') {
-      out[i] = path ?? stack.at(-1)?.path ?? [];
+      out[i] = path !== undefined ? path : (stack.at(-1)?.path ?? null);
       continue;
     }
     const m = key === undefined ? keyAt(rest) : key;
     if (m === null) {
       // A scalar alone on its line: the document is a scalar, or a value we did not expect.
-      out[i] = path ?? pending?.path ?? stack.at(-1)?.path ?? [];
+      out[i] = path !== undefined ? path : pending !== null ? pending.path : (stack.at(-1)?.path ?? null);
       scalar = { path: out[i]!, indent: indent - 1 };
       pending = null;
       continue;
     }
     const map = frameAt(col, 'map');
     pending = null;
-    const keyPath = [...map.path, unquoteKey(m[1]!)];
+    const keyPath = extend(map.path, unquoteKey(m[1]!));
     out[i] = keyPath;
     const value = rest.slice(m[0].length);
     // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
     if (value === '' || (PROPERTY_OR_COMMENT.includes(value[0]!) && /^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value))) pending = { path: keyPath, indent: col };
     else {
       // A flow collection on the key's line (a fixed playbook's `key: ["*"]`): its first entry starts there too.
-      if (value[0] === '[' || value[0] === '{') out[i] = [...keyPath, ...flowEntryPath(value)];
+      if (value[0] === '[' || value[0] === '{') out[i] = flowEntryPath(value).reduce<PathRef>(extend, keyPath);
       scalar = { path: keyPath, indent: col };
     }
   }
