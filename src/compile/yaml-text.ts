@@ -142,7 +142,9 @@ function collectionNode(value: object, shared: SharedNodes): Node {
     }
   }
   // (A mapping of only null values writes its keys as explicit keys, which are not marked as keys: not templated.)
-  const shape = codes === null || allNull ? null : shapeNamed(`${isSeq ? '[' : '{'}${codes.join(',')}`, shared);
+  // A list of items of one code (a list of strings, of tasks of one shape) has the shape of its items whatever its length.
+  const repeated = isSeq && codes !== null && items.length > 1 && codes.every((c) => c === codes![0]);
+  const shape = codes === null || allNull ? null : repeated ? shapeNamed(`[*${codes[0]!}`, shared, true) : shapeNamed(`${isSeq ? '[' : '{'}${codes.join(',')}`, shared);
   if (free) {
     const node = sharedCollection(`${isSeq ? 's' : 'm'}${ids.join(',')}`, shared, () => (isSeq ? new SharedSeq(shape) : new SharedMap(shape)));
     if (node.items.length === 0) node.items = items as (Node & Pair<Node, Node>)[];
@@ -288,6 +290,13 @@ function writeShared(node: SharedSeq | SharedMap, ctx: StringifyContext, write: 
  */
 interface Shape {
   readonly id: number;
+  /**
+   * A list's shape of one item, repeated: its template is that of a list of
+   * one item (the package writes a block list as its items, each after `- `,
+   * one per line at the list's indentation), filled for each item. Such a
+   * list is a slot of the shape it is in (its length is not part of it).
+   */
+  readonly repeated: boolean;
   /** By indentation: the template, or null when one collection of the shape was written there (a shape seen once is written by the package). */
   readonly templates: Map<string, Template | null>;
 }
@@ -313,10 +322,10 @@ function slot(ctx: StringifyContext): string {
 }
 
 /** The shape of this code, made when new. */
-function shapeNamed(code: string, shared: SharedNodes): Shape {
+function shapeNamed(code: string, shared: SharedNodes, repeated = false): Shape {
   let shape = shared.shapes.get(code);
   if (shape === undefined) {
-    shape = { id: shared.shapes.size, templates: new Map() };
+    shape = { id: shared.shapes.size, repeated, templates: new Map() };
     shared.shapes.set(code, shape);
   }
   return shape;
@@ -324,8 +333,9 @@ function shapeNamed(code: string, shared: SharedNodes): Shape {
 
 /** The code of a node in its parent's shape; null when it cannot be part of a shape (a collection neither shared nor templated). */
 function shapeOf(node: Node): string | null {
-  if (node instanceof TemplatedSeq || node instanceof TemplatedMap) return `t${node.shape.id}`;
-  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length === 0 ? `e${node.indentFreeId!}` : '$';
+  // (A string slot and a collection slot differ: after a key, a collection starts on the next line.)
+  if (node instanceof TemplatedSeq || node instanceof TemplatedMap) return node.shape.repeated ? '@' : `t${node.shape.id}`;
+  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length === 0 ? `e${node.indentFreeId!}` : '@';
   if (isStringSlot(node)) return '$';
   if (node instanceof SharedScalar) return `v${node.id}`;
   return null;
@@ -360,39 +370,41 @@ class TemplatedMap extends YAMLMap<Node, Node> {
   }
 }
 
-/** The slots of a templated collection, in the order the package writes them. */
+/** Whether a node is a slot of the shape it is in: a string, a non-empty shared collection, a list of a repeated shape. */
+function isSlot(node: Node): boolean {
+  if (node instanceof SharedSeq || node instanceof SharedMap) return node.items.length > 0;
+  if (node instanceof TemplatedSeq) return node.shape.repeated;
+  return isStringSlot(node);
+}
+
+/** The slots of a templated collection's items, in the order the package writes them. */
 function slotsOf(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMap, out: Node[]): Node[] {
-  for (const item of node.items) {
-    const child = item instanceof Pair ? (item.value as Node) : item;
-    if (child instanceof TemplatedSeq || child instanceof TemplatedMap) slotsOf(child, out);
-    else if (child instanceof SharedSeq || child instanceof SharedMap) {
-      if (child.items.length > 0) out.push(child);
-    } else if (isStringSlot(child)) out.push(child);
-  }
+  for (const item of node.items) slotsIn(item instanceof Pair ? (item.value as Node) : item, out);
   return out;
 }
 
-/** The text of a templated collection in a context (`write`: the package's, for the template; inside a template being recorded, the node is part of it). */
-function writeTemplated(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMap, ctx: StringifyContext, write: (ctx: StringifyContext) => string): string {
-  if (recording !== null || ctx.implicitKey === true || ctx.inFlow === true || node.shape === null) return write(ctx);
-  let template = node.shape.templates.get(ctx.indent);
-  if (template === undefined) {
-    node.shape.templates.set(ctx.indent, null);
-    return write(ctx);
+/** The slots a node holds in the shape it is in: itself, or those of its own items (a templated collection), or none. */
+function slotsIn(node: Node, out: Node[]): Node[] {
+  if (isSlot(node)) out.push(node);
+  else if (node instanceof TemplatedSeq || node instanceof TemplatedMap) slotsOf(node, out);
+  return out;
+}
+
+/** Records the template of a node written by `write` (its slots marked). */
+function recordTemplate(ctx: StringifyContext, write: (ctx: StringifyContext) => string): Template {
+  const contexts: StringifyContext[] = [];
+  recording = contexts;
+  let text: string;
+  try {
+    text = write(ctx);
+  } finally {
+    recording = null;
   }
-  if (template === null) {
-    const contexts: StringifyContext[] = [];
-    recording = contexts;
-    let text: string;
-    try {
-      text = write(ctx);
-    } finally {
-      recording = null;
-    }
-    template = { fragments: text.split(SLOT), contexts, strings: stringTag(ctx) };
-    node.shape.templates.set(ctx.indent, template);
-  }
-  const slots = slotsOf(node, []);
+  return { fragments: text.split(SLOT), contexts, strings: stringTag(ctx) };
+}
+
+/** A template filled with the texts of these slots; null if one has a text the layout would treat otherwise than the mark (none that the package writes for a string or a block collection: then written plainly). */
+function filled(template: Template, slots: readonly Node[]): string | null {
   if (slots.length !== template.contexts.length || template.fragments.length !== slots.length + 1) {
     throw new Error('internal error: a templated YAML collection does not have the slots of its template');
   }
@@ -401,11 +413,45 @@ function writeTemplated(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMa
     const slotNode = slots[i]!;
     const context = template.contexts[i]!;
     const part = slotNode instanceof Scalar ? template.strings.stringify!(slotNode, context) : slotNode.toString(context);
-    // A text the layout would treat otherwise than the mark (none that the package writes for a string or a block collection).
-    if (part === '' || part.startsWith('\n')) return write(ctx);
+    if (part === '' || part.startsWith('\n')) return null;
     text += part + template.fragments[i + 1]!;
   }
   return text;
+}
+
+/** The text of a templated collection in a context (`write`: the package's, for the template; inside a template being recorded, the node is part of it, or a slot). */
+function writeTemplated(node: TemplatedSeq | TemplatedMap | SharedSeq | SharedMap, ctx: StringifyContext, write: (ctx: StringifyContext) => string): string {
+  const shape = node.shape;
+  if (recording !== null) return shape?.repeated === true ? slot(ctx) : write(ctx);
+  if (ctx.implicitKey === true || ctx.inFlow === true || shape === null) return write(ctx);
+  if (shape.repeated) return writeRepeated(node as TemplatedSeq | SharedSeq, shape, ctx, write);
+  let template = shape.templates.get(ctx.indent);
+  if (template === undefined) {
+    shape.templates.set(ctx.indent, null);
+    return write(ctx);
+  }
+  if (template === null) {
+    template = recordTemplate(ctx, write);
+    shape.templates.set(ctx.indent, template);
+  }
+  return filled(template, slotsOf(node, [])) ?? write(ctx);
+}
+
+/** The text of a list of a repeated shape: each item from the template of a list of one item, one per line at the list's indentation. */
+function writeRepeated(node: TemplatedSeq | SharedSeq, shape: Shape, ctx: StringifyContext, write: (ctx: StringifyContext) => string): string {
+  let template = shape.templates.get(ctx.indent);
+  if (template === undefined || template === null) {
+    const one = Object.assign(new YAMLSeq<Node>(), { items: [node.items[0]!] });
+    template = recordTemplate(ctx, (c) => one.toString(c));
+    shape.templates.set(ctx.indent, template);
+  }
+  const parts: string[] = [];
+  for (const item of node.items) {
+    const text = filled(template, slotsIn(item, []));
+    if (text === null) return write(ctx);
+    parts.push(text);
+  }
+  return parts.join(`\n${ctx.indent}`);
 }
 
 /** The string tag of the document's schema (`memoizedStrings`'s). */

@@ -4,8 +4,10 @@ import { Document, parse } from 'yaml';
 import { yamlText } from '../../../src/compile/yaml-text.js';
 
 // yamlText builds the nodes itself and reuses the yaml package's answer for
-// a string it has serialized before in the same context: the text must be
-// exactly what the package gives for the same data the plain way.
+// a string it has serialized before in the same context, for a list or
+// mapping of short scalars written before (re-indented), and for the layout
+// of collections of one shape (templates): the text must be exactly what the
+// package gives for the same data the plain way.
 function plainYamlText(data: unknown, header: readonly string[]): string {
   const doc = new Document(data, { version: '1.1', aliasDuplicateObjects: false });
   doc.directives!.docStart = true;
@@ -38,9 +40,11 @@ describe('yamlText', () => {
   it('writes the same text as the yaml package for arbitrary JSON data', () => {
     const str = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom(...AWKWARD));
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, str, fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('map')),
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, str, fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('map'), tie('tasks')),
       list: fc.array(tie('node'), { maxLength: 4 }),
       map: fc.dictionary(str, tie('node'), { maxKeys: 4 }),
+      // Lists of mappings with the same keys (a task list): one shape, whose members are strings or lists.
+      tasks: fc.array(fc.record({ name: str, when: str, tags: fc.array(str, { maxLength: 3 }), more: fc.oneof(str, fc.array(str, { maxLength: 3 })) }), { minLength: 2, maxLength: 5 }),
     })).node;
     fc.assert(
       fc.property(fc.array(value, { maxLength: 6 }), (data) => {
@@ -48,7 +52,7 @@ describe('yamlText', () => {
         const twice = [data, data, { deeper: { still: [data] } }];
         expect(yamlText(twice)).toBe(plainYamlText(twice, []));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
