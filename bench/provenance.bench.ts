@@ -63,7 +63,10 @@ export async function run(): Promise<void> {
       }, 9);
     const bare = whole(['-e', '0']);
     const explain = whole([cli, 'explain', target]);
-    const reverse = whole([cli, 'explain', '--out', out, `${planPath}:30000`]);
+    // A container step half-way down the plan (a line inside it: past the plan's end is refused).
+    const lines = text.split('\n');
+    const stepLine = lines.findIndex((l, i) => i >= lines.length / 2 && l.includes('serviceType:')) + 1;
+    const reverse = whole([cli, 'explain', '--out', out, `${planPath}:${stepLine}`]);
     console.log('edpm-rolegen explain on a %d-service tree, whole process (median of 9 runs)', n);
     console.log('  node -e 0                     %s ms', bare.toFixed(1));
     console.log('  explain FILE:LINE             %s ms   target <300 ms %s', explain.toFixed(1), explain < 300 ? 'OK' : 'OVER');
