@@ -10,8 +10,9 @@
 # update_system_bootc, run from dist-roles/<role>/molecule/SCENARIO (the
 # compiler emits it there: npm run build). EDPM_ROLES_DIR=DIR runs it on the
 # roles of DIR instead (e.g. built from another plan, or a deliberately
-# broken copy, to see a scenario fail), staged in .cache/stage so that the
-# scenario finds the repository's molecule/ at the same relative place.
+# broken copy, to see a scenario fail), staged in .cache/stage/SCENARIO so
+# that the scenario finds the repository's molecule/ at the same relative
+# place.
 # EDPM_ANSIBLE_CORE=2.16 (or 2.21) runs it with that ansible-core, from the
 # matrix virtualenv .venv-core2.16 (scripts/python-env.sh 2.16), instead of
 # the pinned one of .venv.
@@ -59,12 +60,14 @@ if [ -z "${EDPM_ROLES_DIR:-}" ]; then
   project="$root/dist-roles/$role"
   from="dist-roles/$role/molecule/$scenario"
 else
-  stage="$root/.cache/stage"
+  # A stage for each scenario (and ansible-core), so that scenarios of
+  # other roles run side by side (the rollout scenarios do).
+  stage="$root/.cache/stage/$scenario${core:+-core${core//./}}"
   project="$stage/dist-roles/$role"
   from="$roles/$role/molecule/$scenario, staged"
   mkdir -p "$stage/dist-roles"
-  ln -sfn ../../molecule "$stage/molecule"
-  ln -sfn .. "$stage/.cache"
+  ln -sfn ../../../molecule "$stage/molecule"
+  ln -sfn ../.. "$stage/.cache"
   rm -rf "$stage/dist-roles/playbooks"
   # Every role of DIR: the update-system scenarios run phase 1 too.
   for dir in "$roles"/*/; do

@@ -153,7 +153,7 @@ function traceRole(plan: UpdatePlan, parts: RoleParts, trace: (path: string, t: 
     // The same data the scenario's file was made from, with the origins recorded as it was made.
     const data = scenarioData(plan, scenario);
     if (name === UPDATE_SERVICES_ROLE) {
-      // update_services, and update_services_rollout: the same data and the waves of the plan's rollout
+      // update_services, and the rollout scenarios: the same data and the waves of the plan's rollout
       const rollout = (data.edpm_scenario as Record<string, unknown> | undefined)?.rollout;
       if (rollout !== undefined) recordMemberOrigin(data.edpm_scenario as object, 'rollout', { pointer: '/rollout/updateServices', rule: "the waves of the plan's rollout of update-services, over the scenario's nodes" });
       trace(`molecule/${scenario}/data/scenario.yml`, { origin: { pointer: '/updateServices', rule: `data of the Molecule scenario ${scenario}, derived from the plan` }, data });

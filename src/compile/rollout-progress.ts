@@ -35,6 +35,25 @@ export function planIdentity(plan: UpdatePlan): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 16)}`;
 }
 
+/** The local fact's file on the node. */
+export function progressFactFile(names: ProgressNames): string {
+  return `${LOCAL_FACTS_DIR}/${names.fact}.fact`;
+}
+
+/** The time format of a record's `completed_at` (strftime, UTC). */
+export const COMPLETED_AT_FORMAT = '%Y-%m-%dT%H:%M:%SZ';
+
+/**
+ * What a node records when it completed the phase, field by field: the
+ * content of the local fact, which the role writes with `to_nice_json`
+ * (its keys sorted), with `completed_at` the controller's time in
+ * COMPLETED_AT_FORMAT. The role's values are Jinja expressions; a test
+ * fixture of a recorded node gives plain ones.
+ */
+export function progressRecord(names: ProgressNames, rolloutId: string, identity: string, completedAt: string): Record<string, string> {
+  return { phase: names.phase, rollout_id: rolloutId, plan: identity, completed_at: completedAt };
+}
+
 /** The role variable naming the rollout. */
 export function rolloutIdRoleVariable(names: ProgressNames): RoleVariable {
   return {
@@ -76,6 +95,14 @@ export function progressSkipTasks(names: ProgressNames, tags: readonly string[])
   ];
 }
 
+/** The record as a Jinja dict: the phase and the plan as literals, the rollout id from its variable, the time from the controller. */
+function recordExpression(names: ProgressNames, identity: string): string {
+  const id = names.rolloutIdVariable;
+  const now = `now(utc=true).strftime('${COMPLETED_AT_FORMAT}')`;
+  const fields = Object.entries(progressRecord(names, id, identity, now)).map(([k, v]) => `'${k}': ${v === id || v === now ? v : `'${v}'`}`);
+  return `{${fields.join(', ')}}`;
+}
+
 /** Tasks that record, as the role's last step, that the phase completed on the node. */
 export function progressRecordTasks(names: ProgressNames, identity: string, tags: readonly string[]): Task[] {
   return [
@@ -87,8 +114,8 @@ export function progressRecordTasks(names: ProgressNames, identity: string, tags
           `Write the local fact ${names.fact}`,
           'ansible.builtin.copy',
           {
-            dest: `${LOCAL_FACTS_DIR}/${names.fact}.fact`,
-            content: `{{ {'phase': '${names.phase}', 'rollout_id': ${names.rolloutIdVariable}, 'plan': '${identity}', 'completed_at': now(utc=true).strftime('%Y-%m-%dT%H:%M:%SZ')} | to_nice_json }}\n`,
+            dest: progressFactFile(names),
+            content: `{{ ${recordExpression(names, identity)} | to_nice_json }}\n`,
             mode: '0644',
           },
           { tags },

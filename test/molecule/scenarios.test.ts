@@ -6,6 +6,8 @@ import { runRolegen } from '../support/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_SERVICES_SCENARIOS } from '../../src/compile/roles/update-services.js';
 import { UPDATE_SYSTEM_SCENARIOS } from '../../src/compile/roles/update-system.js';
+import { rolloutScenarios } from '../../src/compile/molecule/rollout-scenario-data.js';
+import { loadPlanFile } from '../../src/plan/load.js';
 import { ROOT } from '../support/paths.js';
 
 // The generated roles on real containers: every Molecule scenario emitted
@@ -19,6 +21,7 @@ import { ROOT } from '../support/paths.js';
 // scenario, the file prints each one's time and actions and the wall time of
 // them all (vitest.config.ts runs them apart from the other projects).
 const SCENARIOS = [...UPDATE_SERVICES_SCENARIOS, ...UPDATE_SYSTEM_SCENARIOS];
+const ROLLOUT_SCENARIOS = rolloutScenarios(loadPlanFile(join(ROOT, 'plans', 'examples', 'rollout.yaml')));
 
 /** run-scenario.sh's closing line of each scenario that ran, in the order they ended. */
 const summaries: string[] = [];
@@ -72,20 +75,36 @@ async function expectJournalAsShown(): Promise<void> {
   }
 }
 
+/** The roles of plans/examples/rollout.yaml, built once (with the CLI) for the rollout scenarios. */
+let rolloutRoles: string | null = null;
+function buildRolloutRoles(): string {
+  if (rolloutRoles !== null) return rolloutRoles;
+  const roles = join(ROOT, '.cache', 'rollout-roles');
+  const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'edpm-rolegen.mjs'), 'build', '--force', '--plan', join(ROOT, 'plans', 'examples', 'rollout.yaml'), '--out', roles], { encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  rolloutRoles = roles;
+  return roles;
+}
+
 describe.concurrent('Molecule scenarios', () => {
-  // The rollout scenario: six nodes, emitted only for a plan that rolls
-  // update-services out, so run on the roles of plans/examples/rollout.yaml
-  // (built here with the CLI). Target: under 5 minutes with the image cached.
-  it('update_services_rollout (plans/examples/rollout.yaml)', async () => {
-    const roles = join(ROOT, '.cache', 'rollout-roles');
-    const build = spawnSync(process.execPath, [join(ROOT, 'dist', 'edpm-rolegen.mjs'), 'build', '--force', '--plan', join(ROOT, 'plans', 'examples', 'rollout.yaml'), '--out', roles], { encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
-    const r = await runScenario('update_services_rollout', { ...process.env, EDPM_ROLES_DIR: roles });
-    summaries.push(r.stdout.trim().split('\n').at(-1)!);
-    console.log(summaries.at(-1));
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(/-s update_services_rollout \(.*rollout-roles\/edpm_update_services\/molecule\/update_services_rollout, staged\): passed in \d+s/);
+  // The rollout scenarios: six nodes each, emitted only for a plan that
+  // rolls update-services out, so run on the roles of
+  // plans/examples/rollout.yaml: update_services_rollout (the rollout that
+  // stops in a failing wave) and update_services_rollout_resume (the resume,
+  // from the state that rollout leaves, and the runs after it).
+  it('the rollout plan emits both rollout scenarios', () => {
+    expect(ROLLOUT_SCENARIOS).toEqual(['update_services_rollout', 'update_services_rollout_resume']);
   });
+  for (const scenario of ROLLOUT_SCENARIOS) {
+    it(`${scenario} (plans/examples/rollout.yaml)`, async () => {
+      const roles = buildRolloutRoles();
+      const r = await runScenario(scenario, { ...process.env, EDPM_ROLES_DIR: roles });
+      summaries.push(r.stdout.trim().split('\n').at(-1)!);
+      console.log(summaries.at(-1));
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`-s ${scenario} \\(.*rollout-roles/edpm_update_services/molecule/${scenario}, staged\\): passed in \\d+s`));
+    });
+  }
 
   for (const scenario of SCENARIOS) {
     it(scenario, async () => {

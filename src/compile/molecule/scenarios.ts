@@ -16,7 +16,7 @@ import { FileTreeBuilder, type FileTree } from '../../model/file-tree.js';
 import { yamlText } from '../yaml-text.js';
 import { contractsScenarioData, contractsSkipTags } from './contracts-scenario-data.js';
 import { servicesScenarioData } from './services-scenario-data.js';
-import { rolloutScenarioData } from './rollout-scenario-data.js';
+import { RESUME_SCENARIO, ROLLOUT_SCENARIO, rolloutScenarioData } from './rollout-scenario-data.js';
 import { systemScenarioData } from './system-scenario-data.js';
 
 /**
@@ -31,6 +31,7 @@ const SOURCES: Readonly<Record<string, readonly string[]>> = {
   update_system_kpatch: ['common', 'update_system', 'update_system_kpatch'],
   update_system_bootc: ['common', 'update_system_bootc'],
   update_services_rollout: ['common', 'update_services_rollout'],
+  update_services_rollout_resume: ['common', 'update_services_rollout', 'update_services_rollout_resume'],
   update_services_contracts: ['common', 'update_services_contracts'],
 };
 
@@ -63,7 +64,7 @@ export function scenarioData(plan: UpdatePlan, scenario: string): Record<string,
 
 function makeScenarioData(plan: UpdatePlan, scenario: string): Record<string, unknown> {
   if (scenario === 'update_services') return servicesScenarioData(plan);
-  if (scenario === 'update_services_rollout') return rolloutScenarioData(plan)!;
+  if (scenario === ROLLOUT_SCENARIO || scenario === RESUME_SCENARIO) return rolloutScenarioData(plan, scenario)!;
   if (scenario === 'update_system' || scenario === 'update_system_kpatch') return systemScenarioData(plan, scenario);
   if (scenario === 'update_services_contracts') return contractsScenarioData(plan);
   // The bootc scenario depends on the plan through its collection only:

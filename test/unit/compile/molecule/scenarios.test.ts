@@ -167,3 +167,30 @@ describe('the update_services_contracts molecule.yml', () => {
     }
   });
 });
+
+describe('the rollout scenarios data', () => {
+  const tree = compilePlan(loadPlanFile(join(ROOT, 'plans', 'examples', 'rollout.yaml')));
+  const rollout = yamlOf(tree, 'edpm_update_services/molecule/update_services_rollout/data/scenario.yml').edpm_scenario.rollout;
+  const resume = yamlOf(tree, 'edpm_update_services/molecule/update_services_rollout_resume/data/scenario.yml').edpm_scenario.rollout;
+  const record = (parse(tree.get('edpm_update_services/tasks/main.yml')!) as any[])
+    .flatMap((t) => t.block ?? [t])
+    .find((t) => t['ansible.builtin.copy']?.dest?.endsWith('.fact'))['ansible.builtin.copy'];
+
+  it('gives the resume scenario the same waves, failing node and rollout as the rollout scenario, and the nodes of the waves before the failing one as completed', () => {
+    const { completed_nodes: completed, ...rest } = resume;
+    expect(rest).toEqual(rollout);
+    expect(rollout.completed_nodes).toBeUndefined();
+    expect(completed).toEqual(rollout.waves.slice(0, rollout.failing_wave_index).flatMap((w: any) => w.nodes));
+    expect(completed).toEqual([0, 1, 2]);
+  });
+
+  it("describes the progress record the role writes: its file, and each field's value in the role's record", () => {
+    expect(rollout.progress.file).toBe(record.dest);
+    const fields = record.content.match(/^\{\{ \{(.*)\} \| to_nice_json \}\}\n$/u)[1].split(', ').map((f: string) => f.split(': ')[0].replaceAll("'", ''));
+    expect(Object.keys(rollout.progress.record).sort()).toEqual(fields.sort());
+    expect(record.content).toContain(`'phase': '${rollout.progress.record.phase}'`);
+    expect(record.content).toContain(`'plan': '${rollout.progress.record.plan}'`);
+    expect(record.content).toContain(`strftime('${rollout.progress.record.completed_at}')`);
+    expect(rollout.progress.record.rollout_id).toBe(rollout.id);
+  });
+});
