@@ -120,12 +120,10 @@ export function checkPlanLine(file: string, line: number): void {
 export function explainPlanLine(out: OutputProvenance, line: number): Explanation[] {
   checkLineNumber(out.planPath, line);
   // Origins of no plan entry (the fixed text of the Molecule playbooks) are at no line of the plan.
-  const entries = out.map.origins.filter((o) => o.pointer !== '');
-  const lines = [...new Set(entries.map((o) => o.line))].filter((l) => l <= line);
-  const at = lines.length === 0 ? null : Math.max(...lines);
-  if (at === null) return [];
-  const origins = entries.filter((o) => o.line === at);
-  return origins.flatMap((origin) =>
-    linesFromPlan(out.map, (o) => o === origin).map(([file, fromLine, toLine]) => ({ file, fromLine, toLine, origin })),
+  let at = 0;
+  for (const o of out.map.origins) if (o.pointer !== '' && o.line <= line && o.line > at) at = o.line;
+  if (at === 0) return [];
+  return [...linesFromPlan(out.map, (o) => o.pointer !== '' && o.line === at)].flatMap(([i, places]) =>
+    places.map(([file, fromLine, toLine]) => ({ file, fromLine, toLine, origin: out.map.origins[i]! })),
   );
 }
