@@ -9,7 +9,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { hasRecordsWithin, memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
-import { yamlLinePathRefs, type PathRef } from './yaml-line-paths.js';
+import { yamlLinePathRefs, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
 /** How a sidecar names the built-in plan, wherever the package and the output folder are. */
@@ -87,7 +87,6 @@ function lineOrigins(text: string, trace: FileTrace): Origin[] {
 function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origin[] {
   const out: Origin[] = new Array<Origin>(count).fill(trace.origin);
   if (trace.data !== undefined) {
-    const paths = yamlLinePathRefs(text);
     // The innermost recorded origin along each line's path. A path's node
     // and origin depend on it alone: each is found once from its parent's,
     // kept by depth (`refs[d]`: the path whose node and origin are at d).
@@ -114,7 +113,30 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origi
       nodes[d] = node;
       origins[d] = origin;
     };
+    // Lists of scalars (a scenario's 5,000 roles) are taken off the scan: each line of item j
+    // has the origin recorded for item j, else the list's (what the walk below gives it).
+    const taken = new Uint8Array(count);
+    const shortcut: ScalarListShortcut = {
+      length: (keyPath) => {
+        resolve(keyPath);
+        const list = nodes[keyPath.depth];
+        if (!Array.isArray(list)) return 0;
+        for (const item of list) if (item !== null && typeof item === 'object') return 0;
+        return list.length;
+      },
+      take: (keyPath, firstLine, n) => {
+        resolve(keyPath);
+        const list = nodes[keyPath.depth] as unknown[];
+        const origin = origins[keyPath.depth]!;
+        for (let j = 0; j < n; j++) {
+          out[firstLine + j] = memberOriginOf(list, j) ?? origin;
+          taken[firstLine + j] = 1;
+        }
+      },
+    };
+    const paths = yamlLinePathRefs(text, shortcut);
     for (let i = 0; i < count; i++) {
+      if (taken[i] === 1) continue;
       const ref = paths[i] ?? null;
       if (ref === null) out[i] = rootOrigin;
       else {

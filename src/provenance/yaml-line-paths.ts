@@ -65,8 +65,43 @@ export function yamlLinePaths(text: string): DataPath[] {
   return yamlLinePathRefs(text).map(pathSegments);
 }
 
+/**
+ * A caller that knows the data written into the text can take whole lists
+ * of scalars off the scan: `length` gives, for a key whose value starts on
+ * the next line, the number of items when the data holds a list of scalars
+ * there (else 0); when the next that many lines are each one item (`- x` at
+ * one column, nothing folded onto a further line), `take` is called for
+ * them instead of their paths being found (their entries in the result stay
+ * null), and the scan goes on after them as if it had read them. The map
+ * of a 5,000-service tree: the scenario data's ~90,000 lines are mostly such
+ * lists.
+ */
+export interface ScalarListShortcut {
+  length(keyPath: PathRef): number;
+  take(keyPath: PathRef, firstLine: number, count: number): void;
+}
+
+/**
+ * The column of a list of `count` scalars whose items start on the lines
+ * `from ..`, when each of these lines starts an item (`- ` after exactly
+ * that many spaces, the first line's); else -1. Then the lines are the
+ * items, one each: an item folded onto more lines, or a block scalar, puts
+ * a deeper line among them, unless it is the last item, whose further lines
+ * the scan reads as it would have (see the state set after a shortcut).
+ */
+function scalarItemsColumn(lines: readonly string[], from: number, count: number, keyCol: number): number {
+  const first = lines[from];
+  if (first === undefined || from + count > lines.length) return -1;
+  let col = 0;
+  while (first.charCodeAt(col) === 32) col++;
+  if (col < keyCol) return -1;
+  const item = `${' '.repeat(col)}- `;
+  for (let i = from; i < from + count; i++) if (!lines[i]!.startsWith(item)) return -1;
+  return col;
+}
+
 /** Paths of each line of `text` (index 0: line 1), as references (null: the top). */
-export function yamlLinePathRefs(text: string): (PathRef | null)[] {
+export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (PathRef | null)[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const out: (PathRef | null)[] = new Array<PathRef | null>(lines.length);
@@ -146,6 +181,20 @@ export function yamlLinePathRefs(text: string): (PathRef | null)[] {
     out[i] = keyPath;
     const value = rest.slice(m[0].length);
     // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
+    if (value === '' && shortcut !== undefined) {
+      const count = shortcut.length(keyPath);
+      const at = count > 0 ? scalarItemsColumn(lines, i + 1, count, col) : -1;
+      if (at >= 0) {
+        shortcut.take(keyPath, i + 1, count);
+        for (let j = i + 1; j <= i + count; j++) out[j] = null;
+        // As after reading the items: in the list, after its last item, whose further lines (if any) are its own.
+        stack.push({ indent: at, kind: 'seq', path: keyPath, index: count - 1 });
+        scalar = { path: extend(keyPath, count - 1), indent: at };
+        pending = null;
+        i += count;
+        continue;
+      }
+    }
     if (value === '' || (PROPERTY_OR_COMMENT.includes(value[0]!) && /^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value))) pending = { path: keyPath, indent: col };
     else {
       // A flow collection on the key's line (a fixed playbook's `key: ["*"]`): its first entry starts there too.

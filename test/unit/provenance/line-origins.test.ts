@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
-import { memberOriginOf, originOf, type FileTrace, type Origin } from '../../../src/compile/origin.js';
+import { memberOriginOf, originOf, recordListOrigins, recordOrigin, type FileTrace, type Origin } from '../../../src/compile/origin.js';
+import { yamlText } from '../../../src/compile/yaml-text.js';
 import { loadPlanFileWithSource, parsePlanWithSource } from '../../../src/plan/load.js';
 import { buildProvenanceMap } from '../../../src/provenance/provenance-map.js';
 import { yamlLinePaths } from '../../../src/provenance/yaml-line-paths.js';
@@ -29,9 +30,9 @@ function oracle(text: string, trace: FileTrace): Origin[] {
   });
 }
 
-function compareWithOracle(loaded: ReturnType<typeof parsePlanWithSource>): number {
-  const traces = new Map<string, FileTrace>();
-  const tree = compilePlan(loaded.plan, {}, traces);
+function compareWithOracle(loaded: ReturnType<typeof parsePlanWithSource>, given?: { tree: Map<string, string>; traces: Map<string, FileTrace> }): number {
+  const traces = given?.traces ?? new Map<string, FileTrace>();
+  const tree = given?.tree ?? compilePlan(loaded.plan, {}, traces);
   const map = buildProvenanceMap(tree, traces, loaded.source, 'plan.yaml');
   let compared = 0;
   for (const [path, text] of tree) {
@@ -60,5 +61,31 @@ describe('the origin of each line of a YAML file', () => {
   it('is the innermost record along its data path (a plan of 40 service types)', () => {
     const containerSteps = Array.from({ length: 40 }, (_, i) => ({ serviceType: `service-${i}`, role: `edpm_service_${i}`, tasks: ['update', 'run'] }));
     expect(compareWithOracle(parsePlanWithSource(stringify({ updateServices: { containerSteps } }), 'plan.yaml'))).toBeGreaterThan(1000);
+  });
+  it('is the innermost record along its data path in lists of scalars the map takes off the scan, and in those it must not take', () => {
+    // Lists as the scenario data holds them (roles, packages: one plan entry per item), with items the
+    // writer folds onto more lines (a string past the line width, one with line breaks) first, in the
+    // middle and last, items that look like YAML, an empty list and a list of mappings.
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const list = (items: unknown[], name: string): unknown[] => recordListOrigins(items, `/list/${name}`, `the list ${name}`);
+    const data = recordOrigin(
+      {
+        short: list(['edpm_podman', 'edpm_service_0', 'edpm_service_1'], 'short'),
+        foldedFirst: list([long, 'b', 'c'], 'foldedFirst'),
+        nested: { foldedMiddle: list(['a', `${long} x`, 'c'], 'foldedMiddle'), breaks: list(['a', 'two\nlines\n\nand a blank', 'c'], 'breaks') },
+        yamlLike: list(['- x', 'k: v', '', '|', '#', 'yes', 7, null, true], 'yamlLike'),
+        none: list([], 'none'),
+        tasks: list([{ name: 'a', tags: list(['t1', 't2'], 'tags') }, 'scalar after a mapping'], 'tasks'),
+        unrecorded: ['p', 'q'],
+        foldedLast: list(['a', 'b', long], 'foldedLast'),
+      },
+      { pointer: '/list', rule: 'the lists' },
+    );
+    const text = yamlText(data);
+    // The fixture has what it is for: items on more than one line.
+    expect(text.split('\n').length).toBeGreaterThan(Object.keys(data).length + 30);
+    const origin = { pointer: '', rule: 'fixed' };
+    const compared = compareWithOracle(loadPlanFileWithSource(DEFAULT_PLAN), { tree: new Map([['lists.yml', text]]), traces: new Map([['lists.yml', { origin, data }]]) });
+    expect(compared).toBe(text.split('\n').length - 1);
   });
 });
