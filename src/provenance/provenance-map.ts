@@ -364,12 +364,14 @@ export function originOfLine(map: ProvenanceMap, file: string, line: number): Pl
  */
 export function linesFromPlan(map: ProvenanceMap, match: (o: PlanOrigin) => boolean): Map<number, [string, number, number][]> {
   const out = new Map<number, [string, number, number][]>();
+  // By origin index, the list of the places of an origin asked for (an array: ~120,000 ranges are looked up).
+  const wanted: ([string, number, number][] | undefined)[] = new Array<[string, number, number][] | undefined>(map.origins.length);
   map.origins.forEach((o, i) => {
-    if (match(o)) out.set(i, []);
+    if (match(o)) out.set(i, (wanted[i] = []));
   });
   if (out.size === 0) return out;
   for (const [file, ranges] of map.files) {
-    for (const r of ranges) out.get(r[2])?.push([file, r[0], r[1]]);
+    for (const r of ranges) wanted[r[2]]?.push([file, r[0], r[1]]);
   }
   return out;
 }
