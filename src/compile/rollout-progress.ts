@@ -95,11 +95,13 @@ export function progressSkipTasks(names: ProgressNames, tags: readonly string[])
   ];
 }
 
-/** The record as a Jinja dict: the phase and the plan as literals, the rollout id from its variable, the time from the controller. */
+/** The record's fields known only on the node: given as Jinja expressions, not literals. */
+const RUN_TIME_FIELDS: ReadonlySet<string> = new Set(['rollout_id', 'completed_at']);
+
+/** The record as a Jinja dict: the phase and the plan (compiler-made names) as literals, the rollout id from its variable, the time from the controller. */
 function recordExpression(names: ProgressNames, identity: string): string {
-  const id = names.rolloutIdVariable;
-  const now = `now(utc=true).strftime('${COMPLETED_AT_FORMAT}')`;
-  const fields = Object.entries(progressRecord(names, id, identity, now)).map(([k, v]) => `'${k}': ${v === id || v === now ? v : `'${v}'`}`);
+  const record = progressRecord(names, names.rolloutIdVariable, identity, `now(utc=true).strftime('${COMPLETED_AT_FORMAT}')`);
+  const fields = Object.entries(record).map(([k, v]) => `'${k}': ${RUN_TIME_FIELDS.has(k) ? v : `'${v}'`}`);
   return `{${fields.join(', ')}}`;
 }
 

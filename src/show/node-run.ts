@@ -101,11 +101,14 @@ export function selectedByTags(taskTags: readonly string[], only: readonly strin
   return run;
 }
 
+/** A value given with `-e` as a mapping (a fact such as `ansible_local`), or undefined when it is not one. */
+function mappingOf(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 /** Whether the node is an image-mode (bootc) host: the flag, or the local fact given with `-e` (`ansible_local.bootc | default(false) | bool`). */
 function isBootc(input: NodeInput): boolean {
-  const local = input.vars.ansible_local;
-  const fact = local !== null && typeof local === 'object' && !Array.isArray(local) ? (local as Record<string, unknown>).bootc : undefined;
-  return input.bootc || ansibleBool(fact);
+  return input.bootc || ansibleBool(mappingOf(input.vars.ansible_local)?.bootc);
 }
 
 /** The steps the run's tags select; a step that fails, or ends the play for the node, ends the phase there. */
@@ -134,9 +137,7 @@ function withRolloutProgress(plan: UpdatePlan, role: string, steps: readonly Run
   const rolloutId = idValue === null || idValue === undefined ? '' : String(idValue);
   // Without an id, or when the argument validation fails before the role's tasks, nothing of it runs.
   if (rolloutId === '' || steps[0]?.kind === 'fail') return [...steps];
-  const local = input.vars.ansible_local;
-  const fact = local !== null && typeof local === 'object' && !Array.isArray(local) ? (local as Record<string, unknown>)[names.fact] : undefined;
-  const recorded = fact !== null && typeof fact === 'object' && !Array.isArray(fact) ? (fact as Record<string, unknown>).rollout_id : undefined;
+  const recorded = mappingOf(mappingOf(input.vars.ansible_local)?.[names.fact])?.rollout_id;
   const tags = roleTags(role);
   const factsFirst = steps[0]?.kind === 'facts' ? 1 : 0;
   const [before, after] = [steps.slice(0, factsFirst), steps.slice(factsFirst)];
