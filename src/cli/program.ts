@@ -160,7 +160,13 @@ export async function runCli(args: readonly string[], io: CliIo, identity?: Prog
     .description('print what a node runs in each phase, for the service types it runs and the variables it is given, without a node')
     .addOption(planOption())
     .option('-s, --services <types>', 'service types running on the node, comma-separated (edpm_service_types; without it, and without -e edpm_service_types, phase 1 fails as the role does)')
-    .option('-e, --extra-vars <key=value>', 'a variable as ansible-playbook -e takes it (the value read as YAML), or a YAML/JSON mapping; repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '-e, --extra-vars <vars>',
+      'variables exactly as ansible-playbook -e takes them: key=value pairs, several in one argument separated by spaces, ' +
+        'each value a STRING (x=true is "true", x=[a] is "[a]"; quotes group words and are taken off; words without = become _raw_params); ' +
+        'an argument starting with { or [ is a JSON (else YAML) mapping; @FILE reads a YAML/JSON file of variables; repeatable, later ones win',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--bootc', 'the node is an image-mode (bootc) host (as -e \'{"ansible_local": {"bootc": true}}\')')
     .option('-t, --tags <tags>', 'only the tasks with these tags, comma-separated, as ansible-playbook --tags')
     .option('--skip-tags <tags>', 'not the tasks with these tags, comma-separated, as ansible-playbook --skip-tags')

@@ -4,8 +4,12 @@
  * plan entry behind it.
  */
 import { relative } from 'node:path';
-import { parse } from 'yaml';
-import { fileError, InputError } from '../core/diagnostics.js';
+import { realpathSync } from 'node:fs';
+import { fileError, InputError, printable } from '../core/diagnostics.js';
+import { readBoundedRegularFile } from '../core/bounded-file.js';
+import { describeIoError } from '../core/io-error.js';
+import { decodeUtf8 } from '../core/utf8-text.js';
+import { loadExtraVars } from '../show/extra-vars.js';
 import { matchesGrammar, serviceType } from '../model/names.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
 import { pointerSegments, positionOf } from '../plan/source-map.js';
@@ -15,38 +19,26 @@ import { scanRolesTree } from '../roles-tree/scan.js';
 import { taskFileNamesOf } from '../roles-tree/facts.js';
 import { EXIT, type CliIo } from './io.js';
 
-/** Extra variables as `ansible-playbook -e` takes them: `key=value` (the value read as YAML) or a YAML/JSON mapping. */
-export function parseExtraVars(args: readonly string[]): Record<string, unknown> {
-  // No prototype: `__proto__` is a variable name like any other, as in Ansible, not a way to give
-  // every variable a value the output does not show.
-  const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const arg of args) {
-    const bad = (why: string): never => {
-      throw new InputError([{ severity: 'error', file: '-e', line: 1, col: 1, path: '', message: `${JSON.stringify(arg)}: ${why}` }]);
-    };
-    if (arg.trim().startsWith('{')) {
-      let value: unknown;
-      try {
-        value = parse(arg, { version: '1.1' });
-      } catch (err) {
-        bad(`not a YAML or JSON mapping (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) bad('not a mapping');
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) vars[key] = v;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    if (eq <= 0) bad('expected key=value');
-    const key = arg.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(key)) bad('the key is not a variable name');
-    const text = arg.slice(eq + 1);
-    try {
-      vars[key] = text === '' ? '' : parse(text, { version: '1.1' });
-    } catch {
-      vars[key] = text;
-    }
+/** Largest `-e @FILE` read, in bytes: a file of variables has no use for more. */
+export const MAX_VARS_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The text of an `-e @FILE`, as ansible-playbook reads it (relative to the
+ * working folder, through a link), but only a regular file within the size
+ * limit (never a FIFO or a device) and strictly UTF-8.
+ */
+function readVarsFile(path: string): string {
+  let real: string;
+  try {
+    real = realpathSync(path === '' ? '.' : path);
+  } catch (err) {
+    throw new InputError([fileError(path, `cannot read the -e @ file: ${describeIoError(err)}`)]);
   }
-  return vars;
+  const bytes = readBoundedRegularFile(real, MAX_VARS_FILE_BYTES, '-e @ file', 'give a regular file of variables');
+  if (bytes === null) throw new InputError([fileError(path, 'cannot read the -e @ file: it does not exist')]);
+  const text = decodeUtf8(bytes, path);
+  if (text.startsWith('$ANSIBLE_VAULT;')) throw new InputError([fileError(path, 'the -e @ file is encrypted with Ansible Vault: show cannot decrypt it; give its variables decrypted')]);
+  return text;
 }
 
 /** A comma-separated list of an option, as ansible-playbook reads `--tags`; null when the option is not given. */
@@ -66,7 +58,7 @@ export function showCommand(
   if (badServices.length > 0) {
     throw new InputError(badServices.map((s) => fileError('<command line>', `--services: ${JSON.stringify(s)} is not a service type: expected ${serviceType.rule}`)));
   }
-  const vars = parseExtraVars(opts.extraVars ?? []);
+  const { vars, notes } = loadExtraVars(opts.extraVars ?? [], readVarsFile);
   const tags = commaList(opts.tags) ?? [];
   const skipTags = commaList(opts.skipTags) ?? [];
   // With the roles tree the roles were built with, task files are named as they exist there (update.yaml stays update.yaml).
@@ -82,6 +74,7 @@ export function showCommand(
       plan: planFile,
       services,
       vars,
+      notes,
       bootc: opts.bootc === true,
       tags,
       skipTags,
@@ -90,6 +83,7 @@ export function showCommand(
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
   }
+  for (const note of notes) io.out(`note: ${printable(note)}\n`);
   for (const phase of phases) {
     const selection = [tags.length > 0 ? `--tags ${tags.join(',')}` : '', skipTags.length > 0 ? `--skip-tags ${skipTags.join(',')}` : ''].filter((x) => x !== '').join(' ');
     const about = phase.phase === 'update-services' ? `, service types: ${servicesText(services, vars)}` : opts.bootc === true ? ', bootc host' : '';

@@ -178,7 +178,7 @@ describe('show: what a node runs', () => {
 
 describe('edpm-rolegen show', () => {
   it('prints each phase with the plan location of each step, become per task file, and JSON', async () => {
-    const r = await rolegen(['show', '--services', 'nova,ovn', '-e', 'edpm_update_services_exclude_packages=[foo]']);
+    const r = await rolegen(['show', '--services', 'nova,ovn', '-e', '{"edpm_update_services_exclude_packages": ["foo"]}']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('update-services (edpm_update_services), service types: nova, ovn\n');
     // facts, the two checks, install the missing ones, update, the login, iscsid, then ovn's update.yml and run.yml
@@ -206,10 +206,13 @@ describe('edpm-rolegen show', () => {
     expect(bootc.stdout).not.toContain('dnf ');
   });
 
-  it('exit 2 on a bad -e', async () => {
-    const r = await rolegen(['show', '-e', 'not a pair']);
+  it('exit 2 on a bad -e; words without = are _raw_params, as in Ansible, with a note', async () => {
+    const r = await rolegen(['show', '-e', '{"a": [}']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('-e:1:1: error: "not a pair": expected key=value\n');
+    expect(r.stderr).toMatch(/^-e:1:\d+: error: "\{\\"a\\": \[\}": not JSON, and not YAML: /u);
+    const raw = await rolegen(['show', '--services', 'nova', '-e', 'not a pair']);
+    expect(raw.status).toBe(0);
+    expect(raw.stdout).toMatch(/^note: -e "not a pair": "not a pair" is not key=value: Ansible sets the variable _raw_params to it, which no role reads\n/u);
   });
 
   describe('a rolled-out phase (plans/examples/rollout.yaml rolls out update-services only)', () => {
