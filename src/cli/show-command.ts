@@ -88,6 +88,7 @@ export function showCommand(
     const selection = [tags.length > 0 ? `--tags ${tags.join(',')}` : '', skipTags.length > 0 ? `--skip-tags ${skipTags.join(',')}` : ''].filter((x) => x !== '').join(' ');
     const about = phase.phase === 'update-services' ? `, service types: ${servicesText(services, vars)}` : opts.bootc === true ? ', bootc host' : '';
     io.out(`${phase.phase} (${phase.role})${about}${selection === '' ? '' : `, ${selection}`}\n`);
+    for (const note of phase.notes) io.out(`  note: ${printable(note)}\n`);
     phase.steps.forEach((step, i) => {
       const at = where(step.from);
       io.out(`  ${String(i + 1).padStart(2)}. ${step.text}${at === '' ? '' : `\n      from ${at}`}\n`);

@@ -20,6 +20,8 @@ import { openvswitchPackageProblems } from '../model/names.js';
 import { YML_TASK_FILES, type TaskFileNames } from '../model/task-files.js';
 import { ROLLOUT_ID_VARIABLE, ROLLOUT_PHASES } from '../model/rollout.js';
 import { LOCAL_FACTS_DIR, progressNames } from '../compile/rollout-progress.js';
+import { argumentValidationFailure, valueNotes } from './argument-check.js';
+import { boolFilter, jinjaIn, pyRepr, pyTypeName } from './ansible-values.js';
 
 /** What the node is and is given. */
 export interface NodeInput {
@@ -111,6 +113,29 @@ function isBootc(input: NodeInput): boolean {
   return input.bootc || ansibleBool(mappingOf(input.vars.ansible_local)?.bootc);
 }
 
+/**
+ * The variables the node's play has: -e's, with `--services` as
+ * `edpm_service_types` (the dataplane operator's variable) unless -e sets it.
+ */
+function nodeVars(input: NodeInput): Readonly<Record<string, unknown>> {
+  if (input.services === null || Object.hasOwn(input.vars, SERVICE_TYPES_VARIABLE)) return input.vars;
+  const vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  return Object.assign(vars, input.vars, { [SERVICE_TYPES_VARIABLE]: [...input.services] });
+}
+
+/**
+ * What the reader should know of how the role reads the values: the
+ * argument check's conversions the tasks do not see, and the `bool`
+ * filter's warnings (ansible_local.bootc included).
+ */
+function phaseNotes(plan: UpdatePlan, role: string, input: NodeInput, vars: Readonly<Record<string, unknown>>): string[] {
+  const notes = valueNotes(plan, role, vars);
+  const bootc = mappingOf(input.vars.ansible_local);
+  const warning = bootc !== undefined && Object.hasOwn(bootc, 'bootc') ? boolFilter(bootc.bootc).warning : null;
+  if (warning !== null) notes.push(`ansible_local.bootc: the role tests it with | bool, and Ansible (2.19 and later) warns: ${warning}`);
+  return notes;
+}
+
 /** The steps the run's tags select; a step that fails, or ends the play for the node, ends the phase there. */
 function selected(steps: readonly RunStep[], input: NodeInput): RunStep[] {
   const out: RunStep[] = [];
@@ -161,25 +186,34 @@ export interface PhaseRun {
   readonly phase: 'update-services' | 'update-system';
   readonly role: string;
   readonly steps: readonly RunStep[];
+  /** How the role reads the values given (warnings Ansible prints, conversions it does not make). */
+  readonly notes: readonly string[];
 }
 
-/** Ansible's `bool` filter: true for true, 'yes', 'on', '1', 'true', 1 (any case). */
+/** Ansible's `bool` filter, as the roles' conditions apply it (ansible-values.ts): 't', 'y' and ' yes' are false. */
 export function ansibleBool(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value === 1;
-  if (typeof value === 'string') return ['yes', 'on', '1', 'true', 'y', 't'].includes(value.trim().toLowerCase());
-  return false;
+  return boolFilter(value).value;
+}
+
+/** The fail step of the role's argument validation (tagged always), or null when it passes. */
+function argumentValidationStep(plan: UpdatePlan, role: string, vars: Readonly<Record<string, unknown>>): RunStep | null {
+  const failure = argumentValidationFailure(plan, role, vars);
+  return failure === null ? null : { kind: 'fail', text: `fail before any change (argument validation): ${failure}`, from: '', tags: ALWAYS };
+}
+
+/** What dnf's `name` (a list of str) makes of a variable: a list's items, a string split at commas, as Ansible's module arguments. */
+function dnfNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((x) => (typeof x === 'string' ? x : pyRepr(x)));
+  if (typeof value === 'string') return value.split(',');
+  return [pyRepr(value)];
+}
+
+/** Why a role task fails to add a value to its list of exclusions (Jinja's list + value), or null when it is a list. */
+function notAList(name: string, value: unknown): string | null {
+  return Array.isArray(value) ? null : `${name} is the ${pyTypeName(value)} ${pyRepr(value)}, not a list (Ansible: can only concatenate list (not "${pyTypeName(value)}") to list)`;
 }
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
-
-function listVar(vars: Readonly<Record<string, unknown>>, name: string, fallback: readonly string[]): string[] {
-  const v = vars[name];
-  if (v === undefined) return [...fallback];
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string' && v !== '') return [v];
-  return [];
-}
 
 function boolVar(vars: Readonly<Record<string, unknown>>, name: string, fallback: boolean): boolean {
   return name in vars ? ansibleBool(vars[name]) : fallback;
@@ -227,31 +261,39 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
   const s = plan.updateServices;
   const V = UPDATE_SERVICES_VARS;
   const T = UPDATE_SERVICES_TAGS;
-  const vars = input.vars;
+  const vars = nodeVars(input);
   const steps: RunStep[] = [];
-  const done = (): PhaseRun => ({ phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SERVICES_ROLE, steps, input), input) });
-  // The role's argument validation templates the default of the running
-  // services, `{{ edpm_service_types }}`: without either, it fails first.
-  const serviceTypes = SERVICE_TYPES_VARIABLE in vars ? listVar(vars, SERVICE_TYPES_VARIABLE, []) : input.services;
-  if (!(V.runningServices in vars) && serviceTypes === null) {
-    steps.push({
-      kind: 'fail',
-      text: `fail before any change (argument validation): ${SERVICE_TYPES_VARIABLE} is undefined, and with it the default of ${V.runningServices}`,
-      from: '',
-      tags: ALWAYS,
-    });
+  let notes: string[] = [];
+  const done = (): PhaseRun => ({ phase: 'update-services', role: UPDATE_SERVICES_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SERVICES_ROLE, steps, input), input), notes });
+  // The role's argument validation (meta/argument_specs.yml) runs first; it templates the
+  // default of the running services, `{{ edpm_service_types }}`: without either, it fails.
+  const refusal = argumentValidationStep(plan, UPDATE_SERVICES_ROLE, vars);
+  if (refusal !== null) {
+    steps.push(refusal);
     return done();
   }
+  // what Ansible warns of, or does not convert, in the values the role's tasks then read
+  notes = phaseNotes(plan, UPDATE_SERVICES_ROLE, input, vars);
   steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
-  const include = listVar(vars, V.includePackages, s.essentialPackages);
-  const exclude = [...s.alwaysExcludedPackages, ...listVar(vars, V.excludePackages, [])];
+  const includeValue = firstDefined(vars, [V.includePackages], s.essentialPackages);
+  const excludeValue = firstDefined(vars, [V.excludePackages], []);
+  const include = dnfNames(includeValue);
+  const exclude = [...s.alwaysExcludedPackages, ...(Array.isArray(excludeValue) ? dnfNames(excludeValue) : [])];
   if (!boolVar(vars, V.enablePackages, true)) {
     steps.push({ kind: 'skipped', text: `essential packages: skipped (${V.enablePackages} is false)`, from: '/updateServices/essentialPackages', tags: T.packages });
   } else if (isBootc(input)) {
     steps.push({ kind: 'skipped', text: 'essential packages: skipped (image-mode host, ansible_local.bootc: no dnf, the OS image brings them)', from: '/updateServices/essentialPackages', tags: T.packages });
   } else {
-    // tasks/main.yml: no essential package may be excluded (dnf would fail on it after other changes)
-    const refused = include.filter((p) => exclude.some((e) => globMatches(e, p)));
+    // tasks/main.yml: no essential package may be excluded (dnf would fail on it after other changes);
+    // the check adds the user's exclusions to the plan's list and selects from the packages asked
+    // for: from a list its items, from a string its characters.
+    const unusable = notAList(V.excludePackages, excludeValue) ?? (Array.isArray(includeValue) || typeof includeValue === 'string' ? null : `${V.includePackages} is the ${pyTypeName(includeValue)} ${pyRepr(includeValue)}, not a list (Ansible: '${pyTypeName(includeValue)}' object is not iterable)`);
+    if (unusable !== null) {
+      steps.push({ kind: 'fail', text: `fail before any change: the check that no essential package is excluded fails: ${unusable}`, from: '/updateServices/essentialPackages', tags: T.packages });
+      return done();
+    }
+    const asked = typeof includeValue === 'string' ? [...includeValue] : include;
+    const refused = asked.filter((p) => exclude.some((e) => globMatches(e, p)));
     steps.push(
       refused.length > 0
         ? {
@@ -263,7 +305,7 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
         : { kind: 'check', text: `check that no essential package is excluded (${V.includePackages} against ${V.excludePackages} and the plan's): none is`, from: '/updateServices/essentialPackages', tags: T.packages },
     );
     // tasks/packages.yml: exact names only, then the installed ones updated, then the missing ones installed
-    const globs = include.filter((p) => /[*?[]/u.test(p));
+    const globs = asked.filter((p) => /[*?[]/u.test(p));
     steps.push(
       globs.length > 0
         ? { kind: 'fail', text: `fail: ${V.includePackages} takes exact package names, not dnf globs: ${globs.join(', ')}`, from: '/updateServices/essentialPackages', tags: T.packages }
@@ -276,7 +318,8 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
     steps.push({ kind: 'skipped', text: `containers: skipped (${V.enableContainers} is false)`, from: '/updateServices/containerSteps', tags: T.containers });
     return done();
   }
-  const running = new Set(listVar(vars, V.runningServices, serviceTypes ?? []));
+  // `'<type>' in edpm_update_services_running_services`: a list's items, a string's substrings
+  const running = Object.hasOwn(vars, V.runningServices) ? vars[V.runningServices] : vars[SERVICE_TYPES_VARIABLE];
   const taskFile = input.taskFile ?? YML_TASK_FILES;
   const includeStep = (role: string, file: string, become: boolean, serviceType: string | null, from: string): RunStep => ({
     kind: 'include',
@@ -292,10 +335,16 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
   s.alwaysBefore.forEach((step, i) =>
     step.tasks.forEach((t, j) => steps.push(includeStep(step.role, t, step.become.includes(t), null, `/updateServices/alwaysBefore/${i}/tasks/${j}`))),
   );
-  s.containerSteps.forEach((step, i) => {
-    if (!running.has(step.serviceType)) return;
+  for (const [i, step] of s.containerSteps.entries()) {
+    const runs = jinjaIn(step.serviceType, running);
+    if ('error' in runs) {
+      const text = `fail: the condition '${step.serviceType}' in ${V.runningServices} of ${step.role} ${step.tasks[0]!} fails (Ansible: ${runs.error})`;
+      steps.push({ kind: 'fail', text, from: `/updateServices/containerSteps/${i}`, tags: [...T.containers, serviceRoleTag(step.role)] });
+      return done();
+    }
+    if (!runs.value) continue;
     step.tasks.forEach((t, j) => steps.push(includeStep(step.role, t, step.become.includes(t), step.serviceType, `/updateServices/containerSteps/${i}/tasks/${j}`)));
-  });
+  }
   if (s.prune.images || s.prune.volumes) {
     const what = [s.prune.images ? 'images' : null, s.prune.volumes ? 'volumes' : null].filter((x) => x !== null).join(' and ');
     steps.push({ kind: 'prune', text: `prune unused container ${what}`, from: '/updateServices/prune', tags: T.containers, images: s.prune.images, volumes: s.prune.volumes });
@@ -308,9 +357,19 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   const s = plan.updateSystem;
   const V = UPDATE_SYSTEM_VARS;
   const T = UPDATE_SYSTEM_TAGS;
-  const vars = input.vars;
-  const steps: RunStep[] = [{ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role }];
-  const done = (): PhaseRun => ({ phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SYSTEM_ROLE, steps, input), input) });
+  const vars = nodeVars(input);
+  const steps: RunStep[] = [];
+  let notes: string[] = [];
+  const done = (): PhaseRun => ({ phase: 'update-system', role: UPDATE_SYSTEM_ROLE, steps: selected(withRolloutProgress(plan, UPDATE_SYSTEM_ROLE, steps, input), input), notes });
+  // The role's argument validation (meta/argument_specs.yml) runs first.
+  const refusal = argumentValidationStep(plan, UPDATE_SYSTEM_ROLE, vars);
+  if (refusal !== null) {
+    steps.push(refusal);
+    return done();
+  }
+  // what Ansible warns of, or does not convert, in the values the role's tasks then read
+  notes = phaseNotes(plan, UPDATE_SYSTEM_ROLE, input, vars);
+  steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
   if (isBootc(input)) {
     const image = typeof vars[V.bootcImage] === 'string' ? (vars[V.bootcImage] as string) : '';
     if (image === '') {
@@ -396,14 +455,21 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     }
   }
   if (kpatch) steps.push(kpatchStep);
+  const excludeValue = firstDefined(vars, [V.excludePackages], []);
+  const unusable = notAList(V.excludePackages, excludeValue);
+  if (unusable !== null) {
+    // tasks/packages.yml adds the user's exclusions to the plan's: after the Open vSwitch update
+    steps.push({ kind: 'fail', text: `fail: the update of every other package fails (after the Open vSwitch step): ${unusable}`, from: '/updateSystem/includePackages', tags: T.packages });
+    return done();
+  }
   steps.push(
     packagesStep(
       'dnf update',
       '/updateSystem/includePackages',
       T.packages,
       'latest',
-      listVar(vars, V.includePackages, s.includePackages),
-      [...s.alwaysExcludedPackages, ...listVar(vars, V.excludePackages, []), ...(kpatch ? s.kpatch.kernelPackages : [])],
+      dnfNames(firstDefined(vars, [V.includePackages], s.includePackages)),
+      [...s.alwaysExcludedPackages, ...dnfNames(excludeValue), ...(kpatch ? s.kpatch.kernelPackages : [])],
       'the Open vSwitch packages found on the node',
     ),
   );
