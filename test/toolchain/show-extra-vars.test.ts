@@ -110,7 +110,11 @@ interface Outcome {
   readonly refused: readonly string[] | null;
   /** The steps that ran, in order; 'FAIL' where the role failed. */
   readonly events: readonly string[];
+  /** The bool filter's deprecation warnings, sorted. */
+  readonly warnings: readonly string[];
 }
+
+const BOOL_WARNING = /The `bool` filter coerced invalid value .*? \(\w+\) to (?:True|False)\./gu;
 
 /** A generated task with every action that would touch a node turned into a debug task (same name, when, vars). */
 function probeTask(task: Record<string, any>): Record<string, any> {
@@ -184,12 +188,16 @@ function ansibleParse(cases: readonly (readonly string[])[], cwd: string): ({ va
 
 /** The outcome of a phase on each host of the probe run's JSON results. */
 function ansibleOutcomes(results: any): Map<string, Outcome> {
-  const outcomes = new Map<string, { refused: string[] | null; events: string[] }>();
+  const outcomes = new Map<string, { refused: string[] | null; events: string[]; warnings: string[] }>();
   for (const play of results.plays) {
     for (const task of play.tasks) {
       for (const [host, result] of Object.entries<any>(task.hosts)) {
-        const o = outcomes.get(host) ?? { refused: null, events: [] };
+        const o = outcomes.get(host) ?? { refused: null, events: [], warnings: [] };
         outcomes.set(host, o);
+        for (const d of (result.deprecations ?? []) as { msg: string }[]) {
+          for (const m of d.msg.matchAll(BOOL_WARNING)) if (!o.warnings.includes(m[0])) o.warnings.push(m[0]);
+        }
+        o.warnings.sort();
         if (String(task.task.name).replace(/^\w+ : /u, '').startsWith('Validating arguments against arg spec')) {
           if (result.failed === true) {
             o.refused = Array.isArray(result.argument_errors)
@@ -214,7 +222,7 @@ function showOutcome(run: PhaseRun): Outcome {
   const first = run.steps[0];
   if (first?.kind === 'fail' && first.text.includes('(argument validation)')) {
     const names = [...first.text.matchAll(/(?:argument|option) '(\w+)'/gu)].map((m) => m[1]!);
-    return { refused: names.length > 0 ? [...new Set(names)].sort() : ['undefined'], events: [] };
+    return { refused: names.length > 0 ? [...new Set(names)].sort() : ['undefined'], events: [], warnings: [] };
   }
   const events: string[] = [];
   const add = (e: string) => {
@@ -227,7 +235,8 @@ function showOutcome(run: PhaseRun): Outcome {
     else if (step.kind === 'kpatch' || step.kind === 'bootc') add(step.kind);
     else if (step.kind === 'fail') events.push('FAIL');
   }
-  return { refused: null, events };
+  const warnings = [...new Set(run.notes.flatMap((n) => [...n.matchAll(BOOL_WARNING)].map((m) => m[0])))].sort();
+  return { refused: null, events, warnings };
 }
 
 describe('show decides on -e values as the real ansible-core does', () => {
@@ -284,7 +293,7 @@ describe('show decides on -e values as the real ansible-core does', () => {
     const real = ansibleOutcomes(JSON.parse(r.stdout));
     const diff: string[] = [];
     for (const [host, ours] of shown) {
-      const theirs = real.get(host) ?? { refused: null, events: [] };
+      const theirs = real.get(host) ?? { refused: null, events: [], warnings: [] };
       const i = Number(/^c(\d+)_/u.exec(host)![1]);
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) diff.push(`${host} ${JSON.stringify(cases[i])}:\n  ansible: ${JSON.stringify(theirs)}\n  show:    ${JSON.stringify(ours)}`);
     }
@@ -296,6 +305,7 @@ describe('show decides on -e values as the real ansible-core does', () => {
     expect(all.filter((o) => o.events.includes('kpatch')).length).toBeGreaterThan(3);
     expect(all.filter((o) => o.events.includes('reload')).length).toBeGreaterThan(0);
     expect(all.filter((o) => o.events.includes('bootc')).length).toBeGreaterThan(0);
+    expect(all.filter((o) => o.warnings.length > 0).length).toBeGreaterThan(5);
     expect(seconds).toBeGreaterThan(0);
     console.log(`show-extra-vars: ${cases.length} cases, ${shown.size} hosts, ansible-playbook ${seconds.toFixed(1)} s`);
   });

@@ -30,9 +30,12 @@ describe('show -e', () => {
   });
 
   it('the header says the service types -e gives, not "(not set)"', async () => {
-    const r = await runRolegen(['show', '-e', 'edpm_service_types=[nova, ovn]']);
+    const r = await runRolegen(['show', '-e', '{"edpm_service_types": ["nova", "ovn"]}']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('update-services (edpm_update_services), service types: nova, ovn (-e edpm_service_types)');
     expect(r.stdout).toContain('(service type nova)');
+    // key=value gives a string, as ansible-playbook does (a space ends it): the header quotes it
+    const kv = await runRolegen(['show', '-e', 'edpm_service_types=[nova,ovn]']);
+    expect(kv.stdout.split('\n')[0]).toBe('update-services (edpm_update_services), service types: "[nova,ovn]" (-e edpm_service_types)');
   });
 });
