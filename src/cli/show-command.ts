@@ -1,5 +1,5 @@
 /**
- * `show --services a,b [-e key=value]... [--bootc] [--tags T] [--skip-tags T] [--plan FILE] [--roles DIR] [--json]`:
+ * `show --services a,b [-e key=value|{...}|@FILE]... [--bootc] [--tags T] [--skip-tags T] [--plan FILE] [--roles DIR] [--json]`:
  * the exact sequence a node would run in each phase, each step with the
  * plan entry behind it.
  */
