@@ -4,8 +4,10 @@
  * tagged `always`): each variable of the spec that the play defines (given
  * with -e, else the role's default, templated) is checked against its type
  * as ansible-core's `module_utils/common/validation.py` checks it (2.19,
- * which 2.21 keeps). The converted values are thrown away: the role's tasks
- * see the values as given (`-e x=yes` stays the string "yes").
+ * the project's, which 2.21 keeps; 2.16 differs only for an int, which it
+ * reads with int(): "3.0" and "1e2" fail there). The converted values are
+ * thrown away: the role's tasks see the values as given (`-e x=yes` stays
+ * the string "yes").
  *
  * The spec is the compiled one (the role modules' variables, plus the
  * rollout id of a rolled-out phase), not a list kept here.

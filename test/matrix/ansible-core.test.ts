@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { compilePlan } from '../../src/compile/compile-plan.js';
 import { DNF_UPDATE_ONLY_NOT_INSTALLED } from '../../src/compile/package-update.js';
 import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
 import type { UpdatePlan } from '../../src/model/plan.js';
+import { boolFilter } from '../../src/show/ansible-values.js';
 import { collectionLayout, runTool, venvBinOf, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
 import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
 
@@ -121,7 +122,34 @@ for (const core of CORES) {
       }
     });
 
-    /** Runs only a role's argument validation on localhost, with `vars`. */
+    // `show` applies the bool filter of the pinned core (2.19): the same
+    // decisions on every core of the matrix, a deprecation warning for a
+    // value it does not know from 2.19 on, none on 2.16.
+    it("the bool filter decides every spelling as show's does", () => {
+      const values = ['yes', 'On', 'TRUE', '1', 't', 'T', 'y', ' yes', 'yes ', 'no', 'off', '0', 'False', 'f', 'n', 'maybe', '', 1, 0, 2, true, false, null];
+      const script = [
+        'import json, sys, warnings',
+        'from ansible.plugins.filter.core import to_bool',
+        'from ansible.utils.display import Display',
+        'seen = []',
+        'Display.deprecated = lambda self, msg, *a, **k: seen.append(msg)',
+        'out = []',
+        'for v in json.load(sys.stdin):',
+        '    seen.clear()',
+        '    out.append([bool(to_bool(v)), len(seen) > 0])',
+        'print(json.dumps(out))',
+      ].join('\n');
+      const r = spawnSync(join(bin, 'python3'), ['-c', script], { input: JSON.stringify(values), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const real = JSON.parse(r.stdout) as [boolean, boolean][];
+      values.forEach((v, i) => {
+        const ours = boolFilter(v);
+        expect(real[i]![0], JSON.stringify(v)).toBe(ours.value);
+        expect(real[i]![1], `${JSON.stringify(v)} warns`).toBe(core === '2.16' ? false : ours.warning !== null);
+      });
+    });
+
+
     function validate(role: string, vars: Record<string, unknown>) {
       const playbook = join(run.dir, `validate-${role}-${core}.yml`);
       writeFileSync(
