@@ -371,8 +371,13 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   notes = phaseNotes(plan, UPDATE_SYSTEM_ROLE, input, vars);
   steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
   if (isBootc(input)) {
-    const image = typeof vars[V.bootcImage] === 'string' ? (vars[V.bootcImage] as string) : '';
-    if (image === '') {
+    // tasks/bootc.yml: `edpm_update_system_bootc_os_container_image | length == 0` (the check converts nothing)
+    const given = firstDefined(vars, [V.bootcImage], '');
+    const image = typeof given === 'string' ? given : pyRepr(given);
+    if (typeof given !== 'string' && !Array.isArray(given) && (given === null || typeof given !== 'object')) {
+      const text = `fail: ${V.bootcImage} is the ${pyTypeName(given)} ${image}, which has no length (Ansible: object of type '${pyTypeName(given)}' has no len())`;
+      steps.push({ kind: 'fail', text, from: '/updateSystem/bootc', tags: T.bootc });
+    } else if (image === '' || (typeof given === 'object' && Object.keys(given as object).length === 0)) {
       steps.push({ kind: 'fail', text: `fail: ${V.bootcImage} is empty (bootc host)`, from: '/updateSystem/bootc', tags: T.bootc });
     } else {
       steps.push({ kind: 'bootc', text: `bootc switch ${image} when the host follows another image, else bootc upgrade`, from: '/updateSystem/bootc', tags: T.bootc });

@@ -82,6 +82,9 @@ const CASES: readonly (readonly string[])[] = [
   withTypes('{"ansible_local": {"bootc": "yes"}, "edpm_update_system_bootc_os_container_image": "registry.example/os:9"}'),
   withTypes('{"ansible_local": {"bootc": "t"}}'),
   withTypes('{"ansible_local": {"bootc": true}}'),
+  withTypes('{"ansible_local": {"bootc": true}, "edpm_update_system_bootc_os_container_image": 5}'),
+  withTypes('{"ansible_local": {"bootc": true}, "edpm_update_system_bootc_os_container_image": []}'),
+  withTypes('{"ansible_local": {"bootc": true}, "edpm_update_system_bootc_os_container_image": ["registry.example/os:9"]}'),
   // what is not key=value, and what ansible-playbook refuses
   withTypes('not a pair'),
   withTypes('a="b'),

@@ -132,6 +132,14 @@ describe('show: a list given as a string, as Jinja and the roles read it', () =>
     expect(kinds(two)).toEqual(['facts', 'openvswitch', 'openvswitch', 'fail']);
   });
 
+  it("a bootc image that is not a string: the check takes it (str() of anything), the role's length test fails on a number", () => {
+    const bootc = { ansible_local: { bootc: true } };
+    const number = updateSystemRun(plan, { ...RUN, vars: { ...bootc, edpm_update_system_bootc_os_container_image: 5 } });
+    expect(kinds(number)).toEqual(['facts', 'fail']);
+    expect(number.steps[1]!.text).toContain("(Ansible: object of type 'int' has no len())");
+    expect(kinds(updateSystemRun(plan, { ...RUN, vars: { ...bootc, edpm_update_system_bootc_os_container_image: [] } }))).toEqual(['facts', 'fail']);
+  });
+
   it('packages asked for as a string: dnf splits them at commas; the checks look at its characters', () => {
     const run = updateServicesRun(plan, { ...RUN, vars: { edpm_update_services_include_packages: 'openstack-selinux,tuned' } });
     const update = run.steps.find((s) => s.kind === 'packages');
