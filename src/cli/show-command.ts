@@ -9,7 +9,7 @@ import { fileError, InputError, printable } from '../core/diagnostics.js';
 import { readBoundedRegularFile } from '../core/bounded-file.js';
 import { describeIoError } from '../core/io-error.js';
 import { decodeUtf8 } from '../core/utf8-text.js';
-import { loadExtraVars } from '../show/extra-vars.js';
+import { loadExtraVars, varsFilePath } from '../show/extra-vars.js';
 import { matchesGrammar, serviceType } from '../model/names.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
 import { pointerSegments, positionOf } from '../plan/source-map.js';
@@ -23,14 +23,16 @@ import { EXIT, type CliIo } from './io.js';
 export const MAX_VARS_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
- * The text of an `-e @FILE`, as ansible-playbook reads it (relative to the
- * working folder, through a link), but only a regular file within the size
- * limit (never a FIFO or a device) and strictly UTF-8.
+ * The text of an `-e @FILE`, found where ansible-playbook looks for it
+ * (`varsFilePath`: relative to the working folder, `$VAR` and `~` expanded)
+ * and read through a link as Ansible does, but only a regular file within
+ * the size limit (never a FIFO or a device) and strictly UTF-8.
  */
-function readVarsFile(path: string): string {
+export function readVarsFile(given: string): string {
+  const path = varsFilePath(given, process.cwd(), process.env);
   let real: string;
   try {
-    real = realpathSync(path === '' ? '.' : path);
+    real = realpathSync(path);
   } catch (err) {
     throw new InputError([fileError(path, `cannot read the -e @ file: ${describeIoError(err)}`)]);
   }

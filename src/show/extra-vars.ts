@@ -15,9 +15,11 @@
  *
  * Later arguments replace the variables of earlier ones (Ansible's default
  * `hash_behaviour: replace`). The file is read by the caller (the CLI reads
- * it bounded and strictly UTF-8); this module only parses.
+ * it bounded and strictly UTF-8, where `varsFilePath` says Ansible looks);
+ * this module only parses.
  */
 import { isScalar, LineCounter, parseDocument, type ScalarTag, type Tags } from 'yaml';
+import { posix } from 'node:path';
 import { diagnosticAt, InputError } from '../core/diagnostics.js';
 
 /** What `-e` gave: the variables, and what Ansible would do with them that a reader might not expect. */
@@ -272,4 +274,26 @@ function quoteState(token: string, open: string | null): string | null {
     }
   }
   return quote;
+}
+
+/**
+ * Where ansible-playbook looks for the file of `-e @FILE` (DataLoader's
+ * `path_dwim`): quotes around it taken off; a path not starting with `/` or
+ * `~` joined to `./`; then `$VAR`/`${VAR}` and `~` expanded (in that order,
+ * so `$HOME/x` stays under the working folder, as in Ansible) and the result
+ * made absolute from `cwd`. `~user` is left as it is.
+ */
+export function varsFilePath(given: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string {
+  const file = unquote(given);
+  let path = file.startsWith('/') || file.startsWith('~') ? file : `./${file}`;
+  path = path.replace(/\$(\w+|\{[^}]*\})/gu, (m, name: string) => {
+    const value = env[name.startsWith('{') ? name.slice(1, -1) : name];
+    return value === undefined ? m : value;
+  });
+  if (path.startsWith('~')) {
+    const end = path.indexOf('/', 1) < 0 ? path.length : path.indexOf('/', 1);
+    const home = env.HOME;
+    if (end === 1 && home !== undefined) path = `${home.replace(/\/+$/u, '')}${path.slice(1)}` || '/';
+  }
+  return posix.normalize(path.startsWith('/') ? path : `${cwd}/${path}`);
 }

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readVarsFile } from '../../src/cli/show-command.js';
 import { compilePlan } from '../../src/compile/compile-plan.js';
 import { InputError } from '../../src/core/diagnostics.js';
 import type { FileTree } from '../../src/model/file-tree.js';
@@ -91,7 +92,12 @@ const CASES: readonly (readonly string[])[] = [
   withTypes('./vars.yml'),
   withTypes('[1]'),
   withTypes('{"a": [}'),
-  ['@VARS_FILE'],
+  ['@VARS_DIR/vars-file.yml'],
+  // where Ansible looks for it: quotes taken off, relative to the working folder, $VAR expanded after the join
+  ['@"REL_VARS_DIR/vars-file.yml"'],
+  ['@/${EDPM_SHOW_FILES}/vars-file.yml'],
+  ['@$EDPM_SHOW_FILES/vars-file.yml'],
+  ['@VARS_DIR/no-such-file.yml'],
 ];
 
 /** A YAML file of variables for `-e @FILE` (YAML 1.1 as PyYAML reads it: yes is true, y a string). */
@@ -248,20 +254,26 @@ describe('show decides on -e values as the real ansible-core does', () => {
     requireToolchain();
     dir = mkdtempSync(join(tmpdir(), 'rolegen-show-vars-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    delete process.env.EDPM_SHOW_FILES;
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('parses every -e of the table as load_extra_vars, and the roles validate and decide on them as show says', () => {
     writeFileSync(join(dir, 'vars-file.yml'), VARS_FILE);
-    const cases = CASES.map((args) => args.map((a) => (a === '@VARS_FILE' ? `@${join(dir, 'vars-file.yml')}` : a)));
-    const parsed = ansibleParse(cases, dir);
+    process.env.EDPM_SHOW_FILES = dir;
+    const cases = CASES.map((args) => args.map((a) => a.replace('REL_VARS_DIR', relative(process.cwd(), dir)).replace('VARS_DIR', dir)));
+    // both read the files from the same working folder and environment
+    const parsed = ansibleParse(cases, process.cwd());
     const plan = loadPlanFile(DEFAULT_PLAN);
     const inventory: Record<string, Record<string, unknown>> = {};
     const shown = new Map<string, Outcome>();
+    const refused: string[] = [];
     cases.forEach((args, i) => {
       const real = parsed[i]!;
       let ours: { vars: Record<string, unknown> } | { error: string };
       try {
-        ours = { vars: { ...loadExtraVars(args, (p) => readFileSync(p, 'utf8')).vars } };
+        ours = { vars: { ...loadExtraVars(args, readVarsFile).vars } };
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         ours = { error: err.message };
@@ -269,6 +281,7 @@ describe('show decides on -e values as the real ansible-core does', () => {
       // (1) the same variables, or both refuse the arguments
       if ('error' in real) {
         expect('error' in ours, `${JSON.stringify(args)}: Ansible refuses it (${real.error}); show took it`).toBe(true);
+        refused.push(args.at(-1)!);
         return;
       }
       expect(ours, JSON.stringify(args)).toEqual({ vars: real.vars });
@@ -278,6 +291,8 @@ describe('show decides on -e values as the real ansible-core does', () => {
       shown.set(`c${i}_services`, showOutcome(services!));
       shown.set(`c${i}_system`, showOutcome(system!));
     });
+    // the arguments made to be refused, and only they, are
+    expect(refused).toEqual(['a="b', './vars.yml', '[1]', '{"a": [}', '@$EDPM_SHOW_FILES/vars-file.yml', `@${dir}/no-such-file.yml`]);
     // (2) one ansible-playbook run: both phases of every case
     const roles = join(dir, 'roles');
     probeRoles(compilePlan(plan), roles);

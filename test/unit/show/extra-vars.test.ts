@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/diagnostics.js';
-import { loadExtraVars, parseKv, splitArgs } from '../../../src/show/extra-vars.js';
+import { loadExtraVars, parseKv, splitArgs, varsFilePath } from '../../../src/show/extra-vars.js';
 import { runRolegen as rolegen } from '../../support/cli.js';
 
 const noFile = (path: string): string => {
@@ -70,6 +70,19 @@ describe('-e as ansible-playbook reads it', () => {
     expect({ ...loadExtraVars(['@v.yml', 'a=no'], read).vars }).toEqual({ a: 'no', b: [1, 2] });
     expect(errorOf(() => loadExtraVars(['@bad.yml'], read))).toMatch(/^bad\.yml:3:1: error: not JSON, and not YAML/u);
     expect(errorOf(() => loadExtraVars(['@list.yml'], read))).toMatch(/^list\.yml:1:1: error: not a mapping of variables/u);
+  });
+});
+
+describe('-e @FILE: where ansible-playbook looks for the file (path_dwim)', () => {
+  it('quotes off, relative to the working folder, $VAR then ~ expanded, after the join', () => {
+    const env = { HOME: '/home/u', D: '/data' };
+    expect(varsFilePath('"v.yml"', '/w', env)).toBe('/w/v.yml');
+    expect(varsFilePath('../v.yml', '/w/x', env)).toBe('/w/v.yml');
+    expect(varsFilePath('~/v.yml', '/w', env)).toBe('/home/u/v.yml');
+    expect(varsFilePath('/${D}/v.yml', '/w', env)).toBe('/data/v.yml');
+    // a $VAR at the start is joined to ./ first: it stays under the working folder
+    expect(varsFilePath('$D/v.yml', '/w', env)).toBe('/w/data/v.yml');
+    expect(varsFilePath('/$NOPE/v.yml', '/w', env)).toBe('/$NOPE/v.yml');
   });
 });
 
