@@ -62,7 +62,18 @@ export function loadExtraVars(args: readonly string[], readFile: VarsFileReader)
     }
     for (const [key, value] of Object.entries(data)) vars[key] = value;
   }
+  for (const [key, value] of Object.entries(vars)) {
+    if (holdsTemplate(value)) notes.push(`-e ${key} holds a Jinja template, which Ansible evaluates where a role reads it; show does not: it takes the text as it is`);
+  }
   return { vars, notes };
+}
+
+/** Whether a value holds Jinja (`{{`, `{%`, `{#`) anywhere. */
+function holdsTemplate(value: unknown): boolean {
+  if (typeof value === 'string') return /\{[{%#]/u.test(value);
+  if (Array.isArray(value)) return value.some(holdsTemplate);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => holdsTemplate(k) || holdsTemplate(v));
+  return false;
 }
 
 /** Where parse_kv puts the words that are not key=value. */

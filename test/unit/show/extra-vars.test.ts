@@ -57,6 +57,14 @@ describe('-e as ansible-playbook reads it', () => {
     expect(errorOf(() => vars('{a: [}'))).toMatch(/^-e:1:\d+: error: "\{a: \[\}": not JSON, and not YAML/u);
   });
 
+  it('says that a Jinja template is taken as text, not evaluated', () => {
+    const r = loadExtraVars(['x={{ true }}', '{"y": ["{% if a %}b{% endif %}"]}', 'z=plain'], noFile);
+    expect(r.notes).toEqual([
+      '-e x holds a Jinja template, which Ansible evaluates where a role reads it; show does not: it takes the text as it is',
+      '-e y holds a Jinja template, which Ansible evaluates where a role reads it; show does not: it takes the text as it is',
+    ]);
+  });
+
   it('refuses what ansible-playbook refuses: a file name without @, unbalanced quotes', () => {
     expect(errorOf(() => vars('./vars.yml'))).toContain('write it -e @./vars.yml');
     expect(errorOf(() => vars('a="b'))).toContain('unbalanced quotes');
