@@ -27,7 +27,7 @@ import { boolFilter, jinjaIn, pyRepr, pyTypeName } from './ansible-values.js';
 export interface NodeInput {
   /** Service types running on the node (`edpm_service_types`); null: not set. */
   readonly services: readonly string[] | null;
-  /** Extra variables, as `-e` gives them (values already parsed). */
+  /** Extra variables, as ansible-playbook's `-e` gives them (extra-vars.ts: `key=value` values are strings). */
   readonly vars: Readonly<Record<string, unknown>>;
   /** Whether the node is an image-mode (bootc) host (`ansible_local.bootc`; `-e` may give the fact too). */
   readonly bootc: boolean;
