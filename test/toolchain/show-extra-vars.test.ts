@@ -304,7 +304,7 @@ describe('show decides on -e values as the real ansible-core does', () => {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, ANSIBLE_STDOUT_CALLBACK: 'ansible.builtin.json', ANSIBLE_ROLES_PATH: roles, ANSIBLE_FORKS: '8', ANSIBLE_NOCOLOR: '1', ANSIBLE_INVENTORY_UNPARSED_WARNING: 'false' },
+      env: { ...process.env, ANSIBLE_STDOUT_CALLBACK: 'ansible.builtin.json', ANSIBLE_ROLES_PATH: roles, ANSIBLE_FORKS: '4', ANSIBLE_NOCOLOR: '1', ANSIBLE_INVENTORY_UNPARSED_WARNING: 'false' },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     expect(r.stdout.startsWith('{'), `${r.stdout.slice(0, 2000)}\n${r.stderr}`).toBe(true);
