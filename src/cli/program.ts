@@ -164,7 +164,8 @@ export async function runCli(args: readonly string[], io: CliIo, identity?: Prog
       '-e, --extra-vars <vars>',
       'variables exactly as ansible-playbook -e takes them: key=value pairs, several in one argument separated by spaces, ' +
         'each value a STRING (x=true is "true", x=[a] is "[a]"; quotes group words and are taken off; words without = become _raw_params); ' +
-        'an argument starting with { or [ is a JSON (else YAML) mapping; @FILE reads a YAML/JSON file of variables; repeatable, later ones win',
+        'an argument starting with { or [ is a JSON (else YAML) mapping; @FILE reads a YAML/JSON file of variables; repeatable, later ones win. ' +
+        "The roles' argument validation, bool filter and in tests then read the values as Ansible does (notes say where that surprises)",
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--bootc', 'the node is an image-mode (bootc) host (as -e \'{"ansible_local": {"bootc": true}}\')')
