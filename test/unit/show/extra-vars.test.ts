@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/diagnostics.js';
 import { loadExtraVars, parseKv, splitArgs, varsFilePath } from '../../../src/show/extra-vars.js';
 import { runRolegen as rolegen } from '../../support/cli.js';
@@ -100,6 +100,7 @@ describe('edpm-rolegen show -e @FILE', () => {
   symlinkSync(join(dir, 'vars.yml'), join(dir, 'link.yml'));
   execFileSync('mkfifo', [join(dir, 'fifo')]);
   writeFileSync(join(dir, 'latin1.yml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads a file (through a link, as Ansible), and refuses what is not a UTF-8 regular file with exit 2', async () => {
     for (const file of ['vars.yml', 'link.yml']) {
