@@ -395,10 +395,15 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     return done();
   }
   // The Open vSwitch list: checked before any change (the role stops on a bad one), in both
-  // shapes of the step; then the installed Open vSwitch packages are found on the node.
+  // shapes of the step; then the installed Open vSwitch packages are found on the node. With the
+  // inline step, one task finds them and updates them, tagged as the update: when the tags select
+  // it, it is what runs (the query alone is skipped by its condition); else the query alone, tagged
+  // for both steps (the all-packages step needs it), with its own check of the list.
   const ovs = s.openvswitch;
   const inline = ovs.tasks.kind === 'inline';
   const preludeTags = [...T.openvswitchPackages, ...(inline ? OVS_TASK_TAGS.update : [])];
+  const updateSelected = inline && selectedByTags(T.openvswitchUpdate, input.tags ?? [], input.skipTags ?? []);
+  const firstTags = updateSelected ? T.openvswitchUpdate : preludeTags;
   const ovsListName = OVS_VARS.ovsRolePackages in vars ? OVS_VARS.ovsRolePackages : OVS_VARS.packages in vars ? OVS_VARS.packages : null;
   const ovsList: unknown = ovsListName === null ? [...ovs.packages] : vars[ovsListName];
   const listProblem = openvswitchListProblem(ovsList);
@@ -407,21 +412,17 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
       kind: 'fail',
       text: `fail before any change: ${ovsListName ?? OVS_VARS.packages} ${listProblem}`,
       from: ovsListName === null ? '/updateSystem/openvswitch/packages' : '',
-      tags: preludeTags,
+      tags: firstTags,
     });
     return done();
   }
   const ovsPackages = ovsList as string[];
   const unit = openvswitchUnitPath(ovs.serviceName);
-  steps.push({
-    kind: 'openvswitch',
-    text: `check the Open vSwitch list (${ovsListName ?? `${OVS_VARS.packages}, the plan's`}), then find the installed Open vSwitch packages (rpm query, no change): those built from the source packages of what provides ${ovsPackages.join(', ')} or owns ${unit}, with their subpackages`,
-    from: '/updateSystem/openvswitch/packages',
-    tags: preludeTags,
-    packages: ovsPackages,
-    reload: false,
-  });
+  const find =
+    `check the Open vSwitch list (${ovsListName ?? `${OVS_VARS.packages}, the plan's`}), then find the installed Open vSwitch packages (rpm query, no change): ` +
+    `those built from the source packages of what provides ${ovsPackages.join(', ')} or owns ${unit}, with their subpackages`;
   if (ovs.tasks.kind === 'role') {
+    steps.push({ kind: 'openvswitch', text: find, from: '/updateSystem/openvswitch/packages', tags: preludeTags, packages: ovsPackages, reload: false });
     const role = ovs.tasks.role;
     ovs.tasks.tasks.forEach((file, i) =>
       steps.push({
@@ -437,21 +438,26 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     const reload = OVS_VARS.ovsRoleReload in vars ? ansibleBool(vars[OVS_VARS.ovsRoleReload]) : boolVar(vars, OVS_VARS.reload, ovs.reloadAfterUpdate);
     const retries = firstDefined(vars, [OVS_VARS.ovsRoleRetries, OVS_VARS.downloadRetries], ovs.downloadRetries);
     const delay = firstDefined(vars, [OVS_VARS.ovsRoleDelay, OVS_VARS.downloadDelay], ovs.downloadDelay);
-    steps.push({
-      kind: 'openvswitch',
-      text:
-        `Open vSwitch first: download the updates of the packages found into the dnf cache (${String(retries)} retries, ${String(delay)} s apart); ` +
-        `when there are any, install them with dnf update --cacheonly --setopt=tsflags=noscripts (no RPM scriptlets), ` +
-        `then enable ${ovs.serviceName}`,
-      from: '/updateSystem/openvswitch',
-      tags: [...T.openvswitch, ...OVS_TASK_TAGS.update],
-      packages: ovsPackages,
-      reload: false,
-    });
+    steps.push(
+      updateSelected
+        ? {
+            kind: 'openvswitch',
+            text:
+              `${find}, and the pending updates; in the same command, Open vSwitch first: when one of them has a pending update, ` +
+              `download their updates into the dnf cache (${String(retries)} retries, ${String(delay)} s apart), ` +
+              `install them with dnf update --cacheonly --setopt=tsflags=noscripts (no RPM scriptlets), ` +
+              `then enable ${ovs.serviceName} (not in check mode: the dnf module shows the updates there)`,
+            from: '/updateSystem/openvswitch',
+            tags: T.openvswitchUpdate,
+            packages: ovsPackages,
+            reload: false,
+          }
+        : { kind: 'openvswitch', text: `${find}, and the pending updates (the Open vSwitch update is not selected)`, from: '/updateSystem/openvswitch/packages', tags: preludeTags, packages: ovsPackages, reload: false },
+    );
     if (reload) {
       steps.push({
         kind: 'openvswitch',
-        text: `Open vSwitch: reload ${ovs.serviceName} (never restart) when the install ran`,
+        text: `Open vSwitch: reload ${ovs.serviceName} (never restart) when the install ran (or the update was not selected)`,
         from: '/updateSystem/openvswitch/reloadAfterUpdate',
         tags: [...T.openvswitch, ...OVS_TASK_TAGS.reload],
         packages: [],

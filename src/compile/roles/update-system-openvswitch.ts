@@ -14,23 +14,24 @@
  *    not empty, no dnf glob, only Open vSwitch package names (controller
  *    only, before any change: a glob such as `*` would update every
  *    package without its scriptlets);
- * 2. find, in one query on the node (no change; run in check mode too),
- *    the Open vSwitch packages installed: the installed packages built
- *    from the same source package as those that provide a listed name (the
- *    wrapper, or a plain openvswitch) or own the service's unit (the stream
- *    package), i.e. with their subpackages; and, from `dnf check-update`
- *    after a refresh of the metadata, the installed packages with a pending
- *    update (or obsoleted by a newer one). Nothing pending, nothing else
- *    reaches the node: a second run of the role costs two round trips;
- * 3. if an Open vSwitch package has a pending update, in one command (one
- *    round trip): download their updates into the dnf cache (retries and
- *    delay of edpm_ovs, which the query also takes); install them with
- *    `dnf update --cacheonly --setopt=tsflags=noscripts -- <names>`: within
- *    a stream this takes the new build of the stream package and its pinned
- *    subpackages; a new wrapper brings a new stream package, which obsoletes
- *    the old stream's packages; and no RPM scriptlet stops or disables the
- *    service; then enable the service (a stream change leaves it disabled).
- *    In check mode, where the command does not run, the dnf module shows
+ * 2. find, in one query on the node (no change in itself; run in check
+ *    mode too), the Open vSwitch packages installed: the installed packages
+ *    built from the same source package as those that provide a listed name
+ *    (the wrapper, or a plain openvswitch) or own the service's unit (the
+ *    stream package), i.e. with their subpackages; and, from `dnf
+ *    check-update` after a refresh of the metadata, the installed packages
+ *    with a pending update (or obsoleted by a newer one);
+ * 3. if an Open vSwitch package has a pending update, in the same command
+ *    (one round trip for steps 2 and 3), unless in check mode: download their
+ *    updates into the dnf cache (retries and delay of edpm_ovs, which the
+ *    refresh of step 2 also takes); install them with `dnf update --cacheonly
+ *    --setopt=tsflags=noscripts -- <names>`: within a stream this takes the
+ *    new build of the stream package and its pinned subpackages; a new
+ *    wrapper brings a new stream package, which obsoletes the old stream's
+ *    packages; and no RPM scriptlet stops or disables the service; then
+ *    enable the service (a stream change leaves it disabled). Nothing
+ *    pending, nothing else reaches the node: a second run of the role costs
+ *    two round trips, an update three. In check mode the dnf module shows
  *    what the update would bring instead;
  * 4. on request, reload it as edpm_ovs does. (Conditions on what ran, not
  *    handlers: the steps run in this order, before every other package,
@@ -43,6 +44,18 @@
  * best=True), and runs only when step 2 saw a pending update it does not
  * exclude. Steps 1 and 2 also run when the step's tasks come from a role
  * (`tasks: {role, tasks}`), for that exclusion.
+ *
+ * Tags. Steps 2 and 3 are one task tagged as the update is (the step's tags
+ * and edpm_ovs's `update`, `ovs`), so that it runs exactly when an update
+ * would; the all-packages step needs step 2 too (`--tags
+ * edpm_update_system_packages`), so a second task, step 2 alone (tagged for
+ * both steps, as the query always was), runs when the first did not run in
+ * the play (not selected by the tags: a task skipped by its condition costs
+ * no round trip). Each has its own check of the list (step 1) before it,
+ * tagged as it is, so that whatever the tags select, the list is checked
+ * before any change. Ansible's selection is left to Ansible (a role applied
+ * with tags of its own adds tags no expression can see): the tasks only ask
+ * whether the other ran.
  */
 import { diagnosticAt, InputError } from '../../core/diagnostics.js';
 import { openvswitchPackage, openvswitchPackageProblems } from '../../model/names.js';
@@ -76,8 +89,11 @@ export const OVS_VARS = {
   query: `${P}_ovs_query`,
   queryWords: `${P}_ovs_query_words`,
   findScript: `${P}_ovs_find_script`,
+  /** The find-and-update task's result (defined when the tags selected it: see OPENVSWITCH_UPDATE_RAN). */
   update: `${P}_ovs_update`,
-  updateScript: `${P}_ovs_update_script`,
+  findUpdateScript: `${P}_ovs_find_update_script`,
+  /** Task variable of the check-mode preview: the words of the find-and-update task's lines. */
+  updateWords: `${P}_ovs_update_words`,
   /** Facts kept from the query: the Open vSwitch packages installed, and the packages with a pending update. */
   installed: `${P}_ovs_installed_packages`,
   pending: `${P}_pending_updates`,
@@ -135,26 +151,71 @@ export const FIND_OPENVSWITCH_SCRIPT = [
   '',
 ].join('\n');
 
+/** The line FIND_AND_UPDATE_OPENVSWITCH_SCRIPT prints once it has installed the updates: the task reports changed on it. */
+export const OPENVSWITCH_UPDATED_LINE = 'changed';
+
 /**
- * Steps 3 to 5 but the reload, in one command (one round trip), run as `sh
- * -c SCRIPT update UNIT RETRIES DELAY NAME...`: download the updates of the
- * names into the dnf cache, tried again RETRIES times DELAY seconds apart;
- * then `dnf update` of the names from the cache, without scriptlets (the dnf
- * module cannot pass `--setopt`); then `systemctl enable UNIT`. Stops at the
- * first failure: no install without the whole download.
+ * Steps 2 and 3 in one command (one round trip), run as `sh -c SCRIPT
+ * find-update-openvswitch UNIT SERVICE RETRIES DELAY MODE NAME...`
+ * (arguments, never pasted into the text):
+ * - finds what FIND_OPENVSWITCH_SCRIPT finds and prints the same lines
+ *   (`openvswitch NAME`, then `update NAME`), the refresh and
+ *   `dnf check-update` tried again RETRIES times DELAY seconds apart (a
+ *   failure of the whole command is not tried again: it may have installed);
+ * - then, only when MODE is `update` (not in check mode) and an installed
+ *   Open vSwitch package is among the pending updates: downloads the updates
+ *   of all of them into the dnf cache, tried again RETRIES times DELAY
+ *   seconds apart; `dnf update` of them from the cache, without scriptlets
+ *   (the dnf module cannot pass `--setopt`); prints OPENVSWITCH_UPDATED_LINE;
+ *   `systemctl enable SERVICE`. dnf's and systemctl's own output goes to
+ *   stderr, so that stdout holds only the lines above. Stops at the first
+ *   failure: no install without the whole download.
  */
-export const UPDATE_OPENVSWITCH_SCRIPT = [
+export const FIND_AND_UPDATE_OPENVSWITCH_SCRIPT = [
   'set -eu',
-  'unit=$1 retries=$2 delay=$3',
-  'shift 3',
+  'unit=$1 service=$2 retries=$3 delay=$4 mode=$5',
+  'shift 5',
+  "sources=$(rpm -q --qf '%{SOURCERPM}\\n' --whatprovides \"$@\" \"$unit\" 2>/dev/null | sed -n 's/-[^-]*-[^-]*[.]src[.]rpm$//p' | sort -u)",
+  "installed=''",
+  'if [ -n "$sources" ]; then',
+  "  installed=$(rpm -qa --qf '%{SOURCERPM} %{NAME}\\n' | awk -v sources=\"$sources\" '",
+  '    BEGIN { n = split(sources, list, "\\n"); for (i = 1; i <= n; i++) wanted[list[i]] = 1 }',
+  '    { sub(/-[^-]*-[^-]*[.]src[.]rpm$/, "", $1) }',
+  '    $1 in wanted { print $2 }',
+  "  ' | sort -u)",
+  'fi',
   'tries=0',
-  'until dnf update -y --downloadonly -- "$@"; do',
+  'until',
+  '  status=0',
+  '  updates=$(dnf -q --refresh check-update) || status=$?',
+  '  if [ "$status" -eq 1 ] && repos=$(dnf -q repolist --enabled) && [ -z "$repos" ]; then',
+  "    status=0 updates=''",
+  '  fi',
+  '  [ "$status" -eq 0 ] || [ "$status" -eq 100 ]',
+  'do',
+  '  [ "$tries" -lt "$retries" ] || exit "$status"',
+  '  tries=$((tries + 1))',
+  '  sleep "$delay"',
+  'done',
+  "pending=$(printf '%s\\n' \"$updates\" | awk '",
+  '  NF > 0 && $0 !~ /^Obsoleting Packages/ { n = $1; sub(/[.][^.]*$/, "", n); print n }',
+  "' | sort -u)",
+  "printf '%s\\n' \"$installed\" | sed -n 's/^./openvswitch &/p'",
+  "printf '%s\\n' \"$pending\" | sed -n 's/^./update &/p'",
+  'if [ "$mode" != update ] || [ -z "$installed" ] || ! printf \'%s\\n\' "$pending" | grep -qxF -e "$installed"; then',
+  '  exit 0',
+  'fi',
+  'set -f',
+  'set -- $installed',
+  'tries=0',
+  'until dnf update -y --downloadonly -- "$@" >&2; do',
   '  [ "$tries" -lt "$retries" ] || exit 1',
   '  tries=$((tries + 1))',
   '  sleep "$delay"',
   'done',
-  'dnf update -y --cacheonly --setopt=tsflags=noscripts -- "$@"',
-  'systemctl enable "$unit"',
+  'dnf update -y --cacheonly --setopt=tsflags=noscripts -- "$@" >&2',
+  `echo ${OPENVSWITCH_UPDATED_LINE}`,
+  'systemctl enable "$service" >&2',
   '',
 ].join('\n');
 
@@ -163,14 +224,27 @@ export function openvswitchUnitPath(serviceName: string): string {
   return `/usr/lib/systemd/system/${serviceName.replace(/\.service$/u, '')}.service`;
 }
 
-/** A Jinja test: whether the query of step 2 ran (not skipped by a condition or by tags). */
-export const OPENVSWITCH_QUERY_RAN = `(${V.query}.stdout_lines is defined)`;
+/** A Jinja test: whether step 2 ran (not skipped by a condition or by tags), alone or with the update. */
+export function openvswitchQueryRan(plan: UpdatePlan): string {
+  return plan.updateSystem.openvswitch.tasks.kind === 'inline'
+    ? `(${V.update}.stdout_lines is defined or ${V.query}.stdout_lines is defined)`
+    : `(${V.query}.stdout_lines is defined)`;
+}
 
 /** The installed Open vSwitch packages found by step 2, or every *openvswitch* name when step 2 did not run (tags). */
-export const INSTALLED_OPENVSWITCH_EXPRESSION = `(${V.installed} if ${OPENVSWITCH_QUERY_RAN} else ['*openvswitch*'])`;
+export function installedOpenvswitchExpression(plan: UpdatePlan): string {
+  return `(${V.installed} if ${openvswitchQueryRan(plan)} else ['*openvswitch*'])`;
+}
 
 /** The packages with a pending update that step 2 found; every package ('*') when it did not run (tags). */
-export const PENDING_UPDATES_EXPRESSION = `(${V.pending} if ${OPENVSWITCH_QUERY_RAN} else ['*'])`;
+export function pendingUpdatesExpression(plan: UpdatePlan): string {
+  return `(${V.pending} if ${openvswitchQueryRan(plan)} else ['*'])`;
+}
+
+/** The words of the lines a query task (registered as `register`) printed: `[kind, name]` each. */
+const wordsOf = (register: string) => `${register}.stdout_lines | map('split') | list`;
+/** Of the words of a query, the names of one kind (`openvswitch`: installed; `update`: pending). */
+const namesOf = (words: string, kind: 'openvswitch' | 'update') => `${words} | selectattr(0, 'equalto', '${kind}') | map(attribute=1) | list`;
 
 /** Variables of the Open vSwitch step. */
 export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
@@ -239,13 +313,25 @@ export function openvswitchVariables(plan: UpdatePlan): RoleVariable[] {
   ];
 }
 
+/** The tags of the tasks before the Open vSwitch step (see the module's comment). */
+export interface OpenvswitchPreludeTags {
+  /** Of step 2 alone: both steps that need it (the Open vSwitch step and the all-packages step). */
+  readonly query: readonly string[];
+  /** Of steps 2 and 3 in one task (inline step): those of the update. */
+  readonly update: readonly string[];
+}
+
 /**
- * The two tasks `tasks/main.yml` runs before the Open vSwitch step and the
- * all-packages step (it carries both steps' tags): the check of the list and
- * the query of the installed Open vSwitch packages.
+ * The tasks `tasks/main.yml` runs before the Open vSwitch step and the
+ * all-packages step: the check of the list and, for the inline step, the
+ * find-and-update task (steps 1 to 3, tagged as the update); then the check
+ * and the query alone (steps 1 and 2, tagged for both steps), when the
+ * find-and-update task was not selected; then the facts kept from whichever
+ * ran. With tasks from a role: the check and the query, then the facts.
  */
-export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[], tags: readonly string[]): Task[] {
+export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[], tags: OpenvswitchPreludeTags): Task[] {
   const ovs = plan.updateSystem.openvswitch;
+  const inline = ovs.tasks.kind === 'inline';
   const list = V.effectivePackages;
   const pattern = openvswitchPackage.pattern;
   // A plan file's list passed the same check when it was loaded
@@ -257,11 +343,12 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
       problems.map((p) => diagnosticAt('(plan)', { line: 1, col: 1 }, p.message, { path: `/updateSystem/openvswitch/packages${p.index === undefined ? '' : `/${p.index}`}` })),
     );
   }
-  // The list that applies, as a task variable of both tasks (nothing else uses it).
+  // The list that applies, as a task variable of the tasks that read it (nothing else uses it).
   const listVar = { [list]: `{{ ${V.ovsRolePackages} | default(${V.packages}) }}` };
   const fromList = { pointer: '/updateSystem/openvswitch/packages', rule: "the check of the Open vSwitch package list (the plan's list unless edpm_ovs_packages is set), before any change" };
   const fromQuery = { pointer: '/updateSystem/openvswitch/packages', rule: `the query of the installed Open vSwitch packages: what provides the listed names or owns the ${ovs.serviceName} unit, with their subpackages` };
-  return [
+  const unitFile = openvswitchUnitPath(ovs.serviceName);
+  const listCheck = (checkWhen: readonly string[], checkTags: readonly string[]) =>
     recordOrigin(task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
       that: [
         `${list} is sequence and ${list} is not string and ${list} is not mapping`,
@@ -274,27 +361,53 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `${V.ovsRolePackages} (else ${V.packages}) must name at least one Open vSwitch package, without globs ` +
         `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
       quiet: true,
-    }, { vars: listVar, when, tags }), fromList),
-    recordOrigin(task(OVS_QUERY_TASK, 'ansible.builtin.command', {
-      argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${openvswitchUnitPath(ovs.serviceName)}'] + ${list} }}`,
+    }, { vars: listVar, when: checkWhen, tags: checkTags }), fromList);
+  // Step 2 alone: when the find-and-update task was not selected by the tags (a condition on the controller: no round trip).
+  const queryWhen = inline ? [...when, `${V.update} is not defined`] : when;
+  const query = recordOrigin(task(OVS_QUERY_TASK, 'ansible.builtin.command', {
+    argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${unitFile}'] + ${list} }}`,
+  }, {
+    vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT },
+    register: V.query,
+    // It refreshes the dnf metadata: tried again as the Open vSwitch download is.
+    ...(inline ? { until: `${V.query} is succeeded`, retries: `{{ ${V.effectiveRetries} }}`, delay: `{{ ${V.effectiveDelay} }}` } : {}),
+    checkMode: false,
+    changedWhen: false,
+    when: queryWhen,
+    become: true,
+    tags: tags.query,
+  }), fromQuery);
+  // The facts the all-packages step reads, from whichever of the two ran.
+  const source = inline ? `(${V.update} if ${V.update}.stdout_lines is defined else ${V.query})` : V.query;
+  const keep = recordOrigin(task('Keep what the query found', 'ansible.builtin.set_fact', {
+    [V.installed]: `{{ ${namesOf(V.queryWords, 'openvswitch')} }}`,
+    [V.pending]: `{{ ${namesOf(V.queryWords, 'update')} }}`,
+  }, { vars: { [V.queryWords]: `{{ ${wordsOf(source)} }}` }, when, tags: tags.query }), fromQuery);
+  if (!inline) return [listCheck(when, tags.query), query, keep];
+  const unit = ovs.serviceName;
+  const findAndUpdate = recordOrigin(
+    task(`${OVS_QUERY_TASK}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
+      argv:
+        `{{ ['sh', '-c', ${V.findUpdateScript}, 'find-update-openvswitch', '${unitFile}', '${unit}', ` +
+        `${V.effectiveRetries} | int | string, ${V.effectiveDelay} | int | string, 'check' if ansible_check_mode else 'update'] + ${list} }}`,
     }, {
-      vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT },
-      register: V.query,
-      // It refreshes the dnf metadata: tried again as the Open vSwitch download is.
-      ...(ovs.tasks.kind === 'inline'
-        ? { until: `${V.query} is succeeded`, retries: `{{ ${V.effectiveRetries} }}`, delay: `{{ ${V.effectiveDelay} }}` }
-        : {}),
+      vars: { ...listVar, [V.findUpdateScript]: FIND_AND_UPDATE_OPENVSWITCH_SCRIPT },
+      register: V.update,
+      // Runs in check mode too, for the query; the script itself never updates there.
       checkMode: false,
-      changedWhen: false,
+      changedWhen: `'${OPENVSWITCH_UPDATED_LINE}' in (${V.update}.stdout_lines | default([]))`,
       when,
       become: true,
-      tags,
-    }), fromQuery),
-    recordOrigin(task('Keep what the query found', 'ansible.builtin.set_fact', {
-      [V.installed]: `{{ ${V.queryWords} | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list }}`,
-      [V.pending]: `{{ ${V.queryWords} | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}`,
-    }, { vars: { [V.queryWords]: `{{ ${V.query}.stdout_lines | map('split') | list }}` }, when, tags }), fromQuery),
-  ];
+      tags: tags.update,
+    }),
+    {
+      pointer: '/updateSystem/openvswitch/serviceName',
+      rule:
+        `the inline Open vSwitch step: find the installed Open vSwitch packages and the pending updates, and when one of them has one, download the updates ` +
+        `(retries and delay: edpm_ovs, else the plan), install them without their RPM scriptlets, enable ${unit} again`,
+    },
+  );
+  return [listCheck(when, tags.update), findAndUpdate, listCheck(queryWhen, tags.query), query, keep];
 }
 
 /** `tasks/openvswitch.yml`. */
@@ -317,49 +430,34 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
   // which tag selections written for the hand-written roles use.
   const updateTags = [...tags, ...OVS_TASK_TAGS.update];
   const inline = (rule: string, pointer = '/updateSystem/openvswitch') => ({ pointer, rule });
-  const pending = `${V.installed} | intersect(${V.pending}) | length > 0`;
-  const [preview, update, reload] = [
-    // Check mode only: the command below does not run there; the dnf module
-    // says what the update would bring (no download, no refresh: the query made one).
+  // What the find-and-update task (tasks/main.yml, tagged as this preview) found.
+  const found = (kind: 'openvswitch' | 'update') => namesOf(V.updateWords, kind);
+  const [preview, reload] = [
+    // Check mode only: the find-and-update task does not update there; the
+    // dnf module says what the update would bring (no download, no refresh: the query made one).
     task('Show the updates of the Open vSwitch packages (check mode)', 'ansible.builtin.dnf', {
-      name: `{{ ${V.installed} }}`,
+      name: `{{ ${found('openvswitch')} }}`,
       state: 'latest',
       update_only: true,
       download_only: true,
     }, {
-      when: ['ansible_check_mode', pending],
+      vars: { [V.updateWords]: `{{ ${wordsOf(V.update)} }}` },
+      when: ['ansible_check_mode', `${found('openvswitch')} | intersect(${found('update')}) | length > 0`],
       become: true,
       tags: updateTags,
     }),
-    task(`Download the updates of the Open vSwitch packages, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
-      argv: `{{ ['sh', '-c', ${V.updateScript}, 'update-openvswitch', '${unit}', ${V.effectiveRetries} | int | string, ${V.effectiveDelay} | int | string] + ${V.installed} }}`,
-    }, {
-      vars: { [V.updateScript]: UPDATE_OPENVSWITCH_SCRIPT },
-      register: V.update,
-      changedWhen: true,
-      // Only when the query saw a pending update of one of them: else nothing reaches the node.
-      when: pending,
-      become: true,
-      tags: updateTags,
-    }),
-    // `--tags reload` alone selects only this task: the update did not run in
-    // this play (its result is undefined), and the reload is what was asked for.
+    // After an update only; `--tags reload` alone selects only this task: the
+    // update was not selected in this play (its result is undefined), and the
+    // reload is what was asked for.
     task(`Reload the ${unit} service`, 'ansible.builtin.systemd_service', {
       name: unit,
       daemon_reload: true,
       state: 'reloaded',
       masked: false,
-    }, { when: [`${V.update} is not defined or ${V.update} is not skipped`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
+    }, { when: [`${V.update} is not defined or ${V.update} is changed`, `${V.effectiveReload} | bool`], become: true, tags: [...tags, ...OVS_TASK_TAGS.reload] }),
   ] as const;
   return [
     recordOrigin(preview, inline('the inline Open vSwitch step in check mode: what the update of the packages found would bring')),
-    recordOrigin(
-      update,
-      inline(
-        `the inline Open vSwitch step: download the updates of the packages found (retries and delay: edpm_ovs, else the plan), install them without their RPM scriptlets, enable ${unit} again`,
-        '/updateSystem/openvswitch/serviceName',
-      ),
-    ),
     recordOrigin(reload, inline(`the inline Open vSwitch step: reload ${unit} when asked`, '/updateSystem/openvswitch/reloadAfterUpdate')),
   ];
 }

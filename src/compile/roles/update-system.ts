@@ -19,10 +19,10 @@ import { diagramNode, roleTagRows, type ReadmeSteps } from '../role-readme.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 import {
-  INSTALLED_OPENVSWITCH_EXPRESSION,
+  installedOpenvswitchExpression,
   openvswitchPreludeTasks,
-  OPENVSWITCH_QUERY_RAN,
-  PENDING_UPDATES_EXPRESSION,
+  openvswitchQueryRan,
+  pendingUpdatesExpression,
   openvswitchReadmeData,
   openvswitchRoleVars,
   openvswitchTasks,
@@ -76,6 +76,8 @@ export const UPDATE_SYSTEM_TAGS = {
   openvswitch: roleTags(P, 'openvswitch'),
   /** The check of the Open vSwitch package list and the query of the installed ones: both steps need them. */
   openvswitchPackages: [...roleTags(P, 'openvswitch'), stepTag(P, 'packages')],
+  /** The Open vSwitch update of the inline step (edpm_ovs's tags too): the find-and-update task carries them. */
+  openvswitchUpdate: [...roleTags(P, 'openvswitch'), ...OVS_TASK_TAGS.update],
   kpatch: roleTags(P, 'kpatch'),
   packages: roleTags(P, 'packages'),
   bootc: roleTags(P, 'bootc'),
@@ -171,11 +173,11 @@ export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = co
   const main: Task[] = [
     gatherLocalFactsTask(T.role),
     // With inline Open vSwitch tasks, edpm_ovs's tags (update, ovs) also select the check and the
-    // query, which the update needs.
-    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], [
-      ...T.openvswitchPackages,
-      ...(plan.updateSystem.openvswitch.tasks.kind === 'inline' ? OVS_TASK_TAGS.update : []),
-    ]),
+    // query, which the update needs (and the find-and-update task carries the update's tags).
+    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], {
+      query: [...T.openvswitchPackages, ...(plan.updateSystem.openvswitch.tasks.kind === 'inline' ? OVS_TASK_TAGS.update : [])],
+      update: T.openvswitchUpdate,
+    }),
     task('Update Open vSwitch first', 'ansible.builtin.import_tasks', { file: 'openvswitch.yml' }, {
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.openvswitch,
@@ -240,7 +242,7 @@ function packagesTasks(plan: UpdatePlan): Task[] {
   const s = plan.updateSystem;
   // The Open vSwitch packages installed on the node (found before the Open
   // vSwitch step, whatever updates them): by name, subpackages included.
-  const exclusions: string[] = [V.alwaysExcluded, V.excludePackages, INSTALLED_OPENVSWITCH_EXPRESSION];
+  const exclusions: string[] = [V.alwaysExcluded, V.excludePackages, installedOpenvswitchExpression(plan)];
   const kpatch = `(${V.kpatchHeld} if ${V.enableKpatch} | bool else [])`;
   const vars: Record<string, unknown> = {
     [V.alwaysExcluded]: recordListOrigins([...s.alwaysExcludedPackages], '/updateSystem/alwaysExcludedPackages', 'always excluded by the plan from the update of every other package'),
@@ -252,12 +254,12 @@ function packagesTasks(plan: UpdatePlan): Task[] {
   // package this step does not exclude: dnf would find nothing else to do
   // (the query lists every installed package with an update or an obsoleting
   // one, without solving: a package whose update dnf could not take is listed).
-  const pending = `${PENDING_UPDATES_EXPRESSION} | reject('match', ${V.excludedPattern}) | list | length > 0`;
+  const pending = `${pendingUpdatesExpression(plan)} | reject('match', ${V.excludedPattern}) | list | length > 0`;
   return [
     dnfUpdateTask('Update every other package to its latest version', V, [...exclusions, kpatch], vars, T.packages, {
       when: pending,
       // The query refreshed the metadata moments ago, unless it did not run (tags).
-      updateCache: `{{ not ${OPENVSWITCH_QUERY_RAN} }}`,
+      updateCache: `{{ not ${openvswitchQueryRan(plan)} }}`,
     }),
   ];
 }

@@ -48,20 +48,27 @@ describe('2. tags', () => {
     const reload = step.find((t: any) => t.name.startsWith('Reload'));
     expect(reload.tags).toEqual(expect.arrayContaining(['reload', 'ovs']));
     expect(reload.tags).not.toContain('update');
-    // Selected alone (--tags reload), the update's result is undefined: the reload runs when asked, it does not fail.
-    expect(reload.when[0]).toMatch(/^edpm_update_system_ovs_update is not defined or edpm_update_system_ovs_update is not skipped$/u);
+    // Selected alone (--tags reload), the update's result is undefined: the reload runs when asked, it does not fail;
+    // else only after the find-and-update task installed something (it reports changed then, and only then).
+    expect(reload.when[0]).toMatch(/^edpm_update_system_ovs_update is not defined or edpm_update_system_ovs_update is changed$/u);
     const update = step.filter((t: any) => t !== reload);
     expect(update.length).toBeGreaterThan(0);
     for (const t of update) expect(t.tags).toEqual(expect.arrayContaining(['update', 'ovs']));
     // The check of the list and the query of the installed packages, which the update needs,
-    // run under the same selection (--tags update, --tags ovs).
+    // run under the same selection (--tags update, --tags ovs): the find-and-update task and its
+    // check carry exactly the update's tags, the query alone and its check those of both steps.
     const prelude = yamlOf(tree, `${Y}/tasks/main.yml`).filter((t: any) => t.tags.includes(`${Y}_openvswitch`) && !t['ansible.builtin.import_tasks']);
     expect(prelude.map((t: any) => t.name)).toEqual([
+      'Check the Open vSwitch package list',
+      'Find the Open vSwitch packages installed on the node and the pending updates; when one of them has one, download their updates, install them without their RPM scriptlets, enable the openvswitch service',
       'Check the Open vSwitch package list',
       'Find the Open vSwitch packages installed on the node and the pending updates',
       'Keep what the query found',
     ]);
     for (const t of prelude) expect(t.tags).toEqual(expect.arrayContaining(['update', 'ovs']));
+    const updateTags = ['edpm_update', Y, `${Y}_openvswitch`, 'update', 'ovs'];
+    expect(prelude.slice(0, 2).map((t: any) => t.tags)).toEqual([updateTags, updateTags]);
+    for (const t of prelude.slice(2)) expect(t.tags).toEqual([...updateTags.slice(0, 3), `${Y}_packages`, 'update', 'ovs']);
   });
   it('with the Open vSwitch tasks from a role, only that role\'s own tags select them', () => {
     const plan = editedPlan((d) => {

@@ -8,6 +8,10 @@ import { allTasks, editedPlan, importOf, moduleOf, taskNamed, tasksCalling, yaml
 
 const role = 'edpm_update_system';
 const QUERY = 'Find the Open vSwitch packages installed on the node and the pending updates';
+const FIND_AND_UPDATE = `${QUERY}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the openvswitch service`;
+const PACKAGE_MODE = ['not (ansible_local.bootc | default(false) | bool)', 'edpm_update_system_enable_packages_update | bool'];
+const UPDATE_TAGS = ['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'update', 'ovs'];
+const QUERY_TAGS = ['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'edpm_update_system_packages', 'update', 'ovs'];
 const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 
 describe('edpm_update_system: order and gates', () => {
@@ -36,16 +40,27 @@ describe('edpm_update_system: order and gates', () => {
 
 describe('edpm_update_system: the Open vSwitch packages, checked and found before any change', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
-  const check = taskNamed(main, 'Check the Open vSwitch package list');
+  const checks = main.filter((t: any) => t.name === 'Check the Open vSwitch package list');
+  const [check, queryCheck] = checks;
+  const findUpdate = taskNamed(main, FIND_AND_UPDATE);
   const find = taskNamed(main, QUERY);
-  it('checks the list on the controller and finds the packages on the node before the Open vSwitch step', () => {
+  it('checks the list on the controller, then finds and updates in one task; else (not selected) checks and finds alone; then keeps the facts', () => {
+    expect(checks.length).toBe(2);
     expect(moduleOf(check)).toBe('ansible.builtin.assert');
     expect(main.indexOf(check)).toBe(1);
-    expect(main.indexOf(find)).toBe(2);
-    expect(main.indexOf(taskNamed(main, 'Keep what the query found'))).toBe(3);
-    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(4);
-    // Both steps that need them select them by tag.
-    for (const t of [check, find]) expect(t.tags).toEqual(expect.arrayContaining(['edpm_update_system_openvswitch', 'edpm_update_system_packages']));
+    expect(main.indexOf(findUpdate)).toBe(2);
+    expect(main.indexOf(queryCheck)).toBe(3);
+    expect(main.indexOf(find)).toBe(4);
+    expect(main.indexOf(taskNamed(main, 'Keep what the query found'))).toBe(5);
+    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(6);
+    // The find-and-update task and its check: tagged exactly as the Open vSwitch update (it runs when an update would).
+    for (const t of [check, findUpdate]) expect(t.tags).toEqual(UPDATE_TAGS);
+    for (const t of [check, findUpdate]) expect(t.when).toEqual(PACKAGE_MODE);
+    // The query alone and its check: tagged for both steps that need them (--tags edpm_update_system_packages
+    // still finds what to exclude), run only when the find-and-update task was not selected.
+    for (const t of [queryCheck, find]) expect(t.tags).toEqual(QUERY_TAGS);
+    for (const t of [queryCheck, find]) expect(t.when).toEqual([...PACKAGE_MODE, 'edpm_update_system_ovs_update is not defined']);
+    expect(queryCheck).toEqual({ ...check, when: queryCheck.when, tags: queryCheck.tags });
   });
   it('stops, naming the variable, on an empty list, a glob or a package that is not Open vSwitch', () => {
     const that: string[] = check['ansible.builtin.assert'].that;
@@ -71,8 +86,12 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
       edpm_update_system_ovs_installed_packages: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list }}",
       edpm_update_system_pending_updates: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}",
     });
-    expect(keep.vars).toEqual({ edpm_update_system_ovs_query_words: "{{ edpm_update_system_ovs_query.stdout_lines | map('split') | list }}" });
-    expect(keep.when).toEqual(find.when);
+    // From whichever ran: the find-and-update task, else the query alone.
+    expect(keep.vars).toEqual({
+      edpm_update_system_ovs_query_words:
+        "{{ (edpm_update_system_ovs_update if edpm_update_system_ovs_update.stdout_lines is defined else edpm_update_system_ovs_query).stdout_lines | map('split') | list }}",
+    });
+    expect(keep.when).toEqual(PACKAGE_MODE);
     expect(keep.tags).toEqual(find.tags);
     expect(find['ansible.builtin.command'].argv).toBe(
       "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
@@ -80,9 +99,24 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
     // No Jinja delimiters in the script: it reaches the node as written.
     expect(find.vars.edpm_update_system_ovs_find_script).not.toMatch(/\{\{|\{%|\{#/u);
   });
+  it('finds and updates in one command that runs in check mode too (it updates only outside it), reports changed only when it installed, and is not tried again as a whole', () => {
+    expect(findUpdate.check_mode).toBe(false);
+    expect(findUpdate.register).toBe('edpm_update_system_ovs_update');
+    expect(findUpdate.changed_when).toBe("'changed' in (edpm_update_system_ovs_update.stdout_lines | default([]))");
+    // The refresh and the download are tried again inside the command; a failed install is not run twice.
+    for (const key of ['until', 'retries', 'delay']) expect(findUpdate[key], key).toBeUndefined();
+    expect(findUpdate.become).toBe(true);
+    expect(findUpdate['ansible.builtin.command']).toEqual({
+      argv:
+        "{{ ['sh', '-c', edpm_update_system_ovs_find_update_script, 'find-update-openvswitch', '/usr/lib/systemd/system/openvswitch.service', 'openvswitch', " +
+        "edpm_update_system_ovs_download_retries | int | string, edpm_update_system_ovs_download_delay | int | string, 'check' if ansible_check_mode else 'update'] + edpm_update_system_ovs_update_packages }}",
+    });
+    expect(findUpdate.vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
+    expect(findUpdate.vars.edpm_update_system_ovs_find_update_script).not.toMatch(/\{\{|\{%|\{#/u);
+  });
   it('honours edpm_ovs_packages, and the download settings of edpm_ovs, then of every EDPM role, then the plan', () => {
     const vars = yamlOf(tree, `${role}/vars/main.yml`);
-    for (const t of [check, find]) expect(t.vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
+    for (const t of [check, queryCheck, findUpdate, find]) expect(t.vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
     expect(vars.edpm_update_system_ovs_download_retries).toBe('{{ edpm_ovs_download_retries | default(edpm_download_retries) | default(5) }}');
     expect(vars.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(60) }}');
     const plan = editedPlan((d) => {
@@ -125,38 +159,32 @@ describe('edpm_update_system: a plan built in memory (library) with a bad Open v
 
 describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
   const steps = yamlOf(tree, `${role}/tasks/openvswitch.yml`);
-  const [preview, update, reload] = steps;
-  const pending = 'edpm_update_system_ovs_installed_packages | intersect(edpm_update_system_pending_updates) | length > 0';
-  it('when the query saw a pending update of one of them: downloads, installs without scriptlets and enables the unit in one command, then reloads', () => {
-    expect(steps.map(moduleOf)).toEqual(['ansible.builtin.dnf', 'ansible.builtin.command', 'ansible.builtin.systemd_service']);
-    expect(update.when).toBe(pending);
-    expect(update.changed_when).toBe(true);
-    expect(update.register).toBe('edpm_update_system_ovs_update');
+  const [preview, reload] = steps;
+  const words = 'edpm_update_system_ovs_update_words';
+  const installed = `${words} | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list`;
+  const pending = `${words} | selectattr(0, 'equalto', 'update') | map(attribute=1) | list`;
+  it('after the find-and-update task (tasks/main.yml): the check-mode preview, then the reload', () => {
+    expect(steps.map(moduleOf)).toEqual(['ansible.builtin.dnf', 'ansible.builtin.systemd_service']);
     for (const s of steps) expect(s.become).toBe(true);
   });
-  it('in check mode, where the command does not run, shows what the update would bring with the dnf module', () => {
+  it('in check mode, where the find-and-update task updates nothing, shows what the update would bring with the dnf module, from what that task found', () => {
     expect(preview['ansible.builtin.dnf']).toEqual({
-      name: '{{ edpm_update_system_ovs_installed_packages }}',
+      name: `{{ ${installed} }}`,
       state: 'latest',
       update_only: true,
       download_only: true,
     });
-    expect(preview.when).toEqual(['ansible_check_mode', pending]);
+    expect(preview.vars).toEqual({ [words]: "{{ edpm_update_system_ovs_update.stdout_lines | map('split') | list }}" });
+    expect(preview.when).toEqual(['ansible_check_mode', `${installed} | intersect(${pending}) | length > 0`]);
+    // Tagged as the find-and-update task, whose result it reads.
+    expect(preview.tags).toEqual(UPDATE_TAGS);
   });
   it('reloads as edpm_ovs does, only after a change (or selected alone with --tags reload) and on request', () => {
     expect(reload['ansible.builtin.systemd_service']).toEqual({ name: 'openvswitch', daemon_reload: true, state: 'reloaded', masked: false });
     expect(reload.when).toEqual([
-      'edpm_update_system_ovs_update is not defined or edpm_update_system_ovs_update is not skipped',
+      'edpm_update_system_ovs_update is not defined or edpm_update_system_ovs_update is changed',
       'edpm_update_system_ovs_reload | bool',
     ]);
-  });
-  it('passes the unit, the retries, the delay and the package names to the command as argv elements, never pasted into its script', () => {
-    const cmd = update['ansible.builtin.command'];
-    expect(Object.keys(cmd)).toEqual(['argv']);
-    expect(cmd.argv).toBe(
-      "{{ ['sh', '-c', edpm_update_system_ovs_update_script, 'update-openvswitch', 'openvswitch', edpm_update_system_ovs_download_retries | int | string, edpm_update_system_ovs_download_delay | int | string] + edpm_update_system_ovs_installed_packages }}",
-    );
-    expect(update.vars.edpm_update_system_ovs_update_script).not.toMatch(/\{\{|\{%|\{#/u);
   });
   it('has no handlers: the steps run in order, before every other package', () => {
     expect([...tree.keys()].filter((p) => p.startsWith(`${role}/handlers/`))).toEqual([]);
@@ -170,8 +198,12 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       { name: 'osp.edpm.edpm_ovs', tasks_from: 'update.yml' },
     ]);
     const main = yamlOf(out, `${role}/tasks/main.yml`);
-    expect(taskNamed(main, 'Check the Open vSwitch package list')).toBeDefined();
-    expect(taskNamed(main, QUERY)).toBeDefined();
+    // The check and the query alone, tagged for both steps as before, with no condition on a task that is not there.
+    expect(main.map((t: any) => t.name).slice(1, 4)).toEqual(['Check the Open vSwitch package list', QUERY, 'Keep what the query found']);
+    for (const t of main.slice(1, 4)) expect(t.when).toEqual(PACKAGE_MODE);
+    expect(main.slice(1, 4).map((t: any) => t.tags)).toEqual(Array(3).fill(QUERY_TAGS.slice(0, 4)));
+    expect(taskNamed(main, 'Keep what the query found').vars.edpm_update_system_ovs_query_words).toBe("{{ edpm_update_system_ovs_query.stdout_lines | map('split') | list }}");
+    expect(main.map((t: any) => t.name)).not.toContain(FIND_AND_UPDATE);
     const defaults = yamlOf(out, `${role}/defaults/main.yml`);
     expect(defaults.edpm_update_system_ovs_packages).toEqual(['openvswitch']);
     expect(defaults.edpm_update_system_ovs_reload_after_update).toBeUndefined();
@@ -184,7 +216,9 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     const out = compilePlan(plan);
     const steps = yamlOf(out, `${role}/tasks/openvswitch.yml`);
     expect(tasksCalling(steps, 'ansible.builtin.systemd_service').map((t: any) => t['ansible.builtin.systemd_service'].name)).toEqual(['ovsdb-server']);
-    expect(tasksCalling(steps, 'ansible.builtin.command')[0]['ansible.builtin.command'].argv).toContain("'update-openvswitch', 'ovsdb-server',");
+    expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), FIND_AND_UPDATE.replace('openvswitch service', 'ovsdb-server service'))['ansible.builtin.command'].argv).toContain(
+      "'find-update-openvswitch', '/usr/lib/systemd/system/ovsdb-server.service', 'ovsdb-server',",
+    );
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
     expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), QUERY)['ansible.builtin.command'].argv).toContain(
       "'/usr/lib/systemd/system/ovsdb-server.service'",
@@ -193,8 +227,9 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
 });
 
 describe('edpm_update_system: every other package', () => {
+  const QUERY_RAN = '(edpm_update_system_ovs_update.stdout_lines is defined or edpm_update_system_ovs_query.stdout_lines is defined)';
   const exclusions =
-    "edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + (edpm_update_system_ovs_installed_packages if (edpm_update_system_ovs_query.stdout_lines is defined) else ['*openvswitch*']) + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])";
+    `edpm_update_system_always_excluded_packages + edpm_update_system_exclude_packages + (edpm_update_system_ovs_installed_packages if ${QUERY_RAN} else ['*openvswitch*']) + (edpm_update_system_kpatch_held_packages if edpm_update_system_enable_kpatch | bool else [])`;
   const exclude = `{{ (${exclusions}) | unique }}`;
   it('always excludes openvswitch, the Open vSwitch packages found on the node, the user list, and the kernel when kpatch is on', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
@@ -207,16 +242,19 @@ describe('edpm_update_system: every other package', () => {
   it('runs only when the query saw a pending update it does not exclude, without a second refresh of the metadata', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
     expect(dnf.when).toBe(
-      "(edpm_update_system_pending_updates if (edpm_update_system_ovs_query.stdout_lines is defined) else ['*']) | reject('match', edpm_update_system_excluded_pattern) | list | length > 0",
+      `(edpm_update_system_pending_updates if ${QUERY_RAN} else ['*']) | reject('match', edpm_update_system_excluded_pattern) | list | length > 0`,
     );
     expect(dnf.vars.edpm_update_system_excluded_pattern).toContain(exclusions);
-    expect(dnf['ansible.builtin.dnf'].update_cache).toBe('{{ not (edpm_update_system_ovs_query.stdout_lines is defined) }}');
+    expect(dnf['ansible.builtin.dnf'].update_cache).toBe(`{{ not ${QUERY_RAN} }}`);
   });
   it('excludes the Open vSwitch packages found on the node when their tasks come from a role too', () => {
     const plan = editedPlan((d) => {
       d.updateSystem.openvswitch.tasks = { role: 'edpm_ovs', tasks: ['update'] };
     });
-    expect(yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`)[0]['ansible.builtin.dnf'].exclude).toBe(exclude);
+    // There the query alone finds them (no find-and-update task).
+    expect(yamlOf(compilePlan(plan), `${role}/tasks/packages.yml`)[0]['ansible.builtin.dnf'].exclude).toBe(
+      exclude.replace(QUERY_RAN, '(edpm_update_system_ovs_query.stdout_lines is defined)'),
+    );
   });
   it('defaults to every package ("*")', () => {
     expect(yamlOf(tree, `${role}/defaults/main.yml`).edpm_update_system_include_packages).toEqual(['*']);
