@@ -123,26 +123,26 @@ export default {
         return undefined
     };
 
-  return "3. **Updates Open vSwitch first**: when one of those packages has a pending update, in one command: downloads their updates into the dnf cache (retries "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleRetries"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":152},"end":{"line":6,"column":184}}})) != null ? stack1 : "")
+  return "3. **Updates Open vSwitch first**: when one of those packages has a pending update, in the same command as the query of step 2 (one round trip for both; that task carries the update's tags, and when the tags leave the update out, as `--tags edpm_update_system_packages` does, the check and the query of step 2 run alone), and never in check mode: downloads their updates into the dnf cache (retries "
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleRetries"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":399},"end":{"line":6,"column":431}}})) != null ? stack1 : "")
     + ", else "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"downloadRetries"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":191},"end":{"line":6,"column":224}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"downloadRetries"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":438},"end":{"line":6,"column":471}}})) != null ? stack1 : "")
     + ", else "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ovs"), "downloadRetries", {"start":{"line":6,"column":233},"end":{"line":6,"column":252}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ovs"), "downloadRetries", {"start":{"line":6,"column":480},"end":{"line":6,"column":499}} ), depth0)) != null ? stack1 : "")
     + "; delay "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleDelay"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":262},"end":{"line":6,"column":292}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleDelay"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":509},"end":{"line":6,"column":539}}})) != null ? stack1 : "")
     + ", else "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"downloadDelay"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":299},"end":{"line":6,"column":330}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"downloadDelay"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":546},"end":{"line":6,"column":577}}})) != null ? stack1 : "")
     + ", else "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ovs"), "downloadDelay", {"start":{"line":6,"column":339},"end":{"line":6,"column":356}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ovs"), "downloadDelay", {"start":{"line":6,"column":586},"end":{"line":6,"column":603}} ), depth0)) != null ? stack1 : "")
     + " s), then installs them from the cache with `dnf update -y --cacheonly --setopt=tsflags=noscripts`, so that their RPM scriptlets cannot stop or disable the service: a new build within a stream updates the stream package and its subpackages, a new wrapper brings its new stream, which replaces the old stream's packages; then enables the "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"ovs"),"serviceName"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":695},"end":{"line":6,"column":719}}})) != null ? stack1 : "")
-    + " service again (a change of stream leaves it disabled). In check mode, where that command does not run, the dnf module shows what the update would bring. Then it reloads the service (`daemon_reload`, `state: reloaded`, `masked: false`, as `edpm_ovs` does; never a restart) when "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleReload"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":997},"end":{"line":6,"column":1028}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"ovs"),"serviceName"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":942},"end":{"line":6,"column":966}}})) != null ? stack1 : "")
+    + " service again (a change of stream leaves it disabled). In check mode, where that command only queries, the dnf module shows what the update would bring. Then it reloads the service (`daemon_reload`, `state: reloaded`, `masked: false`, as `edpm_ovs` does; never a restart) when "
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"ovsRoleReload"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":1244},"end":{"line":6,"column":1275}}})) != null ? stack1 : "")
     + ", else "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"reload"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":1035},"end":{"line":6,"column":1059}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ovs"),"vars"),"reload"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":1282},"end":{"line":6,"column":1306}}})) != null ? stack1 : "")
     + ", is true. Skipped when "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":1083},"end":{"line":6,"column":1111}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":6,"column":1330},"end":{"line":6,"column":1358}}})) != null ? stack1 : "")
     + " is false.\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -161,8 +161,8 @@ export default {
     + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(lookupProperty(depth0,"ovs"),"packages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":2,"column":127},"end":{"line":2,"column":152}}})) != null ? stack1 : "")
     + "), and stops the role before any change when it is empty, has a dnf glob or a package whose name does not contain `openvswitch` (they are updated without their RPM scriptlets); then asks rpm, without changing anything, for the installed packages built from the same source as those that provide a listed name (a wrapper such as `rdo-openvswitch`, or a plain `openvswitch`) or own "
     + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"ovs"),"unitPath"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":2,"column":532},"end":{"line":2,"column":553}}})) != null ? stack1 : "")
-    + " (the stream package, such as `openvswitch3.3`): that is, with their subpackages (`python3-openvswitch3.3`, pinned to the exact version of their stream); in the same query (one round trip), refreshes the dnf metadata and lists the installed packages with a pending update (`dnf check-update`, tried again as the download below is). When nothing is pending, nothing else reaches the node. Package-mode hosts only; skipped when "
-    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":2,"column":979},"end":{"line":2,"column":1007}}})) != null ? stack1 : "")
+    + " (the stream package, such as `openvswitch3.3`): that is, with their subpackages (`python3-openvswitch3.3`, pinned to the exact version of their stream); in the same query, refreshes the dnf metadata and lists the installed packages with a pending update (`dnf check-update`, tried again as the download below is). When nothing is pending, nothing else reaches the node. Package-mode hosts only; skipped when "
+    + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enablePackages"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":2,"column":962},"end":{"line":2,"column":990}}})) != null ? stack1 : "")
     + " is false.\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"ovs"),"role"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
     + "4. **Installs kpatch**: when "

@@ -130,7 +130,10 @@ describe('explain on the Open vSwitch step and the rollout lines', () => {
     const query = originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'find-openvswitch');
     expect(query.pointer).toBe('/updateSystem/openvswitch/packages');
     expect(query.rule).toMatch(/query of the installed Open vSwitch packages/u);
-    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/openvswitch.yml', '--setopt=tsflags=noscripts').rule).toMatch(/without their RPM scriptlets/u);
+    // The find-and-update task (tasks/main.yml): the inline step.
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', '--setopt=tsflags=noscripts').rule).toMatch(/without their RPM scriptlets/u);
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'find-update-openvswitch').pointer).toBe('/updateSystem/openvswitch/serviceName');
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/openvswitch.yml', 'download_only: true').rule).toMatch(/in check mode/u);
     expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/openvswitch.yml', 'state: reloaded').pointer).toBe('/updateSystem/openvswitch/reloadAfterUpdate');
     expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/vars/main.yml', 'edpm_update_system_ovs_download_retries:').pointer).toBe('/updateSystem/openvswitch/downloadRetries');
     expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/vars/main.yml', 'edpm_update_system_ovs_download_delay:').pointer).toBe('/updateSystem/openvswitch/downloadDelay');

@@ -96,18 +96,21 @@ describe('show: what a node runs', () => {
     const byVar = updateServicesRun(plan, { services: ['nova'], vars: { edpm_update_services_running_services: ['ovn'] }, bootc: false });
     expect(includes(byVar.steps)).toEqual(['edpm_podman:login', 'edpm_ovn:update', 'edpm_ovn:run']);
     const system = updateSystemRun(plan, { services: [], vars: { edpm_update_system_enable_kpatch: true, edpm_ovs_packages: ['openvswitch3.3'], edpm_update_system_exclude_packages: ['foo'] }, bootc: false });
-    // the list check and the query of the installed Open vSwitch packages, then the inline step (tasks/main.yml, tasks/openvswitch.yml)
-    expect(system.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch', 'openvswitch', 'kpatch', 'packages']);
+    // the list check, then the query of the installed Open vSwitch packages and the inline step in one task (tasks/main.yml)
+    expect(system.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch', 'kpatch', 'packages']);
     expect(system.steps[1]?.text).toContain('what provides openvswitch3.3 or owns /usr/lib/systemd/system/openvswitch.service, with their subpackages');
-    expect(system.steps[2]?.text).toMatch(/download .* \(5 retries, 60 s apart\); when there are any, install them with dnf update --cacheonly --setopt=tsflags=noscripts .*then enable openvswitch$/u);
+    expect(system.steps[1]?.text).toMatch(
+      /in the same command, Open vSwitch first: when one of them has a pending update, download .* \(5 retries, 60 s apart\), install them with dnf update --cacheonly --setopt=tsflags=noscripts .*then enable openvswitch \(not in check mode/u,
+    );
+    expect(system.steps[1]?.tags).toEqual(['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'update', 'ovs']);
     const last = system.steps.at(-1);
     // the Open vSwitch packages are excluded as found on the node, not by the listed names
     expect(last?.kind === 'packages' && last.exclude).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch', 'foo', 'kernel', 'kernel-core']);
     expect(last?.text).toContain('kernel-core, the Open vSwitch packages found on the node');
     // edpm_ovs's names and the EDPM-wide download settings, as vars/main.yml resolves them
     const tuned = updateSystemRun(plan, { services: [], vars: { edpm_download_retries: 2, edpm_ovs_download_delay: 7, edpm_ovs_reload_after_update: 'yes' }, bootc: false });
-    expect(tuned.steps[2]?.text).toMatch(/\(2 retries, 7 s apart\).*then enable openvswitch$/u);
-    expect(tuned.steps[3]).toMatchObject({ kind: 'openvswitch', reload: true, tags: ['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'reload', 'ovs'] });
+    expect(tuned.steps[1]?.text).toMatch(/\(2 retries, 7 s apart\).*then enable openvswitch /u);
+    expect(tuned.steps[2]).toMatchObject({ kind: 'openvswitch', reload: true, tags: ['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'reload', 'ovs'] });
     // kpatch has its own switch: it runs when the package updates are off
     const kpatchOnly = updateSystemRun(plan, { services: [], vars: { edpm_update_system_enable_packages_update: false, edpm_update_system_enable_kpatch: true }, bootc: false });
     expect(kpatchOnly.steps.map((s) => s.kind)).toEqual(['facts', 'skipped', 'kpatch']);
@@ -148,7 +151,26 @@ describe('show: what a node runs', () => {
     expect(includes(updateServicesRun(plan, { services: null, vars: { edpm_service_types: ['ovn'] }, bootc: false }).steps)).toEqual(['edpm_podman:login', 'edpm_ovn:update', 'edpm_ovn:run']);
     // Open vSwitch: edpm_ovs's tags select the inline step's tasks, the check and the query with them
     const ovs = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, tags: ['ovs'] });
-    expect(ovs.steps.map((s) => s.kind)).toEqual(['openvswitch', 'openvswitch', 'openvswitch']);
+    expect(ovs.steps.map((s) => s.kind)).toEqual(['openvswitch', 'openvswitch']);
+    expect(ovs.steps[0]?.text).toMatch(/find the installed Open vSwitch packages.*in the same command, Open vSwitch first/u);
+    // The all-packages step alone: the query alone finds what it excludes (the Open vSwitch update is not selected).
+    const onlyOthers = updateSystemRun(plan, { services: [], vars: {}, bootc: false, tags: ['edpm_update_system_packages'] });
+    expect(onlyOthers.steps.map((s) => s.kind)).toEqual(['openvswitch', 'packages']);
+    expect(onlyOthers.steps[0]?.text).toMatch(/find the installed Open vSwitch packages .*, and the pending updates \(the Open vSwitch update is not selected\)$/u);
+    expect(onlyOthers.steps[0]?.tags).toContain('edpm_update_system_packages');
+    // Skipping the all-packages step: the find-and-update task, tagged as the update, still runs.
+    const noOthers = updateSystemRun(plan, { services: [], vars: {}, bootc: false, skipTags: ['edpm_update_system_packages'] });
+    expect(noOthers.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch']);
+    expect(noOthers.steps[1]?.text).toMatch(/in the same command, Open vSwitch first/u);
+    // Skipping the Open vSwitch update (edpm_ovs's tag): neither finds; the all-packages step excludes every *openvswitch*.
+    const noUpdate = updateSystemRun(plan, { services: [], vars: {}, bootc: false, skipTags: ['update'] });
+    expect(noUpdate.steps.map((s) => s.kind)).toEqual(['facts', 'packages']);
+    // A bad list stops the role whichever of the two checks the tags select.
+    for (const selection of [{ tags: ['edpm_update_system_packages'] }, { skipTags: ['edpm_update_system_packages'] }, {}]) {
+      const refused = updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: ['*'] }, bootc: false, ...selection });
+      expect(refused.steps.map((s) => s.kind).at(-1), JSON.stringify(selection)).toBe('fail');
+    }
+    expect(updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: ['*'] }, bootc: false, tags: ['edpm_update_system_kpatch'] }).steps).toEqual([]);
     const noReload = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, skipTags: ['reload'] });
     expect(noReload.steps.filter((s) => s.kind === 'openvswitch' && s.reload)).toEqual([]);
     // Ansible's special tags

@@ -210,38 +210,91 @@ describe('the pending updates the query lists (dnf check-update)', () => {
 });
 
 /**
- * The command of the Open vSwitch update, run for real under `sh` with a
- * stand-in `dnf` (fails its first FAKE_DNF_FAILURES downloads, as a flaky
- * mirror does) and `systemctl`, each appending its arguments to a log.
+ * The find-and-update command (steps 2 and 3 in one task), run for real
+ * under `sh` with the stand-in `rpm` above, and stand-ins of `dnf`,
+ * `systemctl` and `sleep` that append their arguments to a log. The
+ * stand-in dnf answers `check-update` and `repolist` as above (its first
+ * FAKE_CHECK_FAILURES refreshes fail, as an unreachable mirror makes them),
+ * fails its first FAKE_DNF_FAILURES downloads as a flaky mirror does, and
+ * prints on stdout what dnf 4 prints on a transaction (a table whose lines
+ * start with a package name), which must not reach the task's stdout, where
+ * the role reads the `openvswitch NAME` and `update NAME` lines.
  */
-describe('the Open vSwitch update command: download with retries, install without scriptlets, enable', () => {
-  const FAKE = `#!/bin/sh
-echo "$(basename "$0") $*" >> "$FAKE_LOG"
-case "$(basename "$0") $*" in
-  "dnf update -y --downloadonly "*)
-    n=$(cat "$FAKE_COUNT" 2>/dev/null || echo 0); echo $((n + 1)) > "$FAKE_COUNT"
-    [ "$n" -ge "$FAKE_DNF_FAILURES" ] || { echo "Curl error (6): could not resolve host" >&2; exit 1; } ;;
+describe('the find-and-update command: the same findings, then download with retries, install without scriptlets, enable', () => {
+  const FAKE_DNF_ALL = `#!/bin/sh
+echo "dnf $*" >> "$FAKE_LOG"
+count() { n=$(cat "$1" 2>/dev/null || echo 0); echo $((n + 1)) > "$1"; echo "$n"; }
+case "$*" in
+  "-q --refresh check-update")
+    [ "$(count "$FAKE_COUNT.check")" -ge "\${FAKE_CHECK_FAILURES:-0}" ] || { echo "Curl error (6): could not resolve host" >&2; exit 1; }
+    printf '%s' "$FAKE_DNF_LISTING"; exit "$FAKE_DNF_STATUS" ;;
+  "-q repolist --enabled") printf '%s' "$FAKE_DNF_REPOS"; exit 0 ;;
+  "update -y --downloadonly -- "*)
+    [ "$(count "$FAKE_COUNT.download")" -ge "\${FAKE_DNF_FAILURES:-0}" ] || { echo "Curl error (6): could not resolve host" >&2; exit 1; }
+    echo "Upgrading:"; echo " openvswitch3.3   noarch   3.3.0-2   edpm-fixture-openvswitch-update   9 k"; exit 0 ;;
+  "update -y --cacheonly --setopt=tsflags=noscripts -- "*)
+    echo " openvswitch3.3   noarch   3.3.0-2"; echo " update   noarch"; exit "\${FAKE_INSTALL_STATUS:-0}" ;;
+  *) echo "unexpected dnf arguments: $*" >&2; exit 2 ;;
 esac
+`;
+  const FAKE_TOOL = `#!/bin/sh
+echo "$(basename "$0") $*" >> "$FAKE_LOG"
+[ "$(basename "$0")" != systemctl ] || echo "Created symlink /etc/systemd/system/multi-user.target.wants/openvswitch.service"
 exit 0
 `;
-  let updateScript: string;
+  const OVS_LISTING = [
+    '',
+    'openstack-selinux.noarch                  2.0-1                    edpm-fixture-update',
+    'openvswitch3.3.noarch                     3.3.0-2                  edpm-fixture-openvswitch-update',
+    '',
+  ].join('\n');
+  const OTHER_LISTING = ['', 'openstack-selinux.noarch                  2.0-1                    edpm-fixture-update', ''].join('\n');
+  let findUpdateScript: string;
+  let argvOf: string;
   let bin: string;
+  let runs = 0;
   beforeAll(() => {
     bin = mkdtempSync(join(tmpdir(), 'edpm-ovs-update-'));
-    for (const tool of ['dnf', 'systemctl', 'sleep']) {
-      writeFileSync(join(bin, tool), FAKE);
-      chmodSync(join(bin, tool), 0o755);
-    }
-    const steps = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/openvswitch.yml') as Record<string, any>[];
-    updateScript = steps.find((t) => t['ansible.builtin.command'] !== undefined)!.vars.edpm_update_system_ovs_update_script;
+    writeFileSync(join(bin, 'rpm'), FAKE_RPM);
+    writeFileSync(join(bin, 'dnf'), FAKE_DNF_ALL);
+    for (const tool of ['systemctl', 'sleep']) writeFileSync(join(bin, tool), FAKE_TOOL);
+    for (const tool of ['rpm', 'dnf', 'systemctl', 'sleep']) chmodSync(join(bin, tool), 0o755);
+    const main = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/main.yml') as Record<string, any>[];
+    const task = main.find((t) => t.vars?.edpm_update_system_ovs_find_update_script !== undefined)!;
+    findUpdateScript = task.vars.edpm_update_system_ovs_find_update_script;
+    argvOf = task['ansible.builtin.command'].argv;
   });
   afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
-  function run(failures: number, retries: number): { calls: string[]; status: number | null } {
-    const log = join(bin, `log-${failures}-${retries}`);
-    const count = join(bin, `count-${failures}-${retries}`);
-    const r = spawnSync('sh', ['-c', updateScript, 'update-openvswitch', 'openvswitch', String(retries), '7', 'openvswitch3.3', 'python3-openvswitch3.3'], {
-      env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_LOG: log, FAKE_COUNT: count, FAKE_DNF_FAILURES: String(failures) },
+  interface Run {
+    readonly installed?: readonly Installed[];
+    readonly listing?: string;
+    readonly dnfStatus?: number;
+    readonly repos?: string;
+    readonly mode?: 'update' | 'check';
+    readonly retries?: number;
+    readonly checkFailures?: number;
+    readonly downloadFailures?: number;
+    readonly installStatus?: number;
+  }
+  function run(r: Run): { stdout: string[]; calls: string[]; status: number | null } {
+    runs += 1;
+    const db = join(bin, `db-${runs}.json`);
+    const log = join(bin, `log-${runs}`);
+    writeFileSync(db, JSON.stringify([...SYSTEM, ...(r.installed ?? SHAPES.rdoBuild!)]));
+    const out = spawnSync('sh', ['-c', findUpdateScript, 'find-update-openvswitch', UNIT, 'openvswitch', String(r.retries ?? 5), '7', r.mode ?? 'update', 'openvswitch'], {
+      env: {
+        PATH: `${bin}:/usr/bin:/bin`,
+        FAKE_RPM_DB: db,
+        FAKE_LOG: log,
+        FAKE_COUNT: join(bin, `count-${runs}`),
+        FAKE_DNF_LISTING: r.listing ?? OVS_LISTING,
+        FAKE_DNF_STATUS: String(r.dnfStatus ?? 100),
+        FAKE_DNF_REPOS: r.repos ?? 'edpm-fixture-update   EDPM fixture updates\n',
+        FAKE_CHECK_FAILURES: String(r.checkFailures ?? 0),
+        FAKE_DNF_FAILURES: String(r.downloadFailures ?? 0),
+        FAKE_INSTALL_STATUS: String(r.installStatus ?? 0),
+      },
       encoding: 'utf8',
     });
     let calls: string[] = [];
@@ -250,20 +303,65 @@ exit 0
     } catch {
       calls = [];
     }
-    return { calls, status: r.status };
+    return { stdout: out.stdout.split('\n').filter((l) => l !== ''), calls, status: out.status };
   }
 
-  const download = 'dnf update -y --downloadonly -- openvswitch3.3 python3-openvswitch3.3';
-  const install = 'dnf update -y --cacheonly --setopt=tsflags=noscripts -- openvswitch3.3 python3-openvswitch3.3';
-  it('downloads, then installs from the cache without scriptlets, then enables the unit', () => {
-    expect(run(0, 5)).toEqual({ calls: [download, install, 'systemctl enable openvswitch'], status: 0 });
+  const check = 'dnf -q --refresh check-update';
+  const names = 'openvswitch3.3 openvswitch3.3-devel python3-openvswitch3.3 rdo-openvswitch';
+  const download = `dnf update -y --downloadonly -- ${names}`;
+  const install = `dnf update -y --cacheonly --setopt=tsflags=noscripts -- ${names}`;
+  const found = ['openvswitch openvswitch3.3', 'openvswitch openvswitch3.3-devel', 'openvswitch python3-openvswitch3.3', 'openvswitch rdo-openvswitch'];
+  const pending = ['update openstack-selinux', 'update openvswitch3.3'];
+
+  it('is given the unit, the service, the retries, the delay, whether in check mode, then the list, as arguments', () => {
+    expect(argvOf).toContain("'find-update-openvswitch', '/usr/lib/systemd/system/openvswitch.service', 'openvswitch', ");
+    expect(argvOf).toContain("'check' if ansible_check_mode else 'update'] + edpm_update_system_ovs_update_packages }}");
+  });
+  it('prints what the query alone prints, on every shape and listing (in check mode, where it stops there)', () => {
+    for (const [shape, installed] of Object.entries(SHAPES)) {
+      for (const listing of [OVS_LISTING, OTHER_LISTING, '']) {
+        const alone = query(installed, ['openvswitch'], listing, listing === '' ? 0 : 100);
+        const r = run({ installed, listing, dnfStatus: listing === '' ? 0 : 100, mode: 'check' });
+        expect(r.status, shape).toBe(0);
+        expect(r.stdout, shape).toEqual([...alone.openvswitch.map((n) => `openvswitch ${n}`), ...alone.updates.map((n) => `update ${n}`)]);
+      }
+    }
+  });
+  it('with a pending update of an Open vSwitch package: downloads, installs from the cache without scriptlets, says "changed", enables the unit; dnf\'s own output kept off stdout', () => {
+    expect(run({})).toEqual({ stdout: [...found, ...pending, 'changed'], calls: [check, download, install, 'systemctl enable openvswitch'], status: 0 });
+  });
+  it('in check mode: finds the same, changes nothing', () => {
+    expect(run({ mode: 'check' })).toEqual({ stdout: [...found, ...pending], calls: [check], status: 0 });
+  });
+  it('with no pending update of an Open vSwitch package, or none installed: nothing but the query', () => {
+    expect(run({ listing: OTHER_LISTING })).toEqual({ stdout: [...found, 'update openstack-selinux'], calls: [check], status: 0 });
+    expect(run({ installed: SHAPES.none!, listing: OVS_LISTING })).toEqual({ stdout: pending, calls: [check], status: 0 });
+    expect(run({ listing: '', dnfStatus: 0 })).toEqual({ stdout: found, calls: [check], status: 0 });
   });
   it('tries the download again, with the delay, until it succeeds', () => {
-    expect(run(2, 5)).toEqual({ calls: [download, 'sleep 7', download, 'sleep 7', download, install, 'systemctl enable openvswitch'], status: 0 });
+    expect(run({ downloadFailures: 2 }).calls).toEqual([check, download, 'sleep 7', download, 'sleep 7', download, install, 'systemctl enable openvswitch']);
   });
-  it('fails after the last try, before any install', () => {
-    const r = run(9, 2);
+  it('fails after the last try of the download, before any install, without saying "changed"', () => {
+    const r = run({ downloadFailures: 9, retries: 2 });
     expect(r.status).not.toBe(0);
-    expect(r.calls).toEqual([download, 'sleep 7', download, 'sleep 7', download]);
+    expect(r.calls).toEqual([check, download, 'sleep 7', download, 'sleep 7', download]);
+    expect(r.stdout).not.toContain('changed');
+  });
+  it('fails, without "changed" nor enabling the unit, when the install fails; the install is never tried again', () => {
+    const r = run({ installStatus: 1 });
+    expect(r.status).toBe(1);
+    expect(r.calls).toEqual([check, download, install]);
+    expect(r.stdout).toEqual([...found, ...pending]);
+  });
+  it('tries the refresh of the metadata again, with the delay, before any change; then fails with dnf\'s status', () => {
+    expect(run({ checkFailures: 2 }).calls).toEqual([check, 'dnf -q repolist --enabled', 'sleep 7', check, 'dnf -q repolist --enabled', 'sleep 7', check, download, install, 'systemctl enable openvswitch']);
+    const failed = run({ checkFailures: 9, retries: 1 });
+    expect(failed.status).toBe(1);
+    expect(failed.calls).toEqual([check, 'dnf -q repolist --enabled', 'sleep 7', check, 'dnf -q repolist --enabled']);
+    expect(failed.stdout).toEqual([]);
+  });
+  it('finds nothing pending, without failing, on a node with no repository enabled', () => {
+    const r = run({ listing: 'Error: There are no enabled repositories in "/etc/yum.repos.d".\n', dnfStatus: 1, repos: '' });
+    expect(r).toEqual({ stdout: found, calls: [check, 'dnf -q repolist --enabled'], status: 0 });
   });
 });

@@ -1,0 +1,140 @@
+/**
+ * Which tasks of edpm_update_system a tag selection runs, as Ansible itself
+ * selects them (`ansible-playbook --list-tasks`, which applies --tags and
+ * --skip-tags, the tags an import gives its tasks and those a play gives a
+ * role), on the built-in plan. The Open vSwitch query is split in two tasks
+ * for the one round trip of an update: the find-and-update task, tagged as
+ * the update, and the query alone, tagged for both steps that need it (run
+ * only when the first was not selected: a condition, which --list-tasks does
+ * not evaluate; the unit tests pin it). For every selection:
+ * - each of the two is preceded by a check of the Open vSwitch list that the
+ *   same selection runs (the role stops on a bad list before any change);
+ * - the check-mode preview, which reads the find-and-update task's result,
+ *   runs exactly when that task runs;
+ * - when the all-packages step runs, the facts it reads are kept exactly
+ *   when one of the two ran (else it excludes every *openvswitch* package);
+ * - `show` (src/show) says what Ansible selects: the find-and-update step,
+ *   the query alone, the reload and the all-packages step, each exactly when
+ *   Ansible lists its task (not for tags a play gives the role: `show` has
+ *   no input for them).
+ */
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { compilePlan } from '../../src/compile/compile-plan.js';
+import { OVS_LIST_CHECK_TASK, OVS_QUERY_TASK } from '../../src/compile/roles/update-system-openvswitch.js';
+import { UPDATE_SYSTEM_TAGS } from '../../src/compile/roles/update-system.js';
+import { OVS_TASK_TAGS } from '../../src/model/roles.js';
+import { loadPlanFile } from '../../src/plan/load.js';
+import { updateSystemRun } from '../../src/show/node-run.js';
+import { collectionLayout, requireToolchain, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
+import { DEFAULT_PLAN } from '../support/paths.js';
+
+const plan = loadPlanFile(DEFAULT_PLAN);
+const ROLE = `${plan.collection}.edpm_update_system`;
+const FIND_AND_UPDATE = `${OVS_QUERY_TASK}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the openvswitch service`;
+const KEEP = 'Keep what the query found';
+const PREVIEW = 'Show the updates of the Open vSwitch packages (check mode)';
+const RELOAD = 'Reload the openvswitch service';
+const PACKAGES = 'Update every other package to its latest version';
+/** A tag a play gives the role (`roles: [{role, tags: [site_update]}]`). */
+const PLAY_TAG = 'site_update';
+
+const roleTags = [...new Set([...Object.values(UPDATE_SYSTEM_TAGS).flat(), ...OVS_TASK_TAGS.update, ...OVS_TASK_TAGS.reload])];
+interface Selection {
+  readonly tags: readonly string[];
+  readonly skipTags: readonly string[];
+  /** Whether the play gives the role PLAY_TAG. */
+  readonly playTag: boolean;
+}
+const selections: Selection[] = [
+  { tags: [], skipTags: [], playTag: false },
+  ...roleTags.flatMap((t) => [
+    { tags: [t], skipTags: [], playTag: false },
+    { tags: [], skipTags: [t], playTag: false },
+  ]),
+  { tags: ['edpm_update_system_packages', 'reload'], skipTags: [], playTag: false },
+  { tags: ['edpm_update_system'], skipTags: ['update'], playTag: false },
+  { tags: [PLAY_TAG], skipTags: [], playTag: true },
+  { tags: [PLAY_TAG], skipTags: ['edpm_update_system_packages'], playTag: true },
+  { tags: [PLAY_TAG], skipTags: ['ovs'], playTag: true },
+  { tags: [], skipTags: [PLAY_TAG], playTag: true },
+];
+const label = (s: Selection): string =>
+  [s.playTag ? `play tag ${PLAY_TAG}` : '', s.tags.length > 0 ? `--tags ${s.tags.join(',')}` : '', s.skipTags.length > 0 ? `--skip-tags ${s.skipTags.join(',')}` : '']
+    .filter((x) => x !== '')
+    .join(' ') || 'no selection';
+
+const run = promisify(execFile);
+let layout: CollectionLayout;
+const listed = new Map<string, string[]>();
+
+/** The names of the role's tasks `ansible-playbook --list-tasks` lists for a selection, in order. */
+async function listTasks(s: Selection): Promise<string[]> {
+  const args = ['-i', 'localhost,', '--list-tasks'];
+  if (s.tags.length > 0) args.push('--tags', s.tags.join(','));
+  if (s.skipTags.length > 0) args.push('--skip-tags', s.skipTags.join(','));
+  args.push(join(layout.dir, s.playTag ? 'play-tag.yml' : 'plain.yml'));
+  const r = await run(join(VENV_BIN, 'ansible-playbook'), args, {
+    cwd: layout.dir,
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_COLLECTIONS_PATH: layout.root, ANSIBLE_LOCALHOST_WARNING: 'false' },
+  });
+  const prefix = `${ROLE} : `;
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith(prefix))
+    .map((l) => l.slice(prefix.length).replace(/\tTAGS: \[.*\]$/u, ''));
+}
+
+beforeAll(async () => {
+  requireToolchain();
+  layout = collectionLayout(compilePlan(plan), plan.collection);
+  const play = (role: unknown) => stringify([{ name: 'Update the system', hosts: 'all', gather_facts: false, roles: [role] }]);
+  writeFileSync(join(layout.dir, 'plain.yml'), play(ROLE));
+  writeFileSync(join(layout.dir, 'play-tag.yml'), play({ role: ROLE, tags: [PLAY_TAG] }));
+  // Four ansible-playbook processes at a time (each about a second).
+  const queue = [...selections];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let s = queue.shift(); s !== undefined; s = queue.shift()) listed.set(label(s), await listTasks(s));
+    }),
+  );
+}, 300_000);
+afterAll(() => rmSync(layout.root, { recursive: true, force: true }));
+
+describe('edpm_update_system under tag selections, as Ansible selects its tasks', () => {
+  it('lists every task with no selection, and none when the play tag is skipped', () => {
+    expect(listed.get('no selection')).toEqual(expect.arrayContaining([OVS_LIST_CHECK_TASK, FIND_AND_UPDATE, OVS_QUERY_TASK, KEEP, PREVIEW, RELOAD, PACKAGES]));
+    expect(listed.get(`play tag ${PLAY_TAG} --skip-tags ${PLAY_TAG}`)!.filter((t) => !t.startsWith('Validating arguments'))).toEqual([]);
+  });
+
+  for (const s of selections) {
+    it(label(s), () => {
+      const tasks = listed.get(label(s))!;
+      const has = (name: string) => tasks.includes(name);
+      // Each query is preceded by a check of the list that the same selection runs.
+      for (const query of [FIND_AND_UPDATE, OVS_QUERY_TASK]) {
+        const at = tasks.indexOf(query);
+        if (at >= 0) expect(tasks[at - 1], query).toBe(OVS_LIST_CHECK_TASK);
+      }
+      expect(tasks.filter((t) => t === OVS_LIST_CHECK_TASK).length).toBe([FIND_AND_UPDATE, OVS_QUERY_TASK].filter(has).length);
+      // The check-mode preview reads the find-and-update task's result.
+      expect(has(PREVIEW)).toBe(has(FIND_AND_UPDATE));
+      // The all-packages step reads the facts kept from whichever query ran.
+      if (has(PACKAGES)) expect(has(KEEP)).toBe(has(FIND_AND_UPDATE) || has(OVS_QUERY_TASK));
+      if (has(KEEP)) expect(has(OVS_QUERY_TASK)).toBe(true);
+      if (s.playTag) return;
+      // show: the same selection.
+      const steps = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, tags: s.tags, skipTags: s.skipTags }).steps;
+      const texts = steps.map((step) => step.text);
+      expect(texts.some((t) => t.includes('in the same command, Open vSwitch first')), 'find-and-update').toBe(has(FIND_AND_UPDATE));
+      expect(texts.some((t) => t.endsWith('(the Open vSwitch update is not selected)')), 'query alone').toBe(has(OVS_QUERY_TASK) && !has(FIND_AND_UPDATE));
+      expect(steps.some((step) => step.kind === 'openvswitch' && step.reload), 'reload').toBe(has(RELOAD));
+      expect(steps.some((step) => step.kind === 'packages'), 'every other package').toBe(has(PACKAGES));
+    });
+  }
+});
