@@ -21,12 +21,33 @@ import { task, type Task } from './task.js';
  */
 export const GATHERED_FACTS = ['ansible_local', 'ansible_pkg_mgr', 'gather_subset', 'module_setup'] as const;
 
-/** Gathers the local facts (`ansible_local`) and the package manager when the local facts are undefined. */
-export function gatherLocalFactsTask(tags: readonly string[]): Task {
+/**
+ * More facts the first task gathers in the same round trip, on a condition
+ * known only at run time (a role variable): a subset and the facts of it to
+ * keep. A later task that needs them gathers them itself when they are
+ * still undefined (the first task is skipped when the local facts are
+ * there already).
+ */
+export interface MoreFacts {
+  readonly subset: string;
+  readonly facts: readonly string[];
+  /** A Jinja test (of role variables only). */
+  readonly when: string;
+}
+
+/**
+ * Gathers the local facts (`ansible_local`) and the package manager when
+ * the local facts are undefined; with `more`, also its subset when its
+ * condition holds.
+ */
+export function gatherLocalFactsTask(tags: readonly string[], more?: MoreFacts): Task {
+  const subset = ['!all', '!min', 'local', 'pkg_mgr'];
+  // Fixed names of ours (no plan value): a Jinja list literal.
+  const gatherSubset = more === undefined ? subset : `{{ [${subset.map((s) => `'${s}'`).join(', ')}] + (['${more.subset}'] if ${more.when} else []) }}`;
   return task(
     'Gather local facts',
     'ansible.builtin.setup',
-    { gather_subset: ['!all', '!min', 'local', 'pkg_mgr'], filter: [...GATHERED_FACTS] },
+    { gather_subset: gatherSubset, filter: [...GATHERED_FACTS, ...(more?.facts ?? [])] },
     { when: 'ansible_local is not defined', become: true, tags },
   );
 }

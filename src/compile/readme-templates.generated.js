@@ -169,8 +169,8 @@ export default {
     + ((stack1 = lookupProperty(helpers,"code").call(alias1,lookupProperty(lookupProperty(depth0,"vars"),"enableKpatch"),{"name":"code","hash":{},"data":data,"loc":{"start":{"line":8,"column":29},"end":{"line":8,"column":55}}})) != null ? stack1 : "")
     + " is true (default "
     + ((stack1 = (((helper = lookupProperty(helpers,"kpatchEnabled") || container.strict(depth0, "kpatchEnabled", {"start":{"line":8,"column":75},"end":{"line":8,"column":88}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"kpatchEnabled","hash":{},"data":data,"loc":{"start":{"line":8,"column":73},"end":{"line":8,"column":90}}}) : helper))) != null ? stack1 : "")
-    + "): `kpatch`, then `kpatch-patch` for the running kernel when there is one (its absence is not an error), each installed when missing and brought to its latest version; the kernel packages "
-    + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"kernelPackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":8,"column":278},"end":{"line":8,"column":305}}})) != null ? stack1 : "")
+    + "): `kpatch`, then `kpatch-patch` for the running kernel when there is one (its absence is not an error; the kernel's version comes from step 1, which then also gathers the `platform` subset, keeping `ansible_kernel`, or, when step 1 was skipped, from a `platform` gathering of its own), each installed when missing and brought to its latest version; the kernel packages "
+    + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"kernelPackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":8,"column":460},"end":{"line":8,"column":487}}})) != null ? stack1 : "")
     + " are then held back from the next step.\n5. **Updates every other package**: "
     + ((stack1 = lookupProperty(helpers,"codeList").call(alias1,lookupProperty(depth0,"includePackages"),{"name":"codeList","hash":{},"data":data,"loc":{"start":{"line":9,"column":36},"end":{"line":9,"column":64}}})) != null ? stack1 : "")
     + " by default ("

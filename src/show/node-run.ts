@@ -369,7 +369,9 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   }
   // what Ansible warns of, or does not convert, in the values the role's tasks then read
   notes = phaseNotes(plan, UPDATE_SYSTEM_ROLE, input, vars);
-  steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
+  // With kpatch on, the first task also gathers the running kernel's version (tasks/kpatch.yml reads it).
+  const kpatchOn = boolVar(vars, V.enableKpatch, s.kpatch.enabled);
+  steps.push({ kind: 'facts', text: `gather the local facts${kpatchOn ? " and the running kernel's version (kpatch)" : ''} (when ansible_local is undefined)`, from: '', tags: T.role });
   if (isBootc(input)) {
     // tasks/bootc.yml: `edpm_update_system_bootc_os_container_image | length == 0` (the check converts nothing)
     const given = firstDefined(vars, [V.bootcImage], '');
@@ -386,7 +388,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
     return done();
   }
   const packages = boolVar(vars, V.enablePackages, true);
-  const kpatch = boolVar(vars, V.enableKpatch, s.kpatch.enabled);
+  const kpatch = kpatchOn;
   const kpatchStep: RunStep = { kind: 'kpatch', text: 'kpatch: install kpatch, then kpatch-patch for the running kernel when there is one', from: '/updateSystem/kpatch', tags: T.kpatch };
   if (!packages) {
     // kpatch has its own switch

@@ -98,6 +98,8 @@ describe('show: what a node runs', () => {
     const system = updateSystemRun(plan, { services: [], vars: { edpm_update_system_enable_kpatch: true, edpm_ovs_packages: ['openvswitch3.3'], edpm_update_system_exclude_packages: ['foo'] }, bootc: false });
     // the list check, then the query of the installed Open vSwitch packages and the inline step in one task (tasks/main.yml)
     expect(system.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch', 'kpatch', 'packages']);
+    // kpatch on: the first task gathers the running kernel's version too
+    expect(system.steps[0]?.text).toBe("gather the local facts and the running kernel's version (kpatch) (when ansible_local is undefined)");
     expect(system.steps[1]?.text).toContain('what provides openvswitch3.3 or owns /usr/lib/systemd/system/openvswitch.service, with their subpackages');
     expect(system.steps[1]?.text).toMatch(
       /in the same command, Open vSwitch first: when one of them has a pending update, download .* \(5 retries, 60 s apart\), install them with dnf update --cacheonly --setopt=tsflags=noscripts .*then enable openvswitch \(not in check mode/u,

@@ -17,7 +17,11 @@ const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 describe('edpm_update_system: order and gates', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
   it('gathers local facts, then Open vSwitch, kpatch, every other package, bootc', () => {
-    expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup'].gather_subset).toEqual(['!all', '!min', 'local', 'pkg_mgr']);
+    // With kpatch on, the running kernel's version in the same round trip (kpatch.yml reads it).
+    expect(taskNamed(main, 'Gather local facts')['ansible.builtin.setup']).toEqual({
+      gather_subset: "{{ ['!all', '!min', 'local', 'pkg_mgr'] + (['platform'] if edpm_update_system_enable_kpatch | bool else []) }}",
+      filter: ['ansible_local', 'ansible_pkg_mgr', 'gather_subset', 'module_setup', 'ansible_kernel'],
+    });
     const files = main.map((t: any) => (t['ansible.builtin.import_tasks'] ?? t['ansible.builtin.include_tasks'])?.file).filter((f: unknown) => f !== undefined);
     expect(files).toEqual(['openvswitch.yml', 'kpatch.yml', 'packages.yml', 'bootc.yml']);
   });
@@ -262,6 +266,11 @@ describe('edpm_update_system: every other package', () => {
 });
 
 describe('edpm_update_system: kpatch and bootc', () => {
+  it('gathers the running kernel\'s version itself only when the first task did not (skipped: the local facts were there)', () => {
+    const [gather] = yamlOf(tree, `${role}/tasks/kpatch.yml`);
+    expect(gather['ansible.builtin.setup']).toEqual({ gather_subset: ['!all', '!min', 'platform'] });
+    expect(gather.when).toBe("ansible_facts['kernel'] is not defined");
+  });
   it('installs kpatch, then tolerates a missing kpatch-patch for the running kernel', () => {
     const tasks = yamlOf(tree, `${role}/tasks/kpatch.yml`);
     const dnf = tasksCalling(tasks, 'ansible.builtin.dnf');
