@@ -89,7 +89,7 @@ export const OVS_VARS = {
   query: `${P}_ovs_query`,
   queryWords: `${P}_ovs_query_words`,
   findScript: `${P}_ovs_find_script`,
-  /** The find-and-update task's result (defined when the tags selected it: see OPENVSWITCH_UPDATE_RAN). */
+  /** The find-and-update task's result: defined when the tags selected the task (even when skipped by its condition), changed when it installed. */
   update: `${P}_ovs_update`,
   findUpdateScript: `${P}_ovs_find_update_script`,
   /** Task variable of the check-mode preview: the words of the find-and-update task's lines. */
