@@ -94,7 +94,7 @@ export const OVS_VARS = {
   findUpdateScript: `${P}_ovs_find_update_script`,
   /** Task variable of the check-mode preview: the words of the find-and-update task's lines. */
   updateWords: `${P}_ovs_update_words`,
-  /** Facts kept from the query: the Open vSwitch packages installed, and the packages with a pending update. */
+  /** What the query found (task variables of the all-packages step): the Open vSwitch packages installed, and the packages with a pending update. */
   installed: `${P}_ovs_installed_packages`,
   pending: `${P}_pending_updates`,
 } as const;
@@ -326,8 +326,9 @@ export interface OpenvswitchPreludeTags {
  * all-packages step: the check of the list and, for the inline step, the
  * find-and-update task (steps 1 to 3, tagged as the update); then the check
  * and the query alone (steps 1 and 2, tagged for both steps), when the
- * find-and-update task was not selected; then the facts kept from whichever
- * ran. With tasks from a role: the check and the query, then the facts.
+ * find-and-update task was not selected. With tasks from a role: the check
+ * and the query. What they found is read by the all-packages step
+ * (openvswitchFindingsVars).
  */
 export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[], tags: OpenvswitchPreludeTags): Task[] {
   const ovs = plan.updateSystem.openvswitch;
@@ -377,13 +378,7 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
     become: true,
     tags: tags.query,
   }), fromQuery);
-  // The facts the all-packages step reads, from whichever of the two ran.
-  const source = inline ? `(${V.update} if ${V.update}.stdout_lines is defined else ${V.query})` : V.query;
-  const keep = recordOrigin(task('Keep what the query found', 'ansible.builtin.set_fact', {
-    [V.installed]: `{{ ${namesOf(V.queryWords, 'openvswitch')} }}`,
-    [V.pending]: `{{ ${namesOf(V.queryWords, 'update')} }}`,
-  }, { vars: { [V.queryWords]: `{{ ${wordsOf(source)} }}` }, when, tags: tags.query }), fromQuery);
-  if (!inline) return [listCheck(when, tags.query), query, keep];
+  if (!inline) return [listCheck(when, tags.query), query];
   const unit = ovs.serviceName;
   const findAndUpdate = recordOrigin(
     task(`${OVS_QUERY_TASK}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
@@ -407,7 +402,34 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `(retries and delay: edpm_ovs, else the plan), install them without their RPM scriptlets, enable ${unit} again`,
     },
   );
-  return [listCheck(when, tags.update), findAndUpdate, listCheck(queryWhen, tags.query), query, keep];
+  return [listCheck(when, tags.update), findAndUpdate, listCheck(queryWhen, tags.query), query];
+}
+
+/**
+ * What step 2 found, as task variables of the task that reads it (the
+ * all-packages step): its words, from whichever of the two query tasks ran,
+ * then the installed Open vSwitch packages and the packages with a pending
+ * update. Task variables, not facts: no task of their own (a controller
+ * round of its own on every run), and templated only when read, which is
+ * only when step 2 ran (openvswitchQueryRan). Added to `vars` (a task's
+ * variables), each with its origin.
+ */
+export function addOpenvswitchFindingsVars(vars: Record<string, unknown>, plan: UpdatePlan): void {
+  const inline = plan.updateSystem.openvswitch.tasks.kind === 'inline';
+  const source = inline ? `(${V.update} if ${V.update}.stdout_lines is defined else ${V.query})` : V.query;
+  const findings = {
+    [V.queryWords]: `{{ ${wordsOf(source)} }}`,
+    [V.installed]: `{{ ${namesOf(V.queryWords, 'openvswitch')} }}`,
+    [V.pending]: `{{ ${namesOf(V.queryWords, 'update')} }}`,
+  };
+  const fromQuery = {
+    pointer: '/updateSystem/openvswitch/packages',
+    rule: `what the query of step 2 found: the installed Open vSwitch packages (what provides the listed names or owns the ${plan.updateSystem.openvswitch.serviceName} unit, with their subpackages) and the pending updates`,
+  };
+  for (const [name, value] of Object.entries(findings)) {
+    vars[name] = value;
+    recordMemberOrigin(vars, name, fromQuery);
+  }
 }
 
 /** `tasks/openvswitch.yml`. */

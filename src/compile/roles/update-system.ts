@@ -20,6 +20,7 @@ import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 import {
   installedOpenvswitchExpression,
+  addOpenvswitchFindingsVars,
   openvswitchPreludeTasks,
   openvswitchQueryRan,
   pendingUpdatesExpression,
@@ -246,12 +247,15 @@ function packagesTasks(plan: UpdatePlan): Task[] {
   // vSwitch step, whatever updates them): by name, subpackages included.
   const exclusions: string[] = [V.alwaysExcluded, V.excludePackages, installedOpenvswitchExpression(plan)];
   const kpatch = `(${V.kpatchHeld} if ${V.enableKpatch} | bool else [])`;
-  const vars: Record<string, unknown> = {
+  // What the query before the Open vSwitch step found (read only when it ran).
+  const vars: Record<string, unknown> = {};
+  addOpenvswitchFindingsVars(vars, plan);
+  Object.assign(vars, {
     [V.alwaysExcluded]: recordListOrigins([...s.alwaysExcludedPackages], '/updateSystem/alwaysExcludedPackages', 'always excluded by the plan from the update of every other package'),
     [V.kpatchHeld]: recordListOrigins([...s.kpatch.kernelPackages], '/updateSystem/kpatch/kernelPackages', 'held back by the plan when kpatch is enabled'),
     // dnf's exclusion globs as one regular expression, for the condition.
     [V.excludedPattern]: exclusionPattern([...exclusions, kpatch]),
-  };
+  });
   // Only when the query before the Open vSwitch step saw a pending update of a
   // package this step does not exclude: dnf would find nothing else to do
   // (the query lists every installed package with an update or an obsoleting

@@ -63,7 +63,6 @@ describe('2. tags', () => {
       'Find the Open vSwitch packages installed on the node and the pending updates; when one of them has one, download their updates, install them without their RPM scriptlets, enable the openvswitch service',
       'Check the Open vSwitch package list',
       'Find the Open vSwitch packages installed on the node and the pending updates',
-      'Keep what the query found',
     ]);
     for (const t of prelude) expect(t.tags).toEqual(expect.arrayContaining(['update', 'ovs']));
     const updateTags = ['edpm_update', Y, `${Y}_openvswitch`, 'update', 'ovs'];

@@ -48,15 +48,15 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
   const [check, queryCheck] = checks;
   const findUpdate = taskNamed(main, FIND_AND_UPDATE);
   const find = taskNamed(main, QUERY);
-  it('checks the list on the controller, then finds and updates in one task; else (not selected) checks and finds alone; then keeps the facts', () => {
+  it('checks the list on the controller, then finds and updates in one task; else (not selected) checks and finds alone; no task of its own keeps what they found', () => {
     expect(checks.length).toBe(2);
     expect(moduleOf(check)).toBe('ansible.builtin.assert');
     expect(main.indexOf(check)).toBe(1);
     expect(main.indexOf(findUpdate)).toBe(2);
     expect(main.indexOf(queryCheck)).toBe(3);
     expect(main.indexOf(find)).toBe(4);
-    expect(main.indexOf(taskNamed(main, 'Keep what the query found'))).toBe(5);
-    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(6);
+    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(5);
+    expect(main.filter((t: any) => t['ansible.builtin.set_fact'] !== undefined)).toEqual([]);
     // The find-and-update task and its check: tagged exactly as the Open vSwitch update (it runs when an update would).
     for (const t of [check, findUpdate]) expect(t.tags).toEqual(UPDATE_TAGS);
     for (const t of [check, findUpdate]) expect(t.when).toEqual(PACKAGE_MODE);
@@ -85,18 +85,15 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
     expect(find.until).toBe('edpm_update_system_ovs_query is succeeded');
     expect(find.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
     expect(find.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
-    const keep = taskNamed(main, 'Keep what the query found');
-    expect(keep['ansible.builtin.set_fact']).toEqual({
+    // What it found is read, as task variables, by the all-packages step (describe 'every other package').
+    const packages = yamlOf(tree, `${role}/tasks/packages.yml`)[0];
+    expect(packages.vars).toMatchObject({
+      // From whichever ran: the find-and-update task, else the query alone.
+      edpm_update_system_ovs_query_words:
+        "{{ (edpm_update_system_ovs_update if edpm_update_system_ovs_update.stdout_lines is defined else edpm_update_system_ovs_query).stdout_lines | map('split') | list }}",
       edpm_update_system_ovs_installed_packages: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'openvswitch') | map(attribute=1) | list }}",
       edpm_update_system_pending_updates: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}",
     });
-    // From whichever ran: the find-and-update task, else the query alone.
-    expect(keep.vars).toEqual({
-      edpm_update_system_ovs_query_words:
-        "{{ (edpm_update_system_ovs_update if edpm_update_system_ovs_update.stdout_lines is defined else edpm_update_system_ovs_query).stdout_lines | map('split') | list }}",
-    });
-    expect(keep.when).toEqual(PACKAGE_MODE);
-    expect(keep.tags).toEqual(find.tags);
     expect(find['ansible.builtin.command'].argv).toBe(
       "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
     );
@@ -203,10 +200,10 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
     ]);
     const main = yamlOf(out, `${role}/tasks/main.yml`);
     // The check and the query alone, tagged for both steps as before, with no condition on a task that is not there.
-    expect(main.map((t: any) => t.name).slice(1, 4)).toEqual(['Check the Open vSwitch package list', QUERY, 'Keep what the query found']);
-    for (const t of main.slice(1, 4)) expect(t.when).toEqual(PACKAGE_MODE);
-    expect(main.slice(1, 4).map((t: any) => t.tags)).toEqual(Array(3).fill(QUERY_TAGS.slice(0, 4)));
-    expect(taskNamed(main, 'Keep what the query found').vars.edpm_update_system_ovs_query_words).toBe("{{ edpm_update_system_ovs_query.stdout_lines | map('split') | list }}");
+    expect(main.map((t: any) => t.name).slice(1, 4)).toEqual(['Check the Open vSwitch package list', QUERY, 'Update Open vSwitch first']);
+    for (const t of main.slice(1, 3)) expect(t.when).toEqual(PACKAGE_MODE);
+    expect(main.slice(1, 3).map((t: any) => t.tags)).toEqual(Array(2).fill(QUERY_TAGS.slice(0, 4)));
+    expect(yamlOf(out, `${role}/tasks/packages.yml`)[0].vars.edpm_update_system_ovs_query_words).toBe("{{ edpm_update_system_ovs_query.stdout_lines | map('split') | list }}");
     expect(main.map((t: any) => t.name)).not.toContain(FIND_AND_UPDATE);
     const defaults = yamlOf(out, `${role}/defaults/main.yml`);
     expect(defaults.edpm_update_system_ovs_packages).toEqual(['openvswitch']);
