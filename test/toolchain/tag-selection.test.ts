@@ -2,17 +2,23 @@
  * Which tasks of edpm_update_system a tag selection runs, as Ansible itself
  * selects them (`ansible-playbook --list-tasks`, which applies --tags and
  * --skip-tags, the tags an import gives its tasks and those a play gives a
- * role), on the built-in plan. The Open vSwitch query is split in two tasks
+ * role), on the built-in plan. The Open vSwitch query is split in two
  * for the one round trip of an update: the find-and-update task, tagged as
- * the update, and the query alone, tagged for both steps that need it (run
- * only when the first was not selected: a condition, which --list-tasks does
- * not evaluate; the unit tests pin it). For every selection:
- * - each of the two is preceded by a check of the Open vSwitch list that the
- *   same selection runs (the role stops on a bad list before any change);
+ * the update, and the include of tasks/query.yml (the check of the list and
+ * the query alone), tagged for both steps that need it (included only when
+ * the first was not selected: a condition, which --list-tasks does not
+ * evaluate; the unit tests pin it). For every selection:
+ * - the find-and-update task is preceded by a check of the Open vSwitch list
+ *   that the same selection runs (the role stops on a bad list before any
+ *   change), and the tasks of query.yml (the check, then the query) are
+ *   selected exactly when their include is (--list-tasks does not list what
+ *   an include brings: query.yml is listed on its own, imported by a play,
+ *   under the same selection);
  * - the check-mode preview, which reads the find-and-update task's result,
  *   runs exactly when that task runs;
- * - when the all-packages step runs, the facts it reads are kept exactly
- *   when one of the two ran (else it excludes every *openvswitch* package);
+ * - when the all-packages step runs, a query the selection runs comes before
+ *   it (it reads what the query found; else it excludes every *openvswitch*
+ *   package);
  * - `show` (src/show) says what Ansible selects: the find-and-update step,
  *   the query alone, the reload and the all-packages step, each exactly when
  *   Ansible lists its task (not for tags a play gives the role: `show` has
@@ -25,7 +31,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePlan } from '../../src/compile/compile-plan.js';
-import { OVS_LIST_CHECK_TASK, OVS_QUERY_TASK } from '../../src/compile/roles/update-system-openvswitch.js';
+import { OVS_LIST_CHECK_TASK, OVS_QUERY_INCLUDE_TASK, OVS_QUERY_TASK, OVS_QUERY_TASK_FILE } from '../../src/compile/roles/update-system-openvswitch.js';
 import { UPDATE_SYSTEM_TAGS } from '../../src/compile/roles/update-system.js';
 import { OVS_TASK_TAGS } from '../../src/model/roles.js';
 import { loadPlanFile } from '../../src/plan/load.js';
@@ -70,13 +76,15 @@ const label = (s: Selection): string =>
 const run = promisify(execFile);
 let layout: CollectionLayout;
 const listed = new Map<string, string[]>();
+/** What the same selection lists of tasks/query.yml imported by a play (selections without the play tag). */
+const listedQueryFile = new Map<string, string[]>();
 
 /** The names of the role's tasks `ansible-playbook --list-tasks` lists for a selection, in order. */
-async function listTasks(s: Selection): Promise<string[]> {
+async function listTasks(s: Selection, playbook = s.playTag ? 'play-tag.yml' : 'plain.yml'): Promise<string[]> {
   const args = ['-i', 'localhost,', '--list-tasks'];
   if (s.tags.length > 0) args.push('--tags', s.tags.join(','));
   if (s.skipTags.length > 0) args.push('--skip-tags', s.skipTags.join(','));
-  args.push(join(layout.dir, s.playTag ? 'play-tag.yml' : 'plain.yml'));
+  args.push(join(layout.dir, playbook));
   const r = await run(join(VENV_BIN, 'ansible-playbook'), args, {
     cwd: layout.dir,
     env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_COLLECTIONS_PATH: layout.root, ANSIBLE_LOCALHOST_WARNING: 'false' },
@@ -95,11 +103,18 @@ beforeAll(async () => {
   const play = (role: unknown) => stringify([{ name: 'Update the system', hosts: 'all', gather_facts: false, roles: [role] }]);
   writeFileSync(join(layout.dir, 'plain.yml'), play(ROLE));
   writeFileSync(join(layout.dir, 'play-tag.yml'), play({ role: ROLE, tags: [PLAY_TAG] }));
+  writeFileSync(
+    join(layout.dir, 'query-file.yml'),
+    stringify([{ name: 'The query alone', hosts: 'all', gather_facts: false, tasks: [{ 'ansible.builtin.import_role': { name: ROLE, tasks_from: OVS_QUERY_TASK_FILE } }] }]),
+  );
   // Four ansible-playbook processes at a time (each about a second).
   const queue = [...selections];
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      for (let s = queue.shift(); s !== undefined; s = queue.shift()) listed.set(label(s), await listTasks(s));
+      for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+        listed.set(label(s), await listTasks(s));
+        if (!s.playTag) listedQueryFile.set(label(s), await listTasks(s, 'query-file.yml'));
+      }
     }),
   );
 }, 300_000);
@@ -107,7 +122,8 @@ afterAll(() => rmSync(layout.root, { recursive: true, force: true }));
 
 describe('edpm_update_system under tag selections, as Ansible selects its tasks', () => {
   it('lists every task with no selection, and none when the play tag is skipped', () => {
-    expect(listed.get('no selection')).toEqual(expect.arrayContaining([OVS_LIST_CHECK_TASK, FIND_AND_UPDATE, OVS_QUERY_TASK, PREVIEW, RELOAD, PACKAGES]));
+    expect(listed.get('no selection')).toEqual(expect.arrayContaining([OVS_LIST_CHECK_TASK, FIND_AND_UPDATE, OVS_QUERY_INCLUDE_TASK, PREVIEW, RELOAD, PACKAGES]));
+    expect(listedQueryFile.get('no selection')).toEqual([OVS_LIST_CHECK_TASK, OVS_QUERY_TASK]);
     expect(listed.get(`play tag ${PLAY_TAG} --skip-tags ${PLAY_TAG}`)!.filter((t) => !t.startsWith('Validating arguments'))).toEqual([]);
   });
 
@@ -115,22 +131,22 @@ describe('edpm_update_system under tag selections, as Ansible selects its tasks'
     it(label(s), () => {
       const tasks = listed.get(label(s))!;
       const has = (name: string) => tasks.includes(name);
-      // Each query is preceded by a check of the list that the same selection runs.
-      for (const query of [FIND_AND_UPDATE, OVS_QUERY_TASK]) {
-        const at = tasks.indexOf(query);
-        if (at >= 0) expect(tasks[at - 1], query).toBe(OVS_LIST_CHECK_TASK);
-      }
-      expect(tasks.filter((t) => t === OVS_LIST_CHECK_TASK).length).toBe([FIND_AND_UPDATE, OVS_QUERY_TASK].filter(has).length);
+      // The find-and-update task is preceded by a check of the list that the same selection runs.
+      const at = tasks.indexOf(FIND_AND_UPDATE);
+      if (at >= 0) expect(tasks[at - 1], FIND_AND_UPDATE).toBe(OVS_LIST_CHECK_TASK);
+      expect(tasks.filter((t) => t === OVS_LIST_CHECK_TASK).length).toBe(has(FIND_AND_UPDATE) ? 1 : 0);
+      // query.yml: its check and query are selected exactly when their include is.
+      if (!s.playTag) expect(listedQueryFile.get(label(s))).toEqual(has(OVS_QUERY_INCLUDE_TASK) ? [OVS_LIST_CHECK_TASK, OVS_QUERY_TASK] : []);
       // The check-mode preview reads the find-and-update task's result.
       expect(has(PREVIEW)).toBe(has(FIND_AND_UPDATE));
       // The all-packages step reads what whichever query ran found (its task variables): a query the selection runs comes before it.
-      for (const query of [FIND_AND_UPDATE, OVS_QUERY_TASK]) if (has(PACKAGES) && has(query)) expect(tasks.indexOf(query), query).toBeLessThan(tasks.indexOf(PACKAGES));
+      for (const query of [FIND_AND_UPDATE, OVS_QUERY_INCLUDE_TASK]) if (has(PACKAGES) && has(query)) expect(tasks.indexOf(query), query).toBeLessThan(tasks.indexOf(PACKAGES));
       if (s.playTag) return;
       // show: the same selection.
       const steps = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, tags: s.tags, skipTags: s.skipTags }).steps;
       const texts = steps.map((step) => step.text);
       expect(texts.some((t) => t.includes('in the same command, Open vSwitch first')), 'find-and-update').toBe(has(FIND_AND_UPDATE));
-      expect(texts.some((t) => t.endsWith('(the Open vSwitch update is not selected)')), 'query alone').toBe(has(OVS_QUERY_TASK) && !has(FIND_AND_UPDATE));
+      expect(texts.some((t) => t.endsWith('(the Open vSwitch update is not selected)')), 'query alone').toBe(has(OVS_QUERY_INCLUDE_TASK) && !has(FIND_AND_UPDATE));
       expect(steps.some((step) => step.kind === 'openvswitch' && step.reload), 'reload').toBe(has(RELOAD));
       expect(steps.some((step) => step.kind === 'packages'), 'every other package').toBe(has(PACKAGES));
     });

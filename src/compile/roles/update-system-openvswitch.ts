@@ -323,14 +323,19 @@ export interface OpenvswitchPreludeTags {
 
 /**
  * The tasks `tasks/main.yml` runs before the Open vSwitch step and the
- * all-packages step: the check of the list and, for the inline step, the
- * find-and-update task (steps 1 to 3, tagged as the update); then the check
- * and the query alone (steps 1 and 2, tagged for both steps), when the
- * find-and-update task was not selected. With tasks from a role: the check
- * and the query. What they found is read by the all-packages step
- * (openvswitchFindingsVars).
+ * all-packages step (`main`): the check of the list and, for the inline
+ * step, the find-and-update task (steps 1 to 3, tagged as the update); then
+ * the include of `tasks/query.yml` (`query`: the check and the query alone,
+ * steps 1 and 2, tagged for both steps), when the find-and-update task was
+ * not selected. With tasks from a role: the check and the query, in main.yml
+ * (no query.yml). What they found is read by the all-packages step
+ * (addOpenvswitchFindingsVars).
  */
-export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[], tags: OpenvswitchPreludeTags): Task[] {
+export function openvswitchPreludeTasks(
+  plan: UpdatePlan,
+  when: readonly string[],
+  tags: OpenvswitchPreludeTags,
+): { readonly main: Task[]; readonly query: Task[] | null } {
   const ovs = plan.updateSystem.openvswitch;
   const inline = ovs.tasks.kind === 'inline';
   const list = V.effectivePackages;
@@ -349,7 +354,7 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
   const fromList = { pointer: '/updateSystem/openvswitch/packages', rule: "the check of the Open vSwitch package list (the plan's list unless edpm_ovs_packages is set), before any change" };
   const fromQuery = { pointer: '/updateSystem/openvswitch/packages', rule: `the query of the installed Open vSwitch packages: what provides the listed names or owns the ${ovs.serviceName} unit, with their subpackages` };
   const unitFile = openvswitchUnitPath(ovs.serviceName);
-  const listCheck = (checkWhen: readonly string[], checkTags: readonly string[]) =>
+  const listCheck = (checkWhen: readonly string[] | undefined, checkTags: readonly string[]) =>
     recordOrigin(task(OVS_LIST_CHECK_TASK, 'ansible.builtin.assert', {
       that: [
         `${list} is sequence and ${list} is not string and ${list} is not mapping`,
@@ -362,9 +367,10 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `${V.ovsRolePackages} (else ${V.packages}) must name at least one Open vSwitch package, without globs ` +
         `(${openvswitchPackage.rule}): the Open vSwitch step updates them without their RPM scriptlets; found {{ ${list} }}`,
       quiet: true,
-    }, { vars: listVar, when: checkWhen, tags: checkTags }), fromList);
-  // Step 2 alone: when the find-and-update task was not selected by the tags (a condition on the controller: no round trip).
-  const queryWhen = inline ? [...when, `${V.update} is not defined`] : when;
+    }, { vars: listVar, ...(checkWhen === undefined ? {} : { when: checkWhen }), tags: checkTags }), fromList);
+  // Step 2 alone. Inline step: in tasks/query.yml, included when the find-and-update task was not
+  // selected by the tags (the include's condition: no condition of their own).
+  const queryWhen = inline ? undefined : when;
   const query = recordOrigin(task(OVS_QUERY_TASK, 'ansible.builtin.command', {
     argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${unitFile}'] + ${list} }}`,
   }, {
@@ -374,11 +380,11 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
     ...(inline ? { until: `${V.query} is succeeded`, retries: `{{ ${V.effectiveRetries} }}`, delay: `{{ ${V.effectiveDelay} }}` } : {}),
     checkMode: false,
     changedWhen: false,
-    when: queryWhen,
+    ...(queryWhen === undefined ? {} : { when: queryWhen }),
     become: true,
     tags: tags.query,
   }), fromQuery);
-  if (!inline) return [listCheck(when, tags.query), query];
+  if (!inline) return { main: [listCheck(when, tags.query), query], query: null };
   const unit = ovs.serviceName;
   const findAndUpdate = recordOrigin(
     task(`${OVS_QUERY_TASK}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
@@ -402,8 +408,26 @@ export function openvswitchPreludeTasks(plan: UpdatePlan, when: readonly string[
         `(retries and delay: edpm_ovs, else the plan), install them without their RPM scriptlets, enable ${unit} again`,
     },
   );
-  return [listCheck(when, tags.update), findAndUpdate, listCheck(queryWhen, tags.query), query];
+  // The check and the query alone, when the find-and-update task was not selected: one include
+  // (skipped on the controller in a whole run) rather than two skipped tasks. The include and both
+  // tasks carry the same tags, so a selection that picks the include picks both.
+  const queryInclude = recordOrigin(
+    task(OVS_QUERY_INCLUDE_TASK, 'ansible.builtin.include_tasks', { file: `${OVS_QUERY_TASK_FILE}.yml` }, {
+      when: [...when, `${V.update} is not defined`],
+      tags: tags.query,
+    }),
+    fromQuery,
+  );
+  return { main: [listCheck(when, tags.update), findAndUpdate, queryInclude], query: [listCheck(undefined, tags.query), query] };
 }
+
+/** File (without .yml) of the check and the query alone (inline step): included by tasks/main.yml when the find-and-update task was not selected. */
+export const OVS_QUERY_TASK_FILE = 'query';
+
+/** Name of the include of OVS_QUERY_TASK_FILE. */
+export const OVS_QUERY_INCLUDE_TASK = 'Check the Open vSwitch package list and find the packages alone (the update is not selected)';
+
+
 
 /**
  * What step 2 found, as task variables of the task that reads it (the

@@ -28,6 +28,7 @@ import {
   openvswitchRoleVars,
   openvswitchTasks,
   openvswitchVariables,
+  OVS_QUERY_TASK_FILE,
 } from './update-system-openvswitch.js';
 
 const P = UPDATE_SYSTEM_ROLE;
@@ -171,15 +172,16 @@ export function updateSystemVariables(plan: UpdatePlan): RoleVariable[] {
 /** `tasks/<file>.yml` contents of the role, by file name. */
 export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = compileContext({})): Map<string, Task[]> {
   const packageMode = IS_PACKAGE_MODE;
+  const prelude = openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], {
+    query: [...T.openvswitchPackages, ...(plan.updateSystem.openvswitch.tasks.kind === 'inline' ? OVS_TASK_TAGS.update : [])],
+    update: T.openvswitchUpdate,
+  });
   const main: Task[] = [
     // With kpatch on, the running kernel's version too (kpatch.yml reads it): one round trip fewer.
     gatherLocalFactsTask(T.role, { subset: 'platform', facts: ['ansible_kernel'], when: `${V.enableKpatch} | bool` }),
     // With inline Open vSwitch tasks, edpm_ovs's tags (update, ovs) also select the check and the
     // query, which the update needs (and the find-and-update task carries the update's tags).
-    ...openvswitchPreludeTasks(plan, [packageMode, `${V.enablePackages} | bool`], {
-      query: [...T.openvswitchPackages, ...(plan.updateSystem.openvswitch.tasks.kind === 'inline' ? OVS_TASK_TAGS.update : [])],
-      update: T.openvswitchUpdate,
-    }),
+    ...prelude.main,
     task('Update Open vSwitch first', 'ansible.builtin.import_tasks', { file: 'openvswitch.yml' }, {
       when: [packageMode, `${V.enablePackages} | bool`],
       tags: T.openvswitch,
@@ -201,6 +203,7 @@ export function updateSystemTasks(plan: UpdatePlan, context: CompileContext = co
   ];
   return new Map([
     ['main', main],
+    ...(prelude.query === null ? [] : [[OVS_QUERY_TASK_FILE, prelude.query] as const]),
     ['openvswitch', openvswitchTasks(plan, T.openvswitch, context)],
     ['kpatch', kpatchTasks()],
     ['packages', packagesTasks(plan)],

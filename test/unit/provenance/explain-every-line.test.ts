@@ -127,7 +127,9 @@ describe('explain on the Open vSwitch step and the rollout lines', () => {
 
   it('traces the Open vSwitch list check, the query, the inline step and its settings to their plan entries', () => {
     expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'name: Check the Open vSwitch package list').pointer).toBe('/updateSystem/openvswitch/packages');
-    const query = originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'find-openvswitch');
+    const query = originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/query.yml', 'find-openvswitch');
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/query.yml', 'name: Check the Open vSwitch package list').pointer).toBe('/updateSystem/openvswitch/packages');
+    expect(originOfText(DEFAULT_PLAN, 'edpm_update_system/tasks/main.yml', 'file: query.yml').rule).toMatch(/query of the installed Open vSwitch packages/u);
     expect(query.pointer).toBe('/updateSystem/openvswitch/packages');
     expect(query.rule).toMatch(/query of the installed Open vSwitch packages/u);
     // The find-and-update task (tasks/main.yml): the inline step.

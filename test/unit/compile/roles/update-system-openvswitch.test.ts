@@ -100,8 +100,9 @@ beforeAll(() => {
   chmodSync(join(dir, 'rpm'), 0o755);
   writeFileSync(join(dir, 'dnf'), FAKE_DNF);
   chmodSync(join(dir, 'dnf'), 0o755);
-  const main = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/main.yml') as Record<string, any>[];
-  const find = main.find((t) => t.name === 'Find the Open vSwitch packages installed on the node and the pending updates')!;
+  // The query alone: tasks/query.yml (included when the find-and-update task is not selected).
+  const alone = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/query.yml') as Record<string, any>[];
+  const find = alone.find((t) => t.name === 'Find the Open vSwitch packages installed on the node and the pending updates')!;
   script = find.vars.edpm_update_system_ovs_find_script;
   unitArg = /'(\/usr\/lib\/systemd\/system\/[^']+)'/u.exec(find['ansible.builtin.command'].argv)![1]!;
 });

@@ -23,12 +23,12 @@ describe('edpm_update_system: order and gates', () => {
       filter: ['ansible_local', 'ansible_pkg_mgr', 'gather_subset', 'module_setup', 'ansible_kernel'],
     });
     const files = main.map((t: any) => (t['ansible.builtin.import_tasks'] ?? t['ansible.builtin.include_tasks'])?.file).filter((f: unknown) => f !== undefined);
-    expect(files).toEqual(['openvswitch.yml', 'kpatch.yml', 'packages.yml', 'bootc.yml']);
+    expect(files).toEqual(['query.yml', 'openvswitch.yml', 'kpatch.yml', 'packages.yml', 'bootc.yml']);
   });
-  it('includes the steps most hosts skip (kpatch, bootc): one condition, not a skipped task each', () => {
-    expect(tasksCalling(main, 'ansible.builtin.include_tasks').map((t: any) => t['ansible.builtin.include_tasks'].file)).toEqual(['kpatch.yml', 'bootc.yml']);
+  it('includes the steps most hosts skip (the query alone, kpatch, bootc): one condition, not a skipped task each', () => {
+    expect(tasksCalling(main, 'ansible.builtin.include_tasks').map((t: any) => t['ansible.builtin.include_tasks'].file)).toEqual(['query.yml', 'kpatch.yml', 'bootc.yml']);
     // The included tasks carry the step's tags themselves (tags on an include do not reach them).
-    for (const [file, tag] of [['kpatch', 'edpm_update_system_kpatch'], ['bootc', 'edpm_update_system_bootc']] as const) {
+    for (const [file, tag] of [['query', 'edpm_update_system_packages'], ['kpatch', 'edpm_update_system_kpatch'], ['bootc', 'edpm_update_system_bootc']] as const) {
       for (const t of yamlOf(tree, `${role}/tasks/${file}.yml`)) expect(t.tags, t.name).toContain(tag);
     }
   });
@@ -44,27 +44,32 @@ describe('edpm_update_system: order and gates', () => {
 
 describe('edpm_update_system: the Open vSwitch packages, checked and found before any change', () => {
   const main = yamlOf(tree, `${role}/tasks/main.yml`);
-  const checks = main.filter((t: any) => t.name === 'Check the Open vSwitch package list');
-  const [check, queryCheck] = checks;
+  const alone = yamlOf(tree, `${role}/tasks/query.yml`);
+  const check = taskNamed(main, 'Check the Open vSwitch package list');
   const findUpdate = taskNamed(main, FIND_AND_UPDATE);
-  const find = taskNamed(main, QUERY);
-  it('checks the list on the controller, then finds and updates in one task; else (not selected) checks and finds alone; no task of its own keeps what they found', () => {
-    expect(checks.length).toBe(2);
+  const queryInclude = importOf(main, 'query.yml');
+  const [queryCheck, find] = alone;
+  it('checks the list on the controller, then finds and updates in one task; else (not selected) includes the check and the query alone; no task of its own keeps what they found', () => {
     expect(moduleOf(check)).toBe('ansible.builtin.assert');
     expect(main.indexOf(check)).toBe(1);
     expect(main.indexOf(findUpdate)).toBe(2);
-    expect(main.indexOf(queryCheck)).toBe(3);
-    expect(main.indexOf(find)).toBe(4);
-    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(5);
+    expect(main.indexOf(queryInclude)).toBe(3);
+    expect(main.indexOf(importOf(main, 'openvswitch.yml'))).toBe(4);
     expect(main.filter((t: any) => t['ansible.builtin.set_fact'] !== undefined)).toEqual([]);
     // The find-and-update task and its check: tagged exactly as the Open vSwitch update (it runs when an update would).
     for (const t of [check, findUpdate]) expect(t.tags).toEqual(UPDATE_TAGS);
     for (const t of [check, findUpdate]) expect(t.when).toEqual(PACKAGE_MODE);
-    // The query alone and its check: tagged for both steps that need them (--tags edpm_update_system_packages
-    // still finds what to exclude), run only when the find-and-update task was not selected.
-    for (const t of [queryCheck, find]) expect(t.tags).toEqual(QUERY_TAGS);
-    for (const t of [queryCheck, find]) expect(t.when).toEqual([...PACKAGE_MODE, 'edpm_update_system_ovs_update is not defined']);
-    expect(queryCheck).toEqual({ ...check, when: queryCheck.when, tags: queryCheck.tags });
+    // The query alone and its check, in tasks/query.yml: included (one skipped task on the controller in a whole
+    // run, not two) only when the find-and-update task was not selected; the include and both tasks tagged for
+    // both steps that need them (--tags edpm_update_system_packages still finds what to exclude), so that a
+    // selection that picks the include picks both tasks in it.
+    expect(moduleOf(queryInclude)).toBe('ansible.builtin.include_tasks');
+    expect(queryInclude.when).toEqual([...PACKAGE_MODE, 'edpm_update_system_ovs_update is not defined']);
+    expect(alone.map((t: any) => t.name)).toEqual(['Check the Open vSwitch package list', QUERY]);
+    for (const t of [queryInclude, queryCheck, find]) expect(t.tags).toEqual(QUERY_TAGS);
+    for (const t of [queryCheck, find]) expect(t.when).toBeUndefined();
+    const { when: _w, tags: _t, ...checkBody } = check;
+    expect(queryCheck).toEqual({ ...checkBody, tags: queryCheck.tags });
   });
   it('stops, naming the variable, on an empty list, a glob or a package that is not Open vSwitch', () => {
     const that: string[] = check['ansible.builtin.assert'].that;
@@ -221,7 +226,7 @@ describe('edpm_update_system: Open vSwitch first, without scriptlets', () => {
       "'find-update-openvswitch', '/usr/lib/systemd/system/ovsdb-server.service', 'ovsdb-server',",
     );
     expect(yamlOf(out, `${role}/defaults/main.yml`).edpm_update_system_ovs_reload_after_update).toBe(true);
-    expect(taskNamed(yamlOf(out, `${role}/tasks/main.yml`), QUERY)['ansible.builtin.command'].argv).toContain(
+    expect(taskNamed(yamlOf(out, `${role}/tasks/query.yml`), QUERY)['ansible.builtin.command'].argv).toContain(
       "'/usr/lib/systemd/system/ovsdb-server.service'",
     );
   });
