@@ -72,6 +72,11 @@ export function memberOriginOf(container: unknown, member: string | number): Ori
   return container !== null && typeof container === 'object' ? ofMember.get(container)?.get(member) : undefined;
 }
 
+/** The origins recorded for the members of an object, by member, if any (one lookup for a whole list). */
+export function memberOriginsOf(container: unknown): ReadonlyMap<string | number, Origin> | undefined {
+  return container !== null && typeof container === 'object' ? ofMember.get(container) : undefined;
+}
+
 /**
  * Whether anything inside `value` carries a record finer than the origin of
  * `value` itself: a member record on it, or a record on an object or array
@@ -80,7 +85,13 @@ export function memberOriginOf(container: unknown, member: string | number): Ori
 export function hasRecordsWithin(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (ofMember.has(value)) return true;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) if (child !== null && typeof child === 'object' && (ofObject.has(child) || hasRecordsWithin(child))) return true;
+    return false;
+  }
+  // (each member read in place: no list of the values made for each of a large task file's 10,000 tasks)
+  for (const key in value) {
+    const child: unknown = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === 'object' && (ofObject.has(child) || hasRecordsWithin(child))) return true;
   }
   return false;

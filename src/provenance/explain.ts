@@ -10,7 +10,7 @@ import { fileError, InputError } from '../core/diagnostics.js';
 import { readBoundedRegularFile } from '../core/bounded-file.js';
 import { readPlanText } from '../plan/plan-text.js';
 import { builtInPlanPath } from '../package-root.js';
-import { BUILT_IN_PLAN_REFERENCE, linesFromPlan, originOfLine, parseProvenance, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
+import { BUILT_IN_PLAN_REFERENCE, fileRanges, lastLine, linesFromPlan, originOfLine, parseProvenance, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
 
 /** A sidecar read from an output folder. */
 export interface OutputProvenance {
@@ -88,15 +88,15 @@ export interface Explanation {
 /** Why each line (or the given one) of a generated file is there. */
 export function explainGenerated(out: OutputProvenance, file: string, line: number | null): Explanation[] {
   const rel = relative(out.root, resolve(file)).split(sep).join('/');
-  const ranges = out.map.files.get(rel);
-  if (ranges === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}`)]);
+  const runs = out.map.files.get(rel);
+  if (runs === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}`)]);
   if (line !== null) {
     checkLineNumber(file, line);
     const origin = originOfLine(out.map, rel, line);
-    if (origin === null) throw new InputError([fileError(file, `line ${line} is past the end of the file (${ranges.at(-1)?.[1] ?? 0} lines)`)]);
+    if (origin === null) throw new InputError([fileError(file, `line ${line} is past the end of the file (${lastLine(runs)} lines)`)]);
     return [{ file: rel, fromLine: line, toLine: line, origin }];
   }
-  return ranges.map((r) => ({ file: rel, fromLine: r[0], toLine: r[1], origin: out.map.origins[r[2]]! }));
+  return fileRanges(runs).map((r) => ({ file: rel, fromLine: r[0], toLine: r[1], origin: out.map.origins[r[2]]! }));
 }
 
 /** Whether `file` is the plan the output folder was built from (through any link to it). */

@@ -8,7 +8,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
-import { hasRecordsWithin, memberOriginOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
+import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { yamlLinePathRefs, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
@@ -29,8 +29,51 @@ export interface ProvenanceMap {
   /** The plan file, relative to the output folder (or absolute when on another volume). */
   readonly plan: string;
   readonly origins: readonly PlanOrigin[];
-  /** For each generated file: ranges of lines `[from, to, origin index]`, 1-based, inclusive, covering every line. */
-  readonly files: ReadonlyMap<string, readonly (readonly [number, number, number])[]>;
+  /**
+   * For each generated file, its lines in runs of one origin, flat:
+   * `[to, origin index, to, origin index, ...]`; a run holds the lines after
+   * the previous run's `to` (from line 1) up to its own `to` (1-based,
+   * inclusive), and the last `to` is the file's last line. Flat numbers, not
+   * a list per run: a 5,000-service tree has ~120,000 runs.
+   */
+  readonly files: ReadonlyMap<string, readonly number[]>;
+}
+
+/** A file's runs as `[from, to, origin index]`, 1-based, inclusive. */
+export function fileRanges(runs: readonly number[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let i = 0, from = 1; i < runs.length; from = runs[i]! + 1, i += 2) out.push([from, runs[i]!, runs[i + 1]!]);
+  return out;
+}
+
+/** A file's last line (0 for an empty file). */
+export function lastLine(runs: readonly number[]): number {
+  return runs.length === 0 ? 0 : runs[runs.length - 2]!;
+}
+
+/**
+ * A file's runs as its lines' origins are given in order (`add(to, o)`: the
+ * lines up to `to` have origin `o`): lines of the same origin, or of two
+ * origins with one index, extend the last run. The index of an origin is
+ * asked only when it differs from the last one given.
+ */
+class RunsBuilder {
+  readonly runs: number[] = [];
+  private last: Origin | null = null;
+  private lastIndex = -1;
+  constructor(private readonly indexOf: (o: Origin) => number) {}
+  add(to: number, o: Origin): void {
+    if (o !== this.last) {
+      this.last = o;
+      const k = this.indexOf(o);
+      if (k !== this.lastIndex) {
+        this.lastIndex = k;
+        this.runs.push(to, k);
+        return;
+      }
+    }
+    this.runs[this.runs.length - 2] = to;
+  }
 }
 
 /** Number of lines of a text (a last line without a newline counts). */
@@ -44,43 +87,50 @@ function lineCount(text: string): number {
  * Origins of the lines of a top-level sequence of items without finer
  * records inside them (a task file of include tasks, the bulk of a large
  * plan's output): every line of item i has that item's origin, found by
- * counting the `- ` lines at column 0, with no path per line. The same
- * origins as the walk of `lineOrigins` gives; null, to take that walk,
+ * finding the `- ` lines at column 0, with no path per line. The same
+ * origins as the walk of `lineOrigins` gives; false, to take that walk,
  * when the text or the data is not that plain (a blank or other column-0
  * line after the first item, an item with records inside, a count that
- * differs).
+ * differs), having given `runs` nothing.
  */
-function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOrigin: Origin, count: number): Origin[] | null {
-  if (data.some((item) => hasRecordsWithin(item))) return null;
-  const itemOrigins = data.map((item, i) => originOf(item) ?? memberOriginOf(data, i) ?? rootOrigin);
-  const out: Origin[] = new Array<Origin>(count);
+function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOrigin: Origin, runs: RunsBuilder): boolean {
+  if (data.some((item) => hasRecordsWithin(item))) return false;
+  // The line of each item's `- ` (0-based), found before any run is given.
+  const starts = new Int32Array(data.length);
   let item = -1;
-  let start = 0;
-  for (let i = 0; i < count; i++) {
+  let count = 0;
+  for (let start = 0; start < text.length; count++) {
     const end = text.indexOf('\n', start);
     const first = text.charCodeAt(start);
     const lineEnd = end < 0 ? text.length : end;
     if (first === 45 /* - */ && (lineEnd === start + 1 || text.charCodeAt(start + 1) === 32)) {
       item++;
-      if (item >= data.length) return null;
+      if (item >= data.length) return false;
+      starts[item] = count;
     } else if (first !== 32 /* space */) {
       // Before the first item: the header comments and `---`, at the top.
-      if (item >= 0) return null;
+      if (item >= 0) return false;
     }
-    out[i] = item < 0 ? rootOrigin : itemOrigins[item]!;
     start = lineEnd + 1;
   }
-  return item === data.length - 1 ? out : null;
+  if (item !== data.length - 1) return false;
+  if (data.length === 0) {
+    if (count > 0) runs.add(count, rootOrigin);
+    return true;
+  }
+  if (starts[0]! > 0) runs.add(starts[0]!, rootOrigin);
+  for (let j = 0; j < data.length; j++) {
+    runs.add(j + 1 < data.length ? starts[j + 1]! : count, originOf(data[j]) ?? memberOriginOf(data, j) ?? rootOrigin);
+  }
+  return true;
 }
 
-/** Origin of each line of a traced file. */
-function lineOrigins(text: string, trace: FileTrace): Origin[] {
+/** Gives `runs` the origin of each line of a traced file. */
+function lineOrigins(text: string, trace: FileTrace, runs: RunsBuilder): void {
+  if (Array.isArray(trace.data) && plainSequenceLineOrigins(text, trace.data, originOf(trace.data) ?? trace.origin, runs)) return;
   const count = lineCount(text);
-  if (Array.isArray(trace.data)) {
-    const plain = plainSequenceLineOrigins(text, trace.data, originOf(trace.data) ?? trace.origin, count);
-    if (plain !== null) return plain;
-  }
-  return walkedLineOrigins(text, trace, count);
+  const out = walkedLineOrigins(text, trace, count);
+  for (let i = 0; i < count; i++) runs.add(i + 1, out[i]!);
 }
 
 /** Origin of each line of a traced file, by the data path of each line. */
@@ -126,10 +176,10 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origi
       },
       take: (keyPath, firstLine, n) => {
         resolve(keyPath);
-        const list = nodes[keyPath.depth] as unknown[];
+        const members = memberOriginsOf(nodes[keyPath.depth]);
         const origin = origins[keyPath.depth]!;
         for (let j = 0; j < n; j++) {
-          out[firstLine + j] = memberOriginOf(list, j) ?? origin;
+          out[firstLine + j] = members?.get(j) ?? origin;
           taken[firstLine + j] = 1;
         }
       },
@@ -145,15 +195,21 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origi
       }
     }
   } else if (trace.rows !== undefined) {
-    const lines = text.split('\n');
-    let from = 0;
+    // Rows are in line order: each search starts on the line after the last match (`line`, starting at `lineStart`).
+    let line = 0;
+    let lineStart = 0;
     for (const row of trace.rows) {
-      // Rows are in line order: each search starts after the last match.
-      let at = from;
-      while (at < lines.length && !lines[at]!.includes(row.text)) at++;
-      if (at === lines.length) continue;
-      out[at] = row.origin;
-      from = at + 1;
+      if (lineStart > text.length) break;
+      const at = row.text.includes('\n') ? -1 : text.indexOf(row.text, lineStart);
+      if (at < 0) continue;
+      for (let end = text.indexOf('\n', lineStart); end >= 0 && end < at; end = text.indexOf('\n', lineStart)) {
+        line++;
+        lineStart = end + 1;
+      }
+      if (line < count) out[line] = row.origin;
+      const end = text.indexOf('\n', lineStart);
+      line++;
+      lineStart = end < 0 ? text.length + 1 : end + 1;
     }
   }
   return out;
@@ -169,94 +225,138 @@ interface PlanPlace {
 /**
  * The place of each JSON pointer in the plan file: the position of its
  * value (of the nearest ancestor the file holds, as `positionOf` gives),
- * and whether the file holds the value itself. Each pointer's node is found
- * from its parent's, which the pointers of a map share (a 5,000-service
- * plan's 30,000 pointers cost a step each, not a walk from the top).
+ * and whether the file holds the value itself. A pointer is followed from
+ * the deepest node of the previous pointer that it shares (the compiler's
+ * pointers come in plan order: `.../containerSteps/7/tasks/0`, then
+ * `.../7/tasks/1`), its segments compared where they are in the pointer
+ * (no string cut out, no hash): a 5,000-service plan's 40,000 pointers cost
+ * a step or two each.
  */
 function planPlaces(source: SourceMap): (pointer: string) => PlanPlace {
-  /** The node of a pointer, or of its nearest ancestor the file holds (`complete` false). */
-  const nodes = new Map<string, { node: unknown; complete: boolean }>();
-  const nodeOf = (pointer: string): { node: unknown; complete: boolean } => {
-    if (pointer === '') return { node: source.doc.contents, complete: true };
-    let known = nodes.get(pointer);
-    if (known !== undefined) return known;
-    const slash = pointer.lastIndexOf('/');
-    const parent = nodeOf(pointer.slice(0, slash));
-    const raw = pointer.slice(slash + 1);
-    // (pointerSegments' unescaping, done only when there is something to unescape)
-    const segment = raw.includes('~') ? raw.replace(/~1/gu, '/').replace(/~0/gu, '~') : raw;
-    known = parent;
-    if (parent.complete) {
-      const node = parent.node;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-        if (pair !== undefined) known = { node: pair.value, complete: true };
-        else known = { node, complete: false };
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)];
-        known = item === undefined ? { node, complete: false } : { node: item, complete: true };
-      } else known = { node, complete: false };
+  // LineCounter.linePos's answer, without the object it makes for each offset.
+  const starts = source.lines.lineStarts;
+  const placeAt = (offset: number, written: boolean): PlanPlace => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
     }
-    nodes.set(pointer, known);
-    return known;
+    if (starts[low] === offset) return { line: low + 1, col: 1, written };
+    if (low === 0) return { line: 0, col: offset, written };
+    return { line: low, col: offset - starts[low - 1]! + 1, written };
   };
+  // The previous pointer: the node after each of its segments, and where each segment ends (`ends[d]`).
+  let last = '';
+  const nodes: unknown[] = [source.doc.contents];
+  const ends: number[] = [0];
+  let depth = 0;
   return (pointer) => {
     if (pointer === '') return { line: 1, col: 1, written: true };
-    const { node, complete } = nodeOf(pointer);
-    const offset = (node as { range?: readonly number[] } | null)?.range?.[0] ?? 0;
-    const at = source.lines.linePos(offset);
-    return { line: at.line, col: at.col, written: complete };
+    // The segments it shares with the previous pointer: up to a segment end in both, with the same text before it.
+    let same = 0;
+    const limit = Math.min(pointer.length, last.length);
+    while (same < limit && pointer.charCodeAt(same) === last.charCodeAt(same)) same++;
+    let d = depth;
+    while (d > 0 && !(ends[d]! <= same && (ends[d] === pointer.length || pointer.charCodeAt(ends[d]!) === 47) /* / */)) d--;
+    let node = nodes[d];
+    let written = true;
+    for (let from = ends[d]! + 1; from <= pointer.length; ) {
+      let end = pointer.indexOf('/', from);
+      if (end < 0) end = pointer.length;
+      const child = childAt(node, pointer, from, end);
+      if (child === undefined) {
+        written = false;
+        break;
+      }
+      node = child;
+      d++;
+      nodes[d] = node;
+      ends[d] = end;
+      from = end + 1;
+    }
+    last = pointer;
+    depth = d;
+    return placeAt((node as { range?: readonly number[] } | null)?.range?.[0] ?? 0, written);
   };
+}
+
+/** The member of a plan document's node named by the pointer segment `pointer[from..end)`; undefined when there is none. */
+function childAt(node: unknown, pointer: string, from: number, end: number): unknown {
+  const escaped = pointer.lastIndexOf('~', end - 1) >= from;
+  if (isMap(node)) {
+    // (pointerSegments' unescaping, done only when there is something to unescape)
+    const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (segment === null ? key.length === end - from && pointer.startsWith(key, from) : key === segment) return pair.value;
+    }
+    return undefined;
+  }
+  if (isSeq(node)) {
+    let index = 0;
+    for (let i = from; i < end; i++) {
+      const digit = pointer.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9 || i - from > 9) return node.items[Number(pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~'))];
+      index = index * 10 + digit;
+    }
+    return node.items[index];
+  }
+  return undefined;
 }
 
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
-  // By pointer: its place in the plan, and the index of its origin with each rule (nearly every pointer has one rule: kept inline).
-  const index = new Map<string, { place: PlanPlace; rule: string; at: number; others: Map<string, number> | null }>();
   const origins: PlanOrigin[] = [];
+  /** By origin index: the rule as recorded (an origin's own says when the default applies). */
+  const recordedRules: string[] = [];
+  /** By pointer: the index of its first origin; of those with other rules, by pointer and rule (rare). */
+  const byPointer = new Map<string, number>();
+  const otherRules = new Map<string, Map<string, number>>();
   const placeOf = planPlaces(source);
-  const add = (o: Origin, place: PlanPlace): number => {
-    origins.push({ pointer: o.pointer, rule: place.written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line: place.line, col: place.col });
+  const add = (o: Origin, line: number, col: number, written: boolean): number => {
+    origins.push({ pointer: o.pointer, rule: written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line, col });
+    recordedRules.push(o.rule);
     return origins.length - 1;
   };
   const originIndex = (o: Origin): number => {
-    let i: number | undefined;
-    const entry = index.get(o.pointer);
-    if (entry === undefined) {
+    const first = byPointer.get(o.pointer);
+    if (first === undefined) {
       const place = placeOf(o.pointer);
-      i = add(o, place);
-      index.set(o.pointer, { place, rule: o.rule, at: i, others: null });
-    } else if (entry.rule === o.rule) i = entry.at;
-    else {
-      entry.others ??= new Map();
-      i = entry.others.get(o.rule);
-      if (i === undefined) {
-        i = add(o, entry.place);
-        entry.others.set(o.rule, i);
-      }
+      const i = add(o, place.line, place.col, place.written);
+      byPointer.set(o.pointer, i);
+      return i;
+    }
+    if (recordedRules[first] === o.rule) return first;
+    let others = otherRules.get(o.pointer);
+    if (others === undefined) otherRules.set(o.pointer, (others = new Map()));
+    let i = others.get(o.rule);
+    if (i === undefined) {
+      const at = origins[first]!;
+      i = add(o, at.line, at.col, at.rule === recordedRules[first]);
+      others.set(o.rule, i);
     }
     return i;
   };
-  const files = new Map<string, [number, number, number][]>();
+  // By origin object first: the compiler gives the same object to many lines, and its pointer need not be hashed again.
+  const ofObject = new Map<Origin, number>();
+  const indexOf = (o: Origin): number => {
+    let i = ofObject.get(o);
+    if (i === undefined) {
+      i = originIndex(o);
+      ofObject.set(o, i);
+    }
+    return i;
+  };
+  const files = new Map<string, number[]>();
   for (const [path, text] of tree) {
     const trace = traces.get(path);
     if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
-    const perLine = lineOrigins(text, trace);
-    const ranges: [number, number, number][] = [];
-    let prev: Origin | null = null;
-    for (let i = 0; i < perLine.length; i++) {
-      const o = perLine[i]!;
-      if (o === prev) {
-        ranges.at(-1)![1] = i + 1;
-        continue;
-      }
-      const k = originIndex(o);
-      const last = ranges.at(-1);
-      if (last !== undefined && last[2] === k) last[1] = i + 1;
-      else ranges.push([i + 1, i + 1, k]);
-      prev = o;
-    }
-    files.set(path, ranges);
+    const runs = new RunsBuilder(indexOf);
+    lineOrigins(text, trace, runs);
+    files.set(path, runs.runs);
   }
   return { plan: planRef, origins, files };
 }
@@ -283,7 +383,7 @@ export function provenanceText(map: ProvenanceMap): string {
   return [
     '{',
     '  "generator": "edpm-rolegen",',
-    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [[fromLine, toLine, origin], ...]; origins[i] = [JSON pointer, plan line, plan column, rule]; edpm-rolegen explain FILE:LINE reads it",',
+    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [toLine, origin, toLine, origin, ...], each run of lines from the line after the previous toLine (from 1) to its toLine; origins[i] = [JSON pointer, plan line, plan column, rule]; edpm-rolegen explain FILE:LINE reads it",',
     `  "plan": ${JSON.stringify(map.plan)},`,
     '  "rules": [',
     ...list(rules.map((r) => JSON.stringify(r)), '    '),
@@ -314,7 +414,7 @@ export function parseProvenance(text: string): ProvenanceMap | null {
   const rules = d.rules as string[];
   // A corrupt map (edited, cut short, of another shape) is refused here, not met later as a crash.
   const count = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
-  // Each check in the same pass that reads the value (plain loops: a 5,000-service map has ~40,000 origins and ~120,000 ranges).
+  // Each check in the same pass that reads the value (plain loops: a 5,000-service map has ~40,000 origins and ~120,000 runs).
   for (let i = 0; i < rules.length; i++) if (typeof rules[i] !== 'string') return null;
   const raw = d.origins as unknown[];
   const origins: PlanOrigin[] = new Array<PlanOrigin>(raw.length);
@@ -326,52 +426,50 @@ export function parseProvenance(text: string): ProvenanceMap | null {
     origins[i] = { pointer, line, col, rule: rules[rule]! };
   }
   const files = Object.entries(d.files as Record<string, unknown>);
-  for (const [, ranges] of files) {
-    if (!Array.isArray(ranges)) return null;
+  for (const [, runs] of files) {
+    if (!Array.isArray(runs) || runs.length % 2 !== 0) return null;
     let next = 1;
-    for (let i = 0; i < ranges.length; i++) {
-      const r: unknown = ranges[i];
-      if (!Array.isArray(r) || r.length !== 3) return null;
-      const [from, to, origin] = r as unknown[];
-      if (from !== next || !count(to, from) || !count(origin, 0) || origin >= origins.length) return null;
+    for (let i = 0; i < runs.length; i += 2) {
+      const to: unknown = runs[i];
+      const origin: unknown = runs[i + 1];
+      if (!count(to, next) || !count(origin, 0) || origin >= origins.length) return null;
       next = to + 1;
     }
   }
-  return { plan: d.plan, origins, files: new Map(files as [string, [number, number, number][]][]) };
+  return { plan: d.plan, origins, files: new Map(files as [string, number[]][]) };
 }
 
 /** The origin of a line of a generated file, if the map covers it. */
 export function originOfLine(map: ProvenanceMap, file: string, line: number): PlanOrigin | null {
-  const ranges = map.files.get(file);
-  if (ranges === undefined) return null;
+  const runs = map.files.get(file);
+  if (runs === undefined || line < 1 || line > lastLine(runs)) return null;
+  // The first run whose `to` is at or past the line.
   let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
+  let hi = runs.length / 2 - 1;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (line < r[0]) hi = mid - 1;
-    else if (line > r[1]) lo = mid + 1;
-    else return map.origins[r[2]] ?? null;
+    if (runs[2 * mid]! < line) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  return map.origins[runs[2 * lo + 1]!] ?? null;
 }
 
 /**
  * Every generated place the origins that `match` accepts produced, by origin
  * index (in the order of the origins), each as `[file, from, to]` in the
- * order of the files and lines: one pass over the ranges, however many
+ * order of the files and lines: one pass over the runs, however many
  * origins are asked for.
  */
 export function linesFromPlan(map: ProvenanceMap, match: (o: PlanOrigin) => boolean): Map<number, [string, number, number][]> {
   const out = new Map<number, [string, number, number][]>();
-  // By origin index, the list of the places of an origin asked for (an array: ~120,000 ranges are looked up).
+  // By origin index, the list of the places of an origin asked for (an array: ~120,000 runs are looked up).
   const wanted: ([string, number, number][] | undefined)[] = new Array<[string, number, number][] | undefined>(map.origins.length);
   map.origins.forEach((o, i) => {
     if (match(o)) out.set(i, (wanted[i] = []));
   });
   if (out.size === 0) return out;
-  for (const [file, ranges] of map.files) {
-    for (const r of ranges) wanted[r[2]]?.push([file, r[0], r[1]]);
+  for (const [file, runs] of map.files) {
+    for (let i = 0, from = 1; i < runs.length; from = runs[i]! + 1, i += 2) wanted[runs[i + 1]!]?.push([file, from, runs[i]!]);
   }
   return out;
 }

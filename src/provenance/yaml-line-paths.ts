@@ -89,22 +89,42 @@ export interface ScalarListShortcut {
  * a deeper line among them, unless it is the last item, whose further lines
  * the scan reads as it would have (see the state set after a shortcut).
  */
-function scalarItemsColumn(lines: readonly string[], from: number, count: number, keyCol: number): number {
-  const first = lines[from];
-  if (first === undefined || from + count > lines.length) return -1;
+function scalarItemsColumn(text: string, starts: Int32Array, from: number, count: number, keyCol: number): number {
+  if (from + count > starts.length - 1) return -1;
   let col = 0;
-  while (first.charCodeAt(col) === 32) col++;
+  while (text.charCodeAt(starts[from]! + col) === 32) col++;
   if (col < keyCol) return -1;
   const item = `${' '.repeat(col)}- `;
-  for (let i = from; i < from + count; i++) if (!lines[i]!.startsWith(item)) return -1;
+  for (let i = from; i < from + count; i++) if (!text.startsWith(item, starts[i]!)) return -1;
   return col;
+}
+
+/**
+ * Where each line of a text starts, and after the last, where a line after
+ * it would (`starts[n]`, n the number of lines: a last line without a
+ * newline counts, the empty text has none): line i is
+ * `text.slice(starts[i], starts[i + 1] - 1)`, cut only when it is read.
+ */
+function lineStarts(text: string): Int32Array {
+  let newlines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
+  const count = text.length > 0 && !text.endsWith('\n') ? newlines + 1 : newlines;
+  const starts = new Int32Array(count + 1);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    starts[i] = at;
+    const end = text.indexOf('\n', at);
+    at = end < 0 ? text.length + 1 : end + 1;
+  }
+  starts[count] = at;
+  return starts;
 }
 
 /** Paths of each line of `text` (index 0: line 1), as references (null: the top). */
 export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (PathRef | null)[] {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  const out: (PathRef | null)[] = new Array<PathRef | null>(lines.length);
+  const starts = lineStarts(text);
+  const lineCount = starts.length - 1;
+  const out: (PathRef | null)[] = new Array<PathRef | null>(lineCount);
   const stack: Frame[] = [];
   /** A value that continues on deeper lines (a multi-line scalar): its path, and the column they are deeper than. */
   let scalar: { path: PathRef | null; indent: number } | null = null;
@@ -122,8 +142,8 @@ export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (
     return frame;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = 0; i < lineCount; i++) {
+    const line = text.slice(starts[i], starts[i + 1]! - 1);
     const body = line.trimStart();
     const indent = line.length - body.length;
     if (scalar !== null && (body === '' || indent > scalar.indent)) {
@@ -183,7 +203,7 @@ export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (
     // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
     if (value === '' && shortcut !== undefined) {
       const count = shortcut.length(keyPath);
-      const at = count > 0 ? scalarItemsColumn(lines, i + 1, count, col) : -1;
+      const at = count > 0 ? scalarItemsColumn(text, starts, i + 1, count, col) : -1;
       if (at >= 0) {
         shortcut.take(keyPath, i + 1, count);
         for (let j = i + 1; j <= i + count; j++) out[j] = null;

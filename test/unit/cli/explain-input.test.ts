@@ -90,10 +90,13 @@ describe('explain with a corrupt provenance map', () => {
   const corrupt: Record<string, unknown> = {
     'an origin that is not a list': { origins: [1] },
     'a file whose ranges are not a list': { files: { 'a.yml': 5 } },
-    'a range naming an origin that is not there': { files: { 'a.yml': [[1, 2, 7]] } },
-    'a range that is null': { files: { 'a.yml': [null] } },
-    'ranges with a gap': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [[1, 2, 0], [4, 5, 0]] } },
-    'a rule that is not there': { origins: [['/collection', 7, 13, 3]], files: { 'a.yml': [[1, 2, 0]] } },
+    'a run naming an origin that is not there': { files: { 'a.yml': [2, 7] } },
+    'a run that is null': { files: { 'a.yml': [null, 0] } },
+    'a run without its origin (cut short)': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [1, 0, 2] } },
+    'runs in the old shape (a list per range)': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [[1, 2, 0]] } },
+    'a run ending before it starts': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [2, 0, 1, 0] } },
+    'a run ending at line 0': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [0, 0] } },
+    'a rule that is not there': { origins: [['/collection', 7, 13, 3]], files: { 'a.yml': [2, 0] } },
   };
   for (const [name, change] of Object.entries(corrupt)) {
     it(`${name}: exit 2, the map named, both ways`, async () => {

@@ -12,7 +12,7 @@ import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { memberOriginOf, originOf, recordListOrigins, recordOrigin, type FileTrace, type Origin } from '../../../src/compile/origin.js';
 import { yamlText } from '../../../src/compile/yaml-text.js';
 import { loadPlanFileWithSource, parsePlanWithSource } from '../../../src/plan/load.js';
-import { buildProvenanceMap } from '../../../src/provenance/provenance-map.js';
+import { buildProvenanceMap, fileRanges } from '../../../src/provenance/provenance-map.js';
 import { yamlLinePaths } from '../../../src/provenance/yaml-line-paths.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
@@ -39,7 +39,7 @@ function compareWithOracle(loaded: ReturnType<typeof parsePlanWithSource>, given
     const trace = traces.get(path)!;
     if (trace.data === undefined) continue;
     const expected = oracle(text, trace);
-    const ranges = map.files.get(path)!;
+    const ranges = fileRanges(map.files.get(path)!);
     for (const [from, to, k] of ranges) {
       for (let line = from; line <= to; line++) {
         const want = expected[line - 1]!;
