@@ -128,15 +128,14 @@ function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOr
 /** Gives `runs` the origin of each line of a traced file. */
 function lineOrigins(text: string, trace: FileTrace, runs: RunsBuilder): void {
   if (Array.isArray(trace.data) && plainSequenceLineOrigins(text, trace.data, originOf(trace.data) ?? trace.origin, runs)) return;
-  const count = lineCount(text);
-  const out = walkedLineOrigins(text, trace, count);
-  for (let i = 0; i < count; i++) runs.add(i + 1, out[i]!);
+  walkedLineOrigins(text, trace, lineCount(text), runs);
 }
 
-/** Origin of each line of a traced file, by the data path of each line. */
-function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origin[] {
-  const out: Origin[] = new Array<Origin>(count).fill(trace.origin);
+/** Gives `runs` the origin of each line of a traced file, by the data path of each line (of its `count` lines). */
+function walkedLineOrigins(text: string, trace: FileTrace, count: number, runs: RunsBuilder): void {
   if (trace.data !== undefined) {
+    /** The origins of the lines taken off the scan (the others' are found after it). */
+    const out: Origin[] = new Array<Origin>(count);
     // The innermost recorded origin along each line's path. A path's node
     // and origin depend on it alone: each is found once from its parent's,
     // kept by depth (`refs[d]`: the path whose node and origin are at d).
@@ -186,15 +185,21 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origi
     };
     const paths = yamlLinePathRefs(text, shortcut);
     for (let i = 0; i < count; i++) {
-      if (taken[i] === 1) continue;
-      const ref = paths[i] ?? null;
-      if (ref === null) out[i] = rootOrigin;
+      if (taken[i] === 1) runs.add(i + 1, out[i]!);
       else {
-        resolve(ref);
-        out[i] = origins[ref.depth]!;
+        const ref = paths[i] ?? null;
+        if (ref === null) runs.add(i + 1, rootOrigin);
+        else {
+          resolve(ref);
+          runs.add(i + 1, origins[ref.depth]!);
+        }
       }
     }
-  } else if (trace.rows !== undefined) {
+    return;
+  }
+  // The lines before `emitted` (0-based) have been given.
+  let emitted = 0;
+  if (trace.rows !== undefined) {
     // Rows are in line order: each search starts on the line after the last match (`line`, starting at `lineStart`).
     let line = 0;
     let lineStart = 0;
@@ -206,13 +211,17 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number): Origi
         line++;
         lineStart = end + 1;
       }
-      if (line < count) out[line] = row.origin;
+      if (line < count) {
+        if (line > emitted) runs.add(line, trace.origin);
+        runs.add(line + 1, row.origin);
+        emitted = line + 1;
+      }
       const end = text.indexOf('\n', lineStart);
       line++;
       lineStart = end < 0 ? text.length + 1 : end + 1;
     }
   }
-  return out;
+  if (count > emitted) runs.add(count, trace.origin);
 }
 
 /** Where a plan entry is, and whether the plan file itself holds it (else a default applies). */
@@ -235,14 +244,24 @@ interface PlanPlace {
 function planPlaces(source: SourceMap): (pointer: string) => PlanPlace {
   // LineCounter.linePos's answer, without the object it makes for each offset.
   const starts = source.lines.lineStarts;
+  // The search starts from the previous answer's line: the pointers come mostly in plan order.
+  let near = 0;
   const placeAt = (offset: number, written: boolean): PlanPlace => {
     let low = 0;
     let high = starts.length;
+    if (near < high && starts[near]! < offset) {
+      // Past the previous line: double the step until past the offset, then search what is left.
+      low = near + 1;
+      let step = 1;
+      for (; low + step < high && starts[low + step]! < offset; step *= 2) low += step;
+      high = Math.min(high, low + step);
+    } else if (near < high) high = near;
     while (low < high) {
       const mid = (low + high) >> 1;
       if (starts[mid]! < offset) low = mid + 1;
       else high = mid;
     }
+    near = low;
     if (starts[low] === offset) return { line: low + 1, col: 1, written };
     if (low === 0) return { line: 0, col: offset, written };
     return { line: low, col: offset - starts[low - 1]! + 1, written };
