@@ -329,35 +329,37 @@ function childAt(node: unknown, pointer: string, from: number, end: number): unk
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
   const origins: PlanOrigin[] = [];
-  /** By origin index: the rule as recorded (an origin's own says when the default applies). */
+  /** By origin index: the rule as recorded (an origin's own says when the default applies), and the next origin of the same pointer (-1: none). */
   const recordedRules: string[] = [];
-  /** By pointer: the index of its first origin; of those with other rules, by pointer and rule (rare). */
+  const nextOfPointer: number[] = [];
+  /** By pointer: the index of its first origin (the others of the pointer, with other rules, follow `nextOfPointer`: one lookup per pointer). */
   const byPointer = new Map<string, number>();
-  const otherRules = new Map<string, Map<string, number>>();
   const placeOf = planPlaces(source);
   const add = (o: Origin, line: number, col: number, written: boolean): number => {
     origins.push({ pointer: o.pointer, rule: written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line, col });
     recordedRules.push(o.rule);
+    nextOfPointer.push(-1);
     return origins.length - 1;
   };
   const originIndex = (o: Origin): number => {
     const first = byPointer.get(o.pointer);
     if (first === undefined) {
       const place = placeOf(o.pointer);
-      const i = add(o, place.line, place.col, place.written);
-      byPointer.set(o.pointer, i);
-      return i;
+      const k = add(o, place.line, place.col, place.written);
+      byPointer.set(o.pointer, k);
+      return k;
     }
-    if (recordedRules[first] === o.rule) return first;
-    let others = otherRules.get(o.pointer);
-    if (others === undefined) otherRules.set(o.pointer, (others = new Map()));
-    let i = others.get(o.rule);
-    if (i === undefined) {
-      const at = origins[first]!;
-      i = add(o, at.line, at.col, at.rule === recordedRules[first]);
-      others.set(o.rule, i);
+    let i = first;
+    for (;;) {
+      if (recordedRules[i] === o.rule) return i;
+      const next = nextOfPointer[i]!;
+      if (next < 0) break;
+      i = next;
     }
-    return i;
+    const at = origins[i]!;
+    const k = add(o, at.line, at.col, at.rule === recordedRules[i]);
+    nextOfPointer[i] = k;
+    return k;
   };
   // By origin object first: the compiler gives the same object to many lines, and its pointer need not be hashed again.
   const ofObject = new Map<Origin, number>();
