@@ -361,21 +361,11 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     nextOfPointer[i] = k;
     return k;
   };
-  // By origin object first: the compiler gives the same object to many lines, and its pointer need not be hashed again.
-  const ofObject = new Map<Origin, number>();
-  const indexOf = (o: Origin): number => {
-    let i = ofObject.get(o);
-    if (i === undefined) {
-      i = originIndex(o);
-      ofObject.set(o, i);
-    }
-    return i;
-  };
   const files = new Map<string, number[]>();
   for (const [path, text] of tree) {
     const trace = traces.get(path);
     if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
-    const runs = new RunsBuilder(indexOf);
+    const runs = new RunsBuilder(originIndex);
     lineOrigins(text, trace, runs);
     files.set(path, runs.runs);
   }
