@@ -34,20 +34,24 @@ export interface ProvenanceMap {
    * `[to, origin index, to, origin index, ...]`; a run holds the lines after
    * the previous run's `to` (from line 1) up to its own `to` (1-based,
    * inclusive), and the last `to` is the file's last line. Flat numbers, not
-   * a list per run: a 5,000-service tree has ~120,000 runs.
+   * a list per run: a 5,000-service tree has ~120,000 runs (a built map
+   * holds them in an Int32Array, a map read from its sidecar in a list).
    */
-  readonly files: ReadonlyMap<string, readonly number[]>;
+  readonly files: ReadonlyMap<string, FileRuns>;
 }
 
+/** A file's runs, `[to, origin index, ...]` (see `ProvenanceMap.files`). */
+export type FileRuns = Int32Array | readonly number[];
+
 /** A file's runs as `[from, to, origin index]`, 1-based, inclusive. */
-export function fileRanges(runs: readonly number[]): [number, number, number][] {
+export function fileRanges(runs: FileRuns): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (let i = 0, from = 1; i < runs.length; from = runs[i]! + 1, i += 2) out.push([from, runs[i]!, runs[i + 1]!]);
   return out;
 }
 
 /** A file's last line (0 for an empty file). */
-export function lastLine(runs: readonly number[]): number {
+export function lastLine(runs: FileRuns): number {
   return runs.length === 0 ? 0 : runs[runs.length - 2]!;
 }
 
@@ -58,7 +62,10 @@ export function lastLine(runs: readonly number[]): number {
  * asked only when it differs from the last one given.
  */
 class RunsBuilder {
-  readonly runs: number[] = [];
+  // In a typed array grown by doubling (its memory outside the JS heap: the map is made right after the
+  // compile, whose output is still in the young generation, which each collection of the heap copies).
+  private buffer = new Int32Array(64);
+  private length = 0;
   private last: Origin | null = null;
   private lastIndex = -1;
   constructor(private readonly indexOf: (o: Origin) => number) {}
@@ -68,11 +75,22 @@ class RunsBuilder {
       const k = this.indexOf(o);
       if (k !== this.lastIndex) {
         this.lastIndex = k;
-        this.runs.push(to, k);
+        if (this.length === this.buffer.length) {
+          const grown = new Int32Array(this.buffer.length * 2);
+          grown.set(this.buffer);
+          this.buffer = grown;
+        }
+        this.buffer[this.length] = to;
+        this.buffer[this.length + 1] = k;
+        this.length += 2;
         return;
       }
     }
-    this.runs[this.runs.length - 2] = to;
+    this.buffer[this.length - 2] = to;
+  }
+  /** The runs given so far. */
+  runs(): Int32Array {
+    return this.buffer.subarray(0, this.length);
   }
 }
 
@@ -361,15 +379,34 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     nextOfPointer[i] = k;
     return k;
   };
-  const files = new Map<string, number[]>();
+  // By origin object first: the compiler gives one object to the lines of a role or a type in every list
+  // (scenarioDataOrigins), whose pointer, a string just made, need then be hashed only once.
+  const ofObject = new Map<Origin, number>();
+  const indexOf = (o: Origin): number => {
+    let i = ofObject.get(o);
+    if (i === undefined) {
+      i = originIndex(o);
+      ofObject.set(o, i);
+    }
+    return i;
+  };
+  const files = new Map<string, FileRuns>();
   for (const [path, text] of tree) {
     const trace = traces.get(path);
     if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
-    const runs = new RunsBuilder(originIndex);
+    const runs = new RunsBuilder(indexOf);
     lineOrigins(text, trace, runs);
-    files.set(path, runs.runs);
+    files.set(path, runs.runs());
   }
   return { plan: planRef, origins, files };
+}
+
+/** A file's runs as a plain list (which JSON.stringify writes as a list, at its fastest). */
+function plainList(runs: FileRuns): readonly number[] {
+  if (Array.isArray(runs)) return runs as readonly number[];
+  const out = new Array<number>(runs.length);
+  for (let i = 0; i < runs.length; i++) out[i] = runs[i]!;
+  return out;
 }
 
 /** The sidecar's text: rules once, origins as `[pointer, line, col, rule]`, one line per origin and per file. */
@@ -403,7 +440,7 @@ export function provenanceText(map: ProvenanceMap): string {
     ...originLines,
     '  ],',
     '  "files": {',
-    ...list([...map.files].map(([path, ranges]) => `${JSON.stringify(path)}: ${JSON.stringify(ranges)}`), '    '),
+    ...list([...map.files].map(([path, ranges]) => `${JSON.stringify(path)}: ${JSON.stringify(plainList(ranges))}`), '    '),
     '  }',
     '}',
     '',
