@@ -173,7 +173,7 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
       : `cannot expand the document: ${why}`;
     throw new InputError([diagnosticAt(file, at, message)]);
   }
-  return { source: { file, doc, lines }, data };
+  return { source: { file, text, doc, lines }, data };
 }
 
 /**

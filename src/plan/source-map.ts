@@ -6,6 +6,8 @@ import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } fr
 /** A parsed YAML document and where its nodes are. */
 export interface SourceMap {
   readonly file: string;
+  /** The text parsed (the provenance map records its SHA-256, so that `explain` can tell an edited plan). */
+  readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
 }

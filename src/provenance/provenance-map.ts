@@ -6,6 +6,7 @@
  * order of first use), one line per origin and per file so that a change of
  * the plan reads as a small diff.
  */
+import { hash } from 'node:crypto';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
@@ -28,6 +29,12 @@ export interface PlanOrigin extends Origin {
 export interface ProvenanceMap {
   /** The plan file, relative to the output folder (or absolute when on another volume). */
   readonly plan: string;
+  /**
+   * SHA-256 (hex) of the plan text the build compiled (`planTextDigest`):
+   * `explain` compares it with the plan file on disk, whose lines may have
+   * moved since. Null in a sidecar written before it was recorded.
+   */
+  readonly planSha256: string | null;
   readonly origins: readonly PlanOrigin[];
   /**
    * For each generated file, its lines in runs of one origin, flat:
@@ -39,6 +46,14 @@ export interface ProvenanceMap {
    */
   readonly files: ReadonlyMap<string, FileRuns>;
 }
+
+/** The digest a map records of its plan's text: SHA-256 of its UTF-8, hex. */
+export function planTextDigest(text: string): string {
+  return hash('sha256', text, 'hex');
+}
+
+/** What a sidecar's `planSha256` must look like. */
+const PLAN_SHA256 = /^[0-9a-f]{64}$/u;
 
 /** A file's runs, `[to, origin index, ...]` (see `ProvenanceMap.files`). */
 export type FileRuns = Int32Array | readonly number[];
@@ -398,7 +413,7 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     lineOrigins(text, trace, runs);
     files.set(path, runs.runs());
   }
-  return { plan: planRef, origins, files };
+  return { plan: planRef, planSha256: planTextDigest(source.text), origins, files };
 }
 
 /** A file's runs as a plain list (which JSON.stringify writes as a list, at its fastest). */
@@ -431,8 +446,9 @@ export function provenanceText(map: ProvenanceMap): string {
   return [
     '{',
     '  "generator": "edpm-rolegen",',
-    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [toLine, origin, toLine, origin, ...], each run of lines from the line after the previous toLine (from 1) to its toLine; origins[i] = [JSON pointer, plan line, plan column, rule]; edpm-rolegen explain FILE:LINE reads it",',
+    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [toLine, origin, toLine, origin, ...], each run of lines from the line after the previous toLine (from 1) to its toLine; origins[i] = [JSON pointer, plan line, plan column, rule]; planSha256 = SHA-256 of the plan text compiled (explain warns when the plan file no longer has it); edpm-rolegen explain FILE:LINE reads it",',
     `  "plan": ${JSON.stringify(map.plan)},`,
+    ...(map.planSha256 === null ? [] : [`  "planSha256": ${JSON.stringify(map.planSha256)},`]),
     '  "rules": [',
     ...list(rules.map((r) => JSON.stringify(r)), '    '),
     '  ],',
@@ -455,10 +471,12 @@ export function parseProvenance(text: string): ProvenanceMap | null {
   } catch {
     return null;
   }
-  const d = doc as { generator?: unknown; plan?: unknown; rules?: unknown; origins?: unknown; files?: unknown };
+  const d = doc as { generator?: unknown; plan?: unknown; planSha256?: unknown; rules?: unknown; origins?: unknown; files?: unknown };
   if (d.generator !== 'edpm-rolegen' || typeof d.plan !== 'string' || !Array.isArray(d.rules) || !Array.isArray(d.origins) || d.files === null || typeof d.files !== 'object') {
     return null;
   }
+  // Absent from the sidecars of earlier versions (read, with no digest to check the plan by); when there, a digest.
+  if (d.planSha256 !== undefined && (typeof d.planSha256 !== 'string' || !PLAN_SHA256.test(d.planSha256))) return null;
   const rules = d.rules as string[];
   // A corrupt map (edited, cut short, of another shape) is refused here, not met later as a crash.
   const count = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
@@ -484,7 +502,7 @@ export function parseProvenance(text: string): ProvenanceMap | null {
       next = to + 1;
     }
   }
-  return { plan: d.plan, origins, files: new Map(files as [string, number[]][]) };
+  return { plan: d.plan, planSha256: d.planSha256 ?? null, origins, files: new Map(files as [string, number[]][]) };
 }
 
 /** The origin of a line of a generated file, if the map covers it. */
