@@ -1,12 +1,14 @@
 /**
  * `explain FILE[:LINE] [--out DIR] [--json]`: for a generated file and line,
  * the plan entry that made it and the rule; for a line of the plan, every
- * generated line it made.
+ * generated line it made. Either way, a warning when the plan file is no
+ * longer the text the map was built from (its positions may be stale), and
+ * when the generated file was edited since the build.
  */
 import { join, relative, resolve } from 'node:path';
-import { fileError, fileWarning, formatDiagnostic, InputError } from '../core/diagnostics.js';
+import { diagnosticAt, fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { readBoundedRegularFile, readManifest, sha256 } from '../write/manifest.js';
-import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, type Explanation } from '../provenance/explain.js';
+import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation, type PlanOnDisk } from '../provenance/explain.js';
 import { EXIT, type CliIo } from './io.js';
 
 export function explainCommand(target: string, opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
@@ -19,17 +21,25 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
   };
   let answers: Explanation[];
   let reverse = false;
+  const plan = show(out.planPath);
+  const planNow = readPlanOnDisk(out);
+  const warnings: Diagnostic[] = [];
   if (isPlanOf(out, file)) {
     if (line === null) throw new InputError([fileError(file, 'give a line of the plan: explain PLAN:LINE')]);
-    checkPlanLine(file, line);
+    // A plan that cannot be read is refused, as before; a missing one is answered from the map as built.
+    if (planNow.problem !== null) throw planNow.problem;
+    if (planNow.text !== null) checkPlanLine(file, line, planNow.text);
     answers = explainPlanLine(out, line);
     reverse = true;
   } else {
     answers = explainGenerated(out, file, line);
     const edited = editedSinceBuild(out.root, answers[0]?.file);
-    if (edited !== null) io.err(`${formatDiagnostic(fileWarning(file, edited))}\n`);
+    if (edited !== null) warnings.push(fileWarning(file, edited));
   }
-  const plan = show(out.planPath);
+  const planWarning = planSinceBuild(plan, planNow);
+  if (planWarning !== null) warnings.push(planWarning);
+  // Warnings on stderr (the answers stay on stdout), and in the JSON for tools.
+  for (const w of warnings) io.err(`${formatDiagnostic(w)}\n`);
   if (opts.json === true) {
     io.out(
       `${JSON.stringify(
@@ -37,6 +47,8 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
           target,
           root: show(out.root),
           plan,
+          planState: planNow.state,
+          warnings: warnings.map(formatDiagnostic),
           direction: reverse ? 'plan-to-generated' : 'generated-to-plan',
           answers: answers.map((a) => ({
             file: a.file,
@@ -59,6 +71,25 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Why the map's plan positions may not be those of the plan file as it is
+ * (`plan`, as shown), or null when it is the text the map was built from.
+ */
+function planSinceBuild(plan: string, now: PlanOnDisk): Diagnostic | null {
+  switch (now.state) {
+    case 'as-built':
+      return null;
+    case 'edited':
+      return fileWarning(plan, 'edited since the build (its SHA-256 is not the one in the provenance map): plan lines may have moved, so the plan positions here may be stale; build again to explain the plan as it is');
+    case 'missing':
+      return fileWarning(plan, 'the plan file the output folder was built from is not there: the plan positions here are those of the plan as built, and cannot be checked');
+    case 'unreadable':
+      return fileWarning(plan, `cannot be read to check it against the build (${now.problem?.diagnostics[0]?.message ?? 'unreadable'}): the plan positions here are those of the plan as built`);
+    case 'unrecorded':
+      return diagnosticAt(plan, { line: 1, col: 1 }, 'the provenance map records no digest of the plan (an earlier edpm-rolegen wrote it): whether the plan was edited since the build cannot be told; build again to record it', { severity: 'note' });
+  }
 }
 
 /** Largest generated file hashed to tell whether it was edited since the build. */

@@ -2,15 +2,19 @@
  * `explain`: reads the provenance sidecar of an output folder and answers
  * "why is this line here" (a generated file and line -> its plan entry) and
  * the reverse (a plan line -> every generated line it made). Reads only the
- * sidecar: no plan parse, no compile, so it stays fast on large trees.
+ * sidecar and the plan's text (to tell whether the plan was edited since the
+ * build, by the digest the sidecar records): no plan parse, no compile, so
+ * it stays fast on large trees.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { readBoundedRegularFile } from '../core/bounded-file.js';
-import { readPlanText } from '../plan/plan-text.js';
+import { describeIoError } from '../core/io-error.js';
+import { decodeUtf8 } from '../core/utf8-text.js';
+import { MAX_PLAN_BYTES } from '../plan/plan-text.js';
 import { builtInPlanPath } from '../package-root.js';
-import { BUILT_IN_PLAN_REFERENCE, fileRanges, lastLine, linesFromPlan, originOfLine, parseProvenance, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
+import { BUILT_IN_PLAN_REFERENCE, fileRanges, lastLine, linesFromPlan, originOfLine, parseProvenance, planTextDigest, PROVENANCE_FILE, type PlanOrigin, type ProvenanceMap } from './provenance-map.js';
 
 /** A sidecar read from an output folder. */
 export interface OutputProvenance {
@@ -109,9 +113,49 @@ export function isPlanOf(out: OutputProvenance, file: string): boolean {
   }
 }
 
-/** Refuses a line past the end of the plan file (the nearest entry above it would answer for a line that is not there). */
-export function checkPlanLine(file: string, line: number): void {
-  const text = readPlanText(file);
+/**
+ * The plan file now, against the text the map was built from:
+ * - `as-built`: it has the digest the map records;
+ * - `edited`: it has another (its lines may have moved: the map's plan positions may be stale);
+ * - `unrecorded`: the map records no digest (a sidecar of an earlier version): it cannot be told;
+ * - `missing`: there is no plan file at the map's path;
+ * - `unreadable`: it cannot be read as a plan (`problem` says why).
+ */
+export type PlanState = 'as-built' | 'edited' | 'unrecorded' | 'missing' | 'unreadable';
+
+/** The plan file of an output folder as it is now. */
+export interface PlanOnDisk {
+  readonly state: PlanState;
+  /** Its text, when it could be read. */
+  readonly text: string | null;
+  /** Why it could not be read (`unreadable`). */
+  readonly problem: InputError | null;
+}
+
+/**
+ * Reads the plan file the map names, as a plan is read (UTF-8, within the
+ * plan size limit; through a link to it, but never a FIFO or a device
+ * found there), and compares its text with the digest the map records.
+ */
+export function readPlanOnDisk(out: OutputProvenance): PlanOnDisk {
+  const unreadable = (problem: InputError): PlanOnDisk => ({ state: 'unreadable', text: null, problem });
+  let text: string;
+  try {
+    // A plan given through a link is read at the file it names (the bounded read follows no link itself).
+    const bytes = readBoundedRegularFile(realpathSync(out.planPath), MAX_PLAN_BYTES, 'plan file', 'it is not the plan the output folder was built from');
+    if (bytes === null) return { state: 'missing', text: null, problem: null };
+    text = decodeUtf8(bytes, out.planPath);
+  } catch (err) {
+    if (err instanceof InputError) return unreadable(err);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing', text: null, problem: null };
+    return unreadable(new InputError([fileError(out.planPath, `cannot read the plan file: ${describeIoError(err)}`)]));
+  }
+  const state = out.map.planSha256 === null ? 'unrecorded' : planTextDigest(text) === out.map.planSha256 ? 'as-built' : 'edited';
+  return { state, text, problem: null };
+}
+
+/** Refuses a line past the end of the plan file, given its text (the nearest entry above it would answer for a line that is not there). */
+export function checkPlanLine(file: string, line: number, text: string): void {
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   if (line > lines) throw new InputError([fileError(file, `line ${line} is past the end of the plan (${lines} lines)`)]);
 }
