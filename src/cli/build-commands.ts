@@ -4,6 +4,7 @@
 import { relative, resolve } from 'node:path';
 import type { CompileOptions } from '../compile/compile-context.js';
 import { fileError, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
+import { PROVENANCE_FILE } from '../model/file-tree.js';
 import { builtInPlanPath } from '../package-root.js';
 import { readPlanText } from '../plan/plan-text.js';
 import { upToDate } from '../write/up-to-date.js';
@@ -114,6 +115,11 @@ export async function checkCommand(opts: { plan?: string; out?: string; roles?: 
     return EXIT.ok;
   }
   for (const d of drift) io.out(d.patch);
+  if (drift.every((d) => d.path === PROVENANCE_FILE)) {
+    // (a plan edited where it moves no generated line, a comment: its digest in the map, or its positions, changed)
+    io.err(`${displayPath(out)}: the roles match the plan; only the provenance map (${PROVENANCE_FILE}) differs: it was built from another text or place of the plan (or edited since), so explain would answer with stale plan positions; run edpm-rolegen build\n`);
+    return EXIT.failure;
+  }
   io.err(`${displayPath(out)} differs from the plan in ${drift.length} files (${drift.map((d) => `${printable(d.path)}: ${d.kind}`).join(', ')}); run edpm-rolegen build\n`);
   return EXIT.failure;
 }
