@@ -134,6 +134,27 @@ describe('edpm-rolegen check', () => {
     expect(r.stdout).toMatch(/^\+\s+- tuned$/m);
   });
 
+  it('exits 1 when only the plan text changed (a comment): the roles match, the provenance map records another plan digest', async () => {
+    const out = join(dir, 'roles');
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, readFileSync(DEFAULT_PLAN, 'utf8'));
+    expect((await runRolegen(['build', '--plan', plan, '--out', out])).status).toBe(0);
+    expect((await runRolegen(['check', '--plan', plan, '--out', out])).status).toBe(0);
+    // At the end: no plan entry moves, so only the digest of the plan text differs.
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}# reviewed by hand\n`);
+    const r = await runRolegen(['check', '--plan', plan, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--- a/.edpm-rolegen-provenance.json');
+    expect(r.stdout).toMatch(/^-\s+"planSha256": "[0-9a-f]{64}",$/m);
+    expect(r.stdout).toMatch(/^\+\s+"planSha256": "[0-9a-f]{64}",$/m);
+    expect(r.stdout.match(/^--- /gm)).toHaveLength(1);
+    expect(r.stderr).toBe(
+      'roles: the roles match the plan; only the provenance map (.edpm-rolegen-provenance.json) differs: it was built from another text or place of the plan (or edited since), so explain would answer with stale plan positions; run edpm-rolegen build\n'.replace('roles:', `${out}:`),
+    );
+    expect((await runRolegen(['build', '--plan', plan, '--out', out])).stdout).toMatch(/^wrote 1 files to .*\(\d+ generated\)/u); // the map alone: the roles are unchanged
+    expect((await runRolegen(['check', '--plan', plan, '--out', out])).status).toBe(0);
+  });
+
   it('exits 2 on an invalid plan', async () => {
     const plan = join(dir, 'p.yaml');
     writeFileSync(plan, 'updateServices: []\n');

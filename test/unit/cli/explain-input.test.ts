@@ -1,17 +1,19 @@
 /**
  * explain with sloppy and hostile input: targets whose line is not a line,
  * plan lines that are not in the plan, a plan reached through a link, a
- * provenance map that is corrupt, a generated file edited since the build.
- * Each is one line naming the file, exit 2 (a warning for the edit), never
+ * provenance map that is corrupt, a generated file or the plan edited since
+ * the build, the plan gone, an old map without the plan's digest.
+ * Each is one line naming the file, exit 2 (a warning for an edit), never
  * a stack trace nor an answer for a line that is not there.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRolegen } from '../../support/cli.js';
-import { CLI, DEFAULT_PLAN } from '../../support/paths.js';
+import { CLI, DEFAULT_PLAN, DIST_ROLES } from '../../support/paths.js';
 
 let dir: string;
 let out: string;
@@ -97,6 +99,10 @@ describe('explain with a corrupt provenance map', () => {
     'a run ending before it starts': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [2, 0, 1, 0] } },
     'a run ending at line 0': { origins: [['/collection', 7, 13, 0]], files: { 'a.yml': [0, 0] } },
     'a rule that is not there': { origins: [['/collection', 7, 13, 3]], files: { 'a.yml': [2, 0] } },
+    'a plan digest that is not a SHA-256': { planSha256: 'abc123' },
+    'a plan digest in capitals': { planSha256: 'A'.repeat(64) },
+    'a plan digest that is a number': { planSha256: 5 },
+    'a plan digest that is null': { planSha256: null },
   };
   for (const [name, change] of Object.entries(corrupt)) {
     it(`${name}: exit 2, the map named, both ways`, async () => {
@@ -150,5 +156,128 @@ describe('explain with a provenance map that is not a regular file', () => {
     const r = explainProcess(['--out', folder, `${join(folder, 'a.yml')}:1`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${join(folder, '.edpm-rolegen-provenance.json')}:1:1: error: the provenance map is a symbolic link; edpm-rolegen reads it only as a regular file: remove it and build again\n`);
+  });
+});
+
+describe('explain after the plan was edited since the build (the map records the SHA-256 of the plan text it was built from)', () => {
+  /** A folder built from its own copy of the built-in plan: the plan, the output, a generated line and the plan line behind it. */
+  const built = async (name: string): Promise<{ plan: string; out: string; target: string; planLine: number }> => {
+    const folder = mkdtempSync(join(dir, `${name}-`));
+    const p = join(folder, 'plan.yaml');
+    copyFileSync(DEFAULT_PLAN, p);
+    const o = join(folder, 'out');
+    expect((await runRolegen(['build', '--plan', p, '--out', o])).status).toBe(0);
+    const containers = join(o, 'edpm_update_services', 'tasks', 'containers.yml');
+    const target = `${containers}:${readFileSync(containers, 'utf8').split('\n').findIndex((l) => l.includes('name: osp.edpm.edpm_ovn')) + 1}`;
+    const planLine = (JSON.parse((await runRolegen(['explain', '--json', target])).stdout) as { answers: { plan: { line: number } }[] }).answers[0]!.plan.line;
+    return { plan: p, out: o, target, planLine };
+  };
+  const sidecar = (o: string): string => join(o, '.edpm-rolegen-provenance.json');
+  const edited = (p: string): string =>
+    `${p}:1:1: warning: edited since the build (its SHA-256 is not the one in the provenance map): plan lines may have moved, so the plan positions here may be stale; build again to explain the plan as it is`;
+
+  it('the sidecar records the SHA-256 of the plan text, for a plan file and for the built-in plan', async () => {
+    const { plan: p, out: o } = await built('digest');
+    const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(JSON.parse(readFileSync(sidecar(o), 'utf8')).planSha256).toBe(sha(p));
+    expect(JSON.parse(readFileSync(sidecar(DIST_ROLES), 'utf8')).planSha256).toBe(sha(DEFAULT_PLAN));
+  });
+
+  it('unedited: no warning, both ways; the JSON says the plan is as built', async () => {
+    const { plan: p, out: o, target, planLine } = await built('unedited');
+    for (const args of [[target], ['--out', o, `${p}:${planLine}`]]) {
+      const r = await runRolegen(['explain', ...args]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const j = JSON.parse((await runRolegen(['explain', '--json', ...args])).stdout);
+      expect(j.planState).toBe('as-built');
+      expect(j.warnings).toEqual([]);
+    }
+  });
+
+  it('edited: the answer as before, with a warning naming the plan, both ways, text and JSON', async () => {
+    const { plan: p, out: o, target, planLine } = await built('edited');
+    const before = await runRolegen(['explain', target]);
+    const reverseBefore = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    expect(reverseBefore.stdout).toContain(target.replace(/:\d+$/u, ':'));
+    // Two lines added at the top: every entry moved down, and the map does not know it.
+    writeFileSync(p, `# reviewed\n# by hand\n${readFileSync(p, 'utf8')}`);
+    const r = await runRolegen(['explain', target]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(before.stdout);
+    expect(r.stderr).toBe(`${edited(p)}\n`);
+    const back = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    expect(back.status).toBe(0);
+    expect(back.stdout).toBe(reverseBefore.stdout);
+    expect(back.stderr).toBe(`${edited(p)}\n`);
+    for (const args of [[target], ['--out', o, `${p}:${planLine}`]]) {
+      const j = JSON.parse((await runRolegen(['explain', '--json', ...args])).stdout);
+      expect(j.planState).toBe('edited');
+      expect(j.warnings).toEqual([edited(p)]);
+      expect(j.answers.length).toBeGreaterThan(0);
+    }
+    // Built again: the map is of the plan as it is, no warning.
+    expect((await runRolegen(['build', '--plan', p, '--out', o])).status).toBe(0);
+    expect((await runRolegen(['explain', target])).stderr).toBe('');
+  });
+
+  it('an old sidecar without the digest (an earlier version wrote it): read, the answer as before, a note that the plan cannot be checked', async () => {
+    const { plan: p, out: o, target, planLine } = await built('old');
+    const before = await runRolegen(['explain', target]);
+    const text = readFileSync(sidecar(o), 'utf8');
+    const old = text.replace(/^ {2}"planSha256": "[0-9a-f]{64}",\n/mu, '');
+    expect(old).not.toBe(text);
+    writeFileSync(sidecar(o), old);
+    const note = `${p}:1:1: note: the provenance map records no digest of the plan (an earlier edpm-rolegen wrote it): whether the plan was edited since the build cannot be told; build again to record it`;
+    const r = await runRolegen(['explain', target]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(before.stdout);
+    expect(r.stderr).toBe(`${note}\n`);
+    const j = JSON.parse((await runRolegen(['explain', '--json', '--out', o, `${p}:${planLine}`])).stdout);
+    expect(j.planState).toBe('unrecorded');
+    expect(j.warnings).toEqual([note]);
+  });
+
+  it('the plan file gone: the answer from the map as built, with a warning, exit 0, both ways', async () => {
+    const { plan: p, out: o, target, planLine } = await built('missing');
+    const before = await runRolegen(['explain', target]);
+    const reverseBefore = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    rmSync(p);
+    const gone = `${p}:1:1: warning: the plan file the output folder was built from is not there: the plan positions here are those of the plan as built, and cannot be checked`;
+    const r = await runRolegen(['explain', target]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(before.stdout);
+    expect(r.stderr).toBe(`${gone}\n`);
+    const back = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    expect(back.status).toBe(0);
+    expect(back.stdout).toBe(reverseBefore.stdout);
+    expect(back.stderr).toBe(`${gone}\n`);
+    const j = JSON.parse((await runRolegen(['explain', '--json', target])).stdout);
+    expect(j.planState).toBe('missing');
+    expect(j.warnings).toEqual([gone]);
+  });
+
+  it('a plan that is no longer UTF-8: a warning for a generated line; exit 2 for a plan line, as for any plan that cannot be read', async () => {
+    const { plan: p, out: o, target, planLine } = await built('not-utf8');
+    writeFileSync(p, Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n'), readFileSync(p)]));
+    const r = await runRolegen(['explain', target]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`${p}:1:1: warning: cannot be read to check it against the build (byte 0xe9 is not valid UTF-8; save the file as UTF-8): the plan positions here are those of the plan as built\n`);
+    const back = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    expect(back.status).toBe(2);
+    expect(back.stderr).toBe(`${p}:1:6: error: byte 0xe9 is not valid UTF-8; save the file as UTF-8\n`);
+  });
+
+  it('a plan built through a symbolic link: read at the file it names, as built, no warning', async () => {
+    const folder = mkdtempSync(join(dir, 'linked-'));
+    const real = join(folder, 'real.yaml');
+    copyFileSync(DEFAULT_PLAN, real);
+    const link = join(folder, 'plan.yaml');
+    symlinkSync(real, link);
+    const o = join(folder, 'out');
+    expect((await runRolegen(['build', '--plan', link, '--out', o])).status).toBe(0);
+    const r = await runRolegen(['explain', `${join(o, 'edpm_update_services', 'tasks', 'main.yml')}:3`]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
