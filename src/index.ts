@@ -45,7 +45,7 @@ export type { RolloutRequest, ResumeResult } from './rollout/rollout-request.js'
 export { parsePlanWithSource, loadPlanFileWithSource } from './plan/load.js';
 export { planReference } from './provenance/compile-with-provenance.js';
 export { PROVENANCE_FILE, originOfLine, fileRanges, type FileRuns, type ProvenanceMap, type PlanOrigin } from './provenance/provenance-map.js';
-export { readOutputProvenance, explainGenerated, explainPlanLine, type Explanation } from './provenance/explain.js';
+export { readOutputProvenance, explainGenerated, explainPlanLine, readPlanOnDisk, type Explanation, type PlanOnDisk, type PlanState } from './provenance/explain.js';
 export { importRole, checkImport, type RoleImport } from './import/import-role.js';
 export { semanticDiff, formatDifference, type SemanticDifference } from './import/semantic-diff.js';
 export type { NodeInput, PhaseRun, RunStep } from './show/node-run.js';
