@@ -88,7 +88,6 @@ export const OVS_VARS = {
   /** Registered results and task variables. */
   query: `${P}_ovs_query`,
   queryWords: `${P}_ovs_query_words`,
-  findScript: `${P}_ovs_find_script`,
   /** The find-and-update task's result: defined when the tags selected the task (even when skipped by its condition), changed when it installed. */
   update: `${P}_ovs_update`,
   findUpdateScript: `${P}_ovs_find_update_script`,
@@ -106,10 +105,12 @@ export const OVS_LIST_CHECK_TASK = 'Check the Open vSwitch package list';
 /** Name of the query of step 2. */
 export const OVS_QUERY_TASK = 'Find the Open vSwitch packages installed on the node and the pending updates';
 
+/** The line FIND_AND_UPDATE_OPENVSWITCH_SCRIPT prints once it has installed the updates: the task reports changed on it. */
+export const OPENVSWITCH_UPDATED_LINE = 'changed';
+
 /**
- * The node-side query of step 2, run as `sh -c SCRIPT find UNIT NAME...`
- * (arguments, never pasted into the text). Prints one line per finding,
- * each sorted:
+ * What step 2 finds on the node, printed one line per finding, each sorted
+ * (the query alone is the script below with MODE `query`, which stops there):
  * - `openvswitch NAME`: the installed packages whose source package is that
  *   of a package providing UNIT or one of the NAMEs (none when no Open
  *   vSwitch is installed). `rpm -q --whatprovides` takes capabilities and
@@ -126,39 +127,11 @@ export const OVS_QUERY_TASK = 'Find the Open vSwitch packages installed on the n
  *   that obsolete installed ones and those they obsolete. A word that is no
  *   package name (a wrapped line) only makes a step run that would have
  *   found nothing to do.
- */
-export const FIND_OPENVSWITCH_SCRIPT = [
-  'set -eu',
-  'unit=$1',
-  'shift',
-  "sources=$(rpm -q --qf '%{SOURCERPM}\\n' --whatprovides \"$@\" \"$unit\" 2>/dev/null | sed -n 's/-[^-]*-[^-]*[.]src[.]rpm$//p' | sort -u)",
-  'if [ -n "$sources" ]; then',
-  "  rpm -qa --qf '%{SOURCERPM} %{NAME}\\n' | awk -v sources=\"$sources\" '",
-  '    BEGIN { n = split(sources, list, "\\n"); for (i = 1; i <= n; i++) wanted[list[i]] = 1 }',
-  '    { sub(/-[^-]*-[^-]*[.]src[.]rpm$/, "", $1) }',
-  '    $1 in wanted { print "openvswitch " $2 }',
-  "  ' | sort -u",
-  'fi',
-  'status=0',
-  'updates=$(dnf -q --refresh check-update) || status=$?',
-  'if [ "$status" -eq 1 ] && repos=$(dnf -q repolist --enabled) && [ -z "$repos" ]; then',
-  "  status=0 updates=''",
-  'fi',
-  '[ "$status" -eq 0 ] || [ "$status" -eq 100 ] || exit "$status"',
-  "printf '%s\\n' \"$updates\" | awk '",
-  '  NF > 0 && $0 !~ /^Obsoleting Packages/ { n = $1; sub(/[.][^.]*$/, "", n); print "update " n }',
-  "' | sort -u",
-  '',
-].join('\n');
-
-/** The line FIND_AND_UPDATE_OPENVSWITCH_SCRIPT prints once it has installed the updates: the task reports changed on it. */
-export const OPENVSWITCH_UPDATED_LINE = 'changed';
-
-/**
+ *
  * Steps 2 and 3 in one command (one round trip), run as `sh -c SCRIPT
  * find-update-openvswitch UNIT SERVICE RETRIES DELAY MODE NAME...`
  * (arguments, never pasted into the text):
- * - finds what FIND_OPENVSWITCH_SCRIPT finds and prints the same lines
+ * - finds what is said above and prints those lines
  *   (`openvswitch NAME`, then `update NAME`), the refresh and
  *   `dnf check-update` tried again RETRIES times DELAY seconds apart (a
  *   failure of the whole command is not tried again: it may have installed);
@@ -371,13 +344,14 @@ export function openvswitchPreludeTasks(
   // Step 2 alone. Inline step: in tasks/query.yml, included when the find-and-update task was not
   // selected by the tags (the include's condition: no condition of their own).
   const queryWhen = inline ? undefined : when;
+  const retriesArgs = inline ? `${V.effectiveRetries} | int | string, ${V.effectiveDelay} | int | string` : "'0', '0'";
   const query = recordOrigin(task(OVS_QUERY_TASK, 'ansible.builtin.command', {
-    argv: `{{ ['sh', '-c', ${V.findScript}, 'find-openvswitch', '${unitFile}'] + ${list} }}`,
+    // The find-and-update script, which updates nothing in mode `query`. It refreshes the dnf metadata,
+    // tried again as the Open vSwitch download is (inline step; with tasks from a role: not tried again).
+    argv: `{{ ['sh', '-c', ${V.findUpdateScript}, 'find-openvswitch', '${unitFile}', '${ovs.serviceName}', ${retriesArgs}, 'query'] + ${list} }}`,
   }, {
-    vars: { ...listVar, [V.findScript]: FIND_OPENVSWITCH_SCRIPT },
+    vars: { ...listVar, [V.findUpdateScript]: FIND_AND_UPDATE_OPENVSWITCH_SCRIPT },
     register: V.query,
-    // It refreshes the dnf metadata: tried again as the Open vSwitch download is.
-    ...(inline ? { until: `${V.query} is succeeded`, retries: `{{ ${V.effectiveRetries} }}`, delay: `{{ ${V.effectiveDelay} }}` } : {}),
     checkMode: false,
     changedWhen: false,
     ...(queryWhen === undefined ? {} : { when: queryWhen }),
@@ -390,7 +364,7 @@ export function openvswitchPreludeTasks(
     task(`${OVS_QUERY_TASK}; when one of them has one, download their updates, install them without their RPM scriptlets, enable the ${unit} service`, 'ansible.builtin.command', {
       argv:
         `{{ ['sh', '-c', ${V.findUpdateScript}, 'find-update-openvswitch', '${unitFile}', '${unit}', ` +
-        `${V.effectiveRetries} | int | string, ${V.effectiveDelay} | int | string, 'check' if ansible_check_mode else 'update'] + ${list} }}`,
+        `${retriesArgs}, 'check' if ansible_check_mode else 'update'] + ${list} }}`,
     }, {
       vars: { ...listVar, [V.findUpdateScript]: FIND_AND_UPDATE_OPENVSWITCH_SCRIPT },
       register: V.update,
@@ -426,8 +400,6 @@ export const OVS_QUERY_TASK_FILE = 'query';
 
 /** Name of the include of OVS_QUERY_TASK_FILE. */
 export const OVS_QUERY_INCLUDE_TASK = 'Check the Open vSwitch package list and find the packages alone (the update is not selected)';
-
-
 
 /**
  * What step 2 found, as task variables of the task that reads it (the

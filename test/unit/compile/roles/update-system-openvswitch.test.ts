@@ -93,6 +93,9 @@ esac
 let dir: string;
 let script: string;
 let unitArg: string;
+let serviceArg: string;
+/** The query alone's arguments after `sh -c SCRIPT NAME`: unit, service, retries and delay, mode. */
+let argvHead: RegExpExecArray;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'edpm-ovs-find-'));
@@ -103,8 +106,10 @@ beforeAll(() => {
   // The query alone: tasks/query.yml (included when the find-and-update task is not selected).
   const alone = yamlOf(compilePlan(editedPlan(() => {})), 'edpm_update_system/tasks/query.yml') as Record<string, any>[];
   const find = alone.find((t) => t.name === 'Find the Open vSwitch packages installed on the node and the pending updates')!;
-  script = find.vars.edpm_update_system_ovs_find_script;
-  unitArg = /'(\/usr\/lib\/systemd\/system\/[^']+)'/u.exec(find['ansible.builtin.command'].argv)![1]!;
+  script = find.vars.edpm_update_system_ovs_find_update_script;
+  argvHead = /^\{\{ \['sh', '-c', edpm_update_system_ovs_find_update_script, 'find-openvswitch', '(\/usr\/lib\/systemd\/system\/[^']+)', '([^']+)', (.*), 'query'\] \+/u.exec(find['ansible.builtin.command'].argv)!;
+  unitArg = argvHead[1]!;
+  serviceArg = argvHead[2]!;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -118,7 +123,7 @@ function query(
 ): { openvswitch: string[]; updates: string[]; other: string[]; status: number | null } {
   const db = join(dir, 'db.json');
   writeFileSync(db, JSON.stringify([...SYSTEM, ...installed]));
-  const r = spawnSync('sh', ['-c', script, 'find-openvswitch', unitArg, ...list], {
+  const r = spawnSync('sh', ['-c', script, 'find-openvswitch', unitArg, serviceArg, '0', '0', 'query', ...list], {
     env: { PATH: `${dir}:/usr/bin:/bin`, FAKE_RPM_DB: db, FAKE_DNF_LISTING: listing, FAKE_DNF_STATUS: String(dnfStatus), FAKE_DNF_REPOS: repos },
     encoding: 'utf8',
   });
@@ -138,6 +143,10 @@ function find(installed: readonly Installed[], list: readonly string[]): { lines
 describe('finding the Open vSwitch packages installed on a node', () => {
   it('asks for the unit of the plan', () => {
     expect(unitArg).toBe(UNIT);
+  });
+  it('is the find-and-update script in mode query, its refresh tried again with the download retries and delay', () => {
+    expect(serviceArg).toBe('openvswitch');
+    expect(argvHead[3]).toBe('edpm_update_system_ovs_download_retries | int | string, edpm_update_system_ovs_download_delay | int | string');
   });
 
   it('finds a plain openvswitch and its pinned subpackage', () => {

@@ -86,10 +86,9 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
     expect(find.check_mode).toBe(false);
     expect(find.changed_when).toBe(false);
     expect(find.register).toBe('edpm_update_system_ovs_query');
-    // It refreshes the dnf metadata: tried again like the download.
-    expect(find.until).toBe('edpm_update_system_ovs_query is succeeded');
-    expect(find.retries).toBe('{{ edpm_update_system_ovs_download_retries }}');
-    expect(find.delay).toBe('{{ edpm_update_system_ovs_download_delay }}');
+    // It refreshes the dnf metadata: tried again like the download, inside the script (the retries and
+    // the delay are its arguments, below), not by the task as a whole.
+    for (const key of ['until', 'retries', 'delay']) expect(find[key], key).toBeUndefined();
     // What it found is read, as task variables, by the all-packages step (describe 'every other package').
     const packages = yamlOf(tree, `${role}/tasks/packages.yml`)[0];
     expect(packages.vars).toMatchObject({
@@ -100,10 +99,12 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
       edpm_update_system_pending_updates: "{{ edpm_update_system_ovs_query_words | selectattr(0, 'equalto', 'update') | map(attribute=1) | list }}",
     });
     expect(find['ansible.builtin.command'].argv).toBe(
-      "{{ ['sh', '-c', edpm_update_system_ovs_find_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service'] + edpm_update_system_ovs_update_packages }}",
+      "{{ ['sh', '-c', edpm_update_system_ovs_find_update_script, 'find-openvswitch', '/usr/lib/systemd/system/openvswitch.service', 'openvswitch', " +
+        "edpm_update_system_ovs_download_retries | int | string, edpm_update_system_ovs_download_delay | int | string, 'query'] + edpm_update_system_ovs_update_packages }}",
     );
-    // No Jinja delimiters in the script: it reaches the node as written.
-    expect(find.vars.edpm_update_system_ovs_find_script).not.toMatch(/\{\{|\{%|\{#/u);
+    // The same script as the find-and-update task's (mode query: no update), with no Jinja delimiters: it reaches the node as written.
+    expect(find.vars.edpm_update_system_ovs_find_update_script).toBe(findUpdate.vars.edpm_update_system_ovs_find_update_script);
+    expect(find.vars.edpm_update_system_ovs_find_update_script).not.toMatch(/\{\{|\{%|\{#/u);
   });
   it('finds and updates in one command that runs in check mode too (it updates only outside it), reports changed only when it installed, and is not tried again as a whole', () => {
     expect(findUpdate.check_mode).toBe(false);
