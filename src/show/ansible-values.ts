@@ -72,3 +72,13 @@ export function pyRepr(value: unknown): string {
 export function pyStr(value: unknown): string {
   return typeof value === 'string' ? value : pyRepr(value);
 }
+
+/** Python's whitespace (what `str.strip()` and `Decimal()` take off): JavaScript's without U+FEFF, with U+001C-U+001F and U+0085. A character class, for patterns. */
+export const PY_SPACE_CLASS = '[\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_SPACE_START = new RegExp(`^${PY_SPACE_CLASS}+`, 'u');
+const PY_SPACE_END = new RegExp(`${PY_SPACE_CLASS}+$`, 'u');
+
+/** Python's `str.strip()`. */
+export function pyStrip(s: string): string {
+  return s.replace(PY_SPACE_START, '').replace(PY_SPACE_END, '');
+}

@@ -19,7 +19,7 @@ import type { RoleVariable, VariableType } from '../compile/role-variable.js';
 import { updateServicesVariables } from '../compile/roles/update-services.js';
 import { updateSystemVariables } from '../compile/roles/update-system.js';
 import { progressNames, rolloutIdRoleVariable } from '../compile/rollout-progress.js';
-import { boolFilter, pyRepr, pyTypeName } from './ansible-values.js';
+import { boolFilter, PY_SPACE_CLASS, pyRepr, pyStrip, pyTypeName } from './ansible-values.js';
 
 /** The variables of a generated role's `meta/argument_specs.yml`, in its order. */
 export function roleArgumentSpec(plan: UpdatePlan, role: string): RoleVariable[] {
@@ -82,8 +82,8 @@ const VALID_BOOLEANS = "'y', 'yes', 'on', '1', 'true', 't', 1, 'n', 'no', 'off',
 const BOOLEANS_TRUE: ReadonlySet<unknown> = new Set(['y', 'yes', 'on', '1', 'true', 't', 1]);
 const BOOLEANS_FALSE: ReadonlySet<unknown> = new Set(['n', 'no', 'off', '0', 'false', 'f', 0]);
 
-/** Python's whitespace, which `str.strip()` and `Decimal()` take off. */
-const PY_SPACE = '[\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*';
+/** Python's whitespace, which `Decimal()` takes off. */
+const PY_SPACE = `${PY_SPACE_CLASS}*`;
 const DIGITS = '[0-9](?:_?[0-9])*';
 /** What Python's `decimal.Decimal(str)` reads (ASCII digits). */
 const DECIMAL = new RegExp(`^${PY_SPACE}([-+]?)(?:(${DIGITS})?(?:\\.(${DIGITS})?)?(?:[eE]([-+]?${DIGITS}))?|(inf|infinity|nan|snan)[0-9]*)${PY_SPACE}$`, 'iu');
@@ -103,17 +103,13 @@ function typeProblem(type: VariableType, value: unknown): string | null {
     case 'bool': {
       if (typeof value === 'boolean') return null;
       if (typeof value !== 'string' && typeof value !== 'number') return `<class '${pyTypeName(value)}'> cannot be converted to a bool`;
-      const normalized = typeof value === 'string' ? pyStripText(value.toLowerCase()) : value;
+      const normalized = typeof value === 'string' ? pyStrip(value.toLowerCase()) : value;
       if (BOOLEANS_TRUE.has(normalized) || BOOLEANS_FALSE.has(normalized)) return null;
       return `The value '${String(value)}' is not a valid boolean. Valid booleans include: ${VALID_BOOLEANS}`;
     }
     case 'int':
       return intProblem(value);
   }
-}
-
-function pyStripText(s: string): string {
-  return s.replace(new RegExp(`^${PY_SPACE}|${PY_SPACE}$`, 'gu'), '');
 }
 
 /** check_type_int (2.19): an int (or bool) passes; else Decimal(value) must be integral. */

@@ -21,6 +21,7 @@
 import { isScalar, LineCounter, parseDocument, type ScalarTag, type Tags } from 'yaml';
 import { posix } from 'node:path';
 import { diagnosticAt, InputError } from '../core/diagnostics.js';
+import { pyStrip } from './ansible-values.js';
 
 /** What `-e` gave: the variables, and what Ansible would do with them that a reader might not expect. */
 export interface ExtraVars {
@@ -172,14 +173,6 @@ export function parseKv(text: string): Record<string, string> {
   return options;
 }
 
-/** Python's `str.strip()`: its whitespace is JavaScript's without U+FEFF, with U+001C-U+001F and U+0085. */
-function pyStrip(s: string): string {
-  return s.replace(PY_SPACE_START, '').replace(PY_SPACE_END, '');
-}
-
-const PY_SPACE = '[\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
-const PY_SPACE_START = new RegExp(`^${PY_SPACE}`, 'u');
-const PY_SPACE_END = new RegExp(`${PY_SPACE}$`, 'u');
 
 /** Ansible's `unquote`: a value in matching quotes loses them (unless the last one is escaped). */
 function unquote(s: string): string {
