@@ -6,9 +6,10 @@
  * when the generated file was edited since the build.
  */
 import { join, relative, resolve } from 'node:path';
-import { diagnosticAt, fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { readBoundedRegularFile, readManifest, sha256 } from '../write/manifest.js';
-import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation, type PlanOnDisk } from '../provenance/explain.js';
+import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation } from '../provenance/explain.js';
+import { planStateWarning } from './plan-state-warning.js';
 import { EXIT, type CliIo } from './io.js';
 
 export function explainCommand(target: string, opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
@@ -36,7 +37,7 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     const edited = editedSinceBuild(out.root, answers[0]?.file);
     if (edited !== null) warnings.push(fileWarning(file, edited));
   }
-  const planWarning = planSinceBuild(plan, planNow);
+  const planWarning = planStateWarning(plan, planNow, 'explain');
   if (planWarning !== null) warnings.push(planWarning);
   // Warnings on stderr (the answers stay on stdout), and in the JSON for tools.
   for (const w of warnings) io.err(`${formatDiagnostic(w)}\n`);
@@ -71,25 +72,6 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
   }
   return EXIT.ok;
-}
-
-/**
- * Why the map's plan positions may not be those of the plan file as it is
- * (`plan`, as shown), or null when it is the text the map was built from.
- */
-function planSinceBuild(plan: string, now: PlanOnDisk): Diagnostic | null {
-  switch (now.state) {
-    case 'as-built':
-      return null;
-    case 'edited':
-      return fileWarning(plan, 'edited since the build (its SHA-256 is not the one in the provenance map): plan lines may have moved, so the plan positions here may be stale; build again to explain the plan as it is');
-    case 'missing':
-      return fileWarning(plan, 'the plan file the output folder was built from is not there: the plan positions here are those of the plan as built, and cannot be checked');
-    case 'unreadable':
-      return fileWarning(plan, `cannot be read to check it against the build (${now.problem?.diagnostics[0]?.message ?? 'unreadable'}): the plan positions here are those of the plan as built`);
-    case 'unrecorded':
-      return diagnosticAt(plan, { line: 1, col: 1 }, 'the provenance map records no digest of the plan (an earlier edpm-rolegen wrote it): whether the plan was edited since the build cannot be told; build again to record it', { severity: 'note' });
-  }
 }
 
 /** Largest generated file hashed to tell whether it was edited since the build. */

@@ -1,23 +1,33 @@
 /**
  * `lint [--out DIR] [--json]`: ansible-lint and yamllint on a built output
- * folder, each finding shown at its generated place and its plan entry.
+ * folder, each finding shown at its generated place and its plan entry;
+ * once per run, a warning when the plan file is no longer the text the
+ * folder was built from (the findings' plan positions may be stale), as
+ * `explain` gives.
  */
 import { join, relative } from 'node:path';
+import { formatDiagnostic } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
-import { readOutputProvenance } from '../provenance/explain.js';
+import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
+import { planStateWarning } from './plan-state-warning.js';
 import { EXIT, type CliIo } from './io.js';
 
 export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
   const out = readOutputProvenance(opts.out ?? defaultOut());
-  const findings = lintOutput(out, join(packageRoot(), '.venv', 'bin'), join(packageRoot(), '.yamllint'));
   const show = (p: string): string => {
     const rel = relative(process.cwd(), p);
     return rel === '' || rel.startsWith('..') ? p : rel;
   };
   const plan = show(out.planPath);
+  const planNow = readPlanOnDisk(out);
+  const warning = planStateWarning(plan, planNow, 'lint');
+  const warnings = warning === null ? [] : [formatDiagnostic(warning)];
+  // Said before the linters run (they take a while); on stderr (the findings stay on stdout), and in the JSON for tools.
+  for (const w of warnings) io.err(`${w}\n`);
+  const findings = lintOutput(out, join(packageRoot(), '.venv', 'bin'), join(packageRoot(), '.yamllint'));
   if (opts.json === true) {
-    io.out(`${JSON.stringify({ root: show(out.root), plan, findings }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ root: show(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) {
       io.out(`${show(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}\n`);

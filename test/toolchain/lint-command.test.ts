@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireToolchain } from '../support/ansible-toolchain.js';
 import { runRolegen } from '../support/cli.js';
-import { ROOT } from '../support/paths.js';
+import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
 
 // `edpm-rolegen lint`: the project's real ansible-lint and yamllint (.venv)
 // on a built output folder; each finding is shown where it is and at the
@@ -21,13 +21,19 @@ describe('edpm-rolegen lint', () => {
     const out = join(dir, 'clean');
     expect((await runRolegen(['build', '--out', out])).status).toBe(0);
     const r = await runRolegen(['lint', '--out', out]);
+    // The built-in plan as built: no warning before the count.
     expect(r.stderr).toMatch(/^0 finding\(s\) in /u);
     expect(r.status).toBe(0);
   });
 
-  it('re-reports a finding in a generated file at its plan entry, exit 1', async () => {
+  it('re-reports a finding in a generated file at its plan entry, exit 1; once, a warning that the plan was edited since the build', async () => {
     const out = join(dir, 'edited');
-    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    const plan = join(dir, 'plan.yaml');
+    copyFileSync(DEFAULT_PLAN, plan);
+    expect((await runRolegen(['build', '--plan', plan, '--out', out])).status).toBe(0);
+    // The plan edited after the build: a line added at the top moves every entry down, and the map does not know it.
+    writeFileSync(plan, `# reviewed by hand\n${readFileSync(plan, 'utf8')}`);
+    const warning = `${plan}:1:1: warning: edited since the build (its SHA-256 is not the one in the provenance map): plan lines may have moved, so the plan positions of the findings may be stale; build again, then lint, to trace the findings to the plan as it is`;
     const containers = join(out, 'edpm_update_services', 'tasks', 'containers.yml');
     const lines = readFileSync(containers, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes('name: osp.edpm.edpm_ovn')) + 1;
@@ -41,11 +47,16 @@ describe('edpm-rolegen lint', () => {
     const findings = r.stdout.split('\n');
     const trailing = findings.findIndex((l) => l.startsWith(`${containers}:${at}:`) && l.includes('yamllint') && l.includes('trailing-spaces'));
     expect(trailing, r.stdout).toBeGreaterThanOrEqual(0);
-    expect(findings[trailing + 1]).toMatch(/^ {4}from the plan: plans\/default\.yaml:\d+:\d+ \/updateServices\/containerSteps\/1\/tasks\/0: include of a task file/u);
+    expect(findings[trailing + 1]).toMatch(/^ {4}from the plan: .*:\d+:\d+ \/updateServices\/containerSteps\/1\/tasks\/0: include of a task file/u);
+    expect(findings[trailing + 1]!.startsWith(`    from the plan: ${plan}:`)).toBe(true);
+    // Said once, before the count, however many findings.
+    expect(r.stderr.split('\n')).toEqual([warning, expect.stringMatching(/^\d+ finding\(s\) in /u), '']);
     const fqcn = findings.findIndex((l) => l.startsWith(`${containers}:${module + 1}:`) && l.includes('ansible-lint') && l.includes('fqcn'));
     expect(fqcn, r.stdout).toBeGreaterThanOrEqual(0);
     expect(findings[fqcn + 1]).toContain('/updateServices/containerSteps/1/tasks/0');
     const json = JSON.parse((await runRolegen(['lint', '--out', out, '--json'])).stdout);
+    expect(json.planState).toBe('edited');
+    expect(json.warnings).toEqual([warning]);
     expect(json.findings.some((f: any) => f.tool === 'yamllint' && f.origin?.pointer === '/updateServices/containerSteps/1/tasks/0')).toBe(true);
   });
 });
