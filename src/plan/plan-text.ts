@@ -9,6 +9,18 @@ import { fileError, InputError } from '../core/diagnostics.js';
 import { describeIoError, ioErrorAdvice } from '../core/io-error.js';
 import { decodeUtf8 } from '../core/utf8-text.js';
 
+/**
+ * A plan's text with its line ends as the loader reads them: a CRLF is one
+ * line break, as an LF is (YAML reads both so, inside scalars too, and
+ * counts lines and columns alike), so a plan checked out with CRLF line ends
+ * (git's autocrlf) is the same plan at the same positions. A lone CR is no
+ * line break for the loader, and stays. The UTF-8 byte order mark is already
+ * gone (decodeUtf8 drops it).
+ */
+export function planTextWithLfLineEnds(text: string): string {
+  return text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
+}
+
 /** Largest plan file read, in bytes. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 

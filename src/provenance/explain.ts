@@ -6,6 +6,7 @@
  * build, by the digest the sidecar records): no plan parse, no compile, so
  * it stays fast on large trees.
  */
+import { hash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileError, InputError } from '../core/diagnostics.js';
@@ -150,8 +151,18 @@ export function readPlanOnDisk(out: OutputProvenance): PlanOnDisk {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing', text: null, problem: null };
     return unreadable(new InputError([fileError(out.planPath, `cannot read the plan file: ${describeIoError(err)}`)]));
   }
-  const state = out.map.planSha256 === null ? 'unrecorded' : planTextDigest(text) === out.map.planSha256 ? 'as-built' : 'edited';
+  const state = out.map.planSha256 === null ? 'unrecorded' : isTextAsBuilt(text, out.map.planSha256) ? 'as-built' : 'edited';
   return { state, text, problem: null };
+}
+
+/**
+ * Whether plan text is the text whose digest a map records: by the digest a
+ * map records now (CRLF line ends read as LF: a CRLF checkout of the plan is
+ * not an edit), or by that of the text as it is, which a map written before
+ * recorded (read as built when the plan has not changed since).
+ */
+function isTextAsBuilt(text: string, recorded: string): boolean {
+  return planTextDigest(text) === recorded || (text.includes('\r\n') && hash('sha256', text, 'hex') === recorded);
 }
 
 /** Refuses a line past the end of the plan file, given its text (the nearest entry above it would answer for a line that is not there). */

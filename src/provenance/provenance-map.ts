@@ -9,6 +9,7 @@
 import { hash } from 'node:crypto';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
+import { planTextWithLfLineEnds } from '../plan/plan-text.js';
 import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { yamlLinePathRefs, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
@@ -47,9 +48,14 @@ export interface ProvenanceMap {
   readonly files: ReadonlyMap<string, FileRuns>;
 }
 
-/** The digest a map records of its plan's text: SHA-256 of its UTF-8, hex. */
+/**
+ * The digest a map records of its plan's text: SHA-256 of its UTF-8, hex,
+ * with CRLF line ends read as LF, as the loader reads them (a CRLF checkout
+ * of the plan is the same plan; maps written before this hashed the text as
+ * it was, which `explain` still takes).
+ */
 export function planTextDigest(text: string): string {
-  return hash('sha256', text, 'hex');
+  return hash('sha256', planTextWithLfLineEnds(text), 'hex');
 }
 
 /** What a sidecar's `planSha256` must look like. */
@@ -446,7 +452,7 @@ export function provenanceText(map: ProvenanceMap): string {
   return [
     '{',
     '  "generator": "edpm-rolegen",',
-    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [toLine, origin, toLine, origin, ...], each run of lines from the line after the previous toLine (from 1) to its toLine; origins[i] = [JSON pointer, plan line, plan column, rule]; planSha256 = SHA-256 of the plan text compiled (explain warns when the plan file no longer has it); edpm-rolegen explain FILE:LINE reads it",',
+    '  "about": "for each line of each generated file, the plan entry that made it: files[path] = [toLine, origin, toLine, origin, ...], each run of lines from the line after the previous toLine (from 1) to its toLine; origins[i] = [JSON pointer, plan line, plan column, rule]; planSha256 = SHA-256 of the plan text compiled, CRLF line ends read as LF (explain and lint warn when the plan file no longer has it); edpm-rolegen explain FILE:LINE reads it",',
     `  "plan": ${JSON.stringify(map.plan)},`,
     ...(map.planSha256 === null ? [] : [`  "planSha256": ${JSON.stringify(map.planSha256)},`]),
     '  "rules": [',

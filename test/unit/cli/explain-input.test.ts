@@ -268,6 +268,75 @@ describe('explain after the plan was edited since the build (the map records the
     expect(back.stderr).toBe(`${p}:1:6: error: byte 0xe9 is not valid UTF-8; save the file as UTF-8\n`);
   });
 
+  // git's autocrlf (a Windows or a packager's checkout) turns every LF of the plan into CRLF: the same lines, columns and values.
+  const crlf = (text: string): string => text.replaceAll('\n', '\r\n');
+
+  it('the plan checked out with CRLF line ends: not edited, no warning, both ways; an edit in the CRLF file still is', async () => {
+    const { plan: p, out: o, target, planLine } = await built('crlf-checkout');
+    const before = await runRolegen(['explain', target]);
+    const reverseBefore = await runRolegen(['explain', '--out', o, `${p}:${planLine}`]);
+    const lf = readFileSync(p, 'utf8');
+    writeFileSync(p, crlf(lf));
+    for (const [args, answer] of [
+      [[target], before.stdout],
+      [['--out', o, `${p}:${planLine}`], reverseBefore.stdout],
+    ] as const) {
+      const r = await runRolegen(['explain', ...args]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(answer);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse((await runRolegen(['explain', '--json', ...args])).stdout).planState).toBe('as-built');
+    }
+    // Saved with a UTF-8 byte order mark as well (an editor on Windows): the loader drops it, so does the digest.
+    writeFileSync(p, `\uFEFF${crlf(lf)}`);
+    expect(JSON.parse((await runRolegen(['explain', '--json', target])).stdout).planState).toBe('as-built');
+    // A real edit, in the file's own line ends: edited.
+    writeFileSync(p, crlf(`# reviewed\n${lf}`));
+    const r = await runRolegen(['explain', target]);
+    expect(r.stdout).toBe(before.stdout);
+    expect(r.stderr).toBe(`${edited(p)}\n`);
+    // A lone CR is no line break for the plan loader: a change, not a checkout.
+    writeFileSync(p, lf.replace('\n', '\r'));
+    expect(JSON.parse((await runRolegen(['explain', '--json', target])).stdout).planState).toBe('edited');
+  });
+
+  it('built from a CRLF checkout: the same output folder, sidecar included, as from the LF plan; the LF plan is then as built', async () => {
+    const { out: lfOut } = await built('lf-build');
+    const folder = mkdtempSync(join(dir, 'crlf-build-'));
+    const p = join(folder, 'plan.yaml');
+    writeFileSync(p, crlf(readFileSync(DEFAULT_PLAN, 'utf8')));
+    const o = join(folder, 'out');
+    expect((await runRolegen(['build', '--plan', p, '--out', o])).status).toBe(0);
+    // Both sidecars name their plan as ../plan.yaml: byte for byte the same map, digest included.
+    expect(readFileSync(sidecar(o), 'utf8')).toBe(readFileSync(sidecar(lfOut), 'utf8'));
+    expect(JSON.parse(readFileSync(sidecar(o), 'utf8')).planSha256).toBe(createHash('sha256').update(readFileSync(DEFAULT_PLAN)).digest('hex'));
+    const main = join(o, 'edpm_update_services', 'tasks', 'main.yml');
+    expect((await runRolegen(['explain', `${main}:3`])).stderr).toBe('');
+    copyFileSync(DEFAULT_PLAN, p);
+    expect((await runRolegen(['explain', `${main}:3`])).stderr).toBe('');
+    expect((await runRolegen(['check', '--plan', p, '--out', o])).status).toBe(0);
+  });
+
+  it("a sidecar of an earlier version, whose digest is of the CRLF text as it was: still as built while the plan is unchanged, edited once it is not", async () => {
+    const folder = mkdtempSync(join(dir, 'crlf-old-'));
+    const p = join(folder, 'plan.yaml');
+    const text = crlf(readFileSync(DEFAULT_PLAN, 'utf8'));
+    writeFileSync(p, text);
+    const o = join(folder, 'out');
+    expect((await runRolegen(['build', '--plan', p, '--out', o])).status).toBe(0);
+    const raw = createHash('sha256').update(text).digest('hex');
+    const now = readFileSync(sidecar(o), 'utf8');
+    const old = now.replace(/^( {2}"planSha256": )"[0-9a-f]{64}",$/mu, `$1"${raw}",`);
+    expect(old).not.toBe(now);
+    writeFileSync(sidecar(o), old);
+    const main = join(o, 'edpm_update_services', 'tasks', 'main.yml');
+    const r = await runRolegen(['explain', '--json', `${main}:3`]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).planState).toBe('as-built');
+    writeFileSync(p, `# reviewed\r\n${text}`);
+    expect(JSON.parse((await runRolegen(['explain', '--json', `${main}:3`])).stdout).planState).toBe('edited');
+  });
+
   it('a plan built through a symbolic link: read at the file it names, as built, no warning', async () => {
     const folder = mkdtempSync(join(dir, 'linked-'));
     const real = join(folder, 'real.yaml');
