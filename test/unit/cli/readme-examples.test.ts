@@ -1,0 +1,96 @@
+/**
+ * The README's "Understanding the output": every `explain` and `show`
+ * example on the built-in plan and the committed dist-roles/ prints what
+ * the README shows (run as written, from the checkout). A README line
+ * ending in `...` stands for a line that starts so; a line of only `...`,
+ * for any number of lines. The examples that need a folder or role of the
+ * reader's (`lint --out my-roles` after a hand edit, `import --role
+ * my-fork/...`) or a plan edited since the build are named below and left
+ * to the tests of those commands (test/toolchain/lint-command.test.ts,
+ * test/unit/import/, test/unit/cli/explain-input.test.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRolegen } from '../../support/cli.js';
+import { ROOT } from '../../support/paths.js';
+
+/** One `$ edpm-rolegen ...` of the section and the lines the README shows after it. */
+interface Example {
+  readonly command: string;
+  readonly shown: readonly string[];
+}
+
+function examples(): Example[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Understanding the output\n'), readme.indexOf('\n## Library\n'));
+  const found: Example[] = [];
+  for (const block of section.split('\n```').filter((_, i) => i % 2 === 1)) {
+    let current: { command: string; shown: string[] } | null = null;
+    for (const line of block.split('\n').slice(1)) {
+      if (line.startsWith('$ ')) {
+        current = { command: line.slice(2), shown: [] };
+        found.push(current);
+      } else if (current !== null) current.shown.push(line);
+    }
+  }
+  return found;
+}
+
+/** The examples not run here, and why. */
+const NOT_RUN: readonly [RegExp, string][] = [
+  [/^edpm-rolegen lint --out my-roles$/u, "a folder of the reader's, after a hand edit"],
+  [/^edpm-rolegen import --role my-fork\//u, "a hand-written role of the reader's"],
+];
+
+/** Splits a command line as the shell does for the README's examples: words, and '...' quoting. */
+function words(command: string): string[] {
+  return [...command.matchAll(/'([^']*)'|(\S+)/gu)].map((m) => m[1] ?? m[2]!);
+}
+
+/** Whether `actual` is what the README shows (see the header), else the first README line that does not match. */
+function mismatch(shown: readonly string[], actual: readonly string[]): string | null {
+  let at = 0;
+  let skipping = false;
+  for (const line of shown) {
+    if (line.trim() === '...') {
+      skipping = true;
+      continue;
+    }
+    const matches = (a: string): boolean => (line.endsWith('...') ? a.startsWith(line.slice(0, -3)) : a === line);
+    while (at < actual.length && !matches(actual[at]!) && skipping) at++;
+    if (at >= actual.length || !matches(actual[at]!)) return line;
+    at++;
+    skipping = false;
+  }
+  return skipping || at === actual.length ? null : `(nothing more; printed: ${actual[at]})`;
+}
+
+describe("the README's Understanding the output", () => {
+  const all = examples();
+
+  it('has the examples of explain, show, lint and import', () => {
+    for (const command of ['explain', 'show', 'lint', 'import']) expect(all.some((e) => e.command.startsWith(`edpm-rolegen ${command} `))).toBe(true);
+  });
+
+  for (const example of all) {
+    const skip = NOT_RUN.find(([pattern]) => pattern.test(example.command));
+    // The example of the warning after an edit of the plan: the same command, a plan no longer as built.
+    const afterEdit = example.shown.some((l) => / warning: edited since the build /u.test(l));
+    if (skip !== undefined || afterEdit) continue;
+    it(`${example.command} prints what the README shows`, async () => {
+      const [tool, ...args] = words(example.command);
+      expect(tool).toBe('edpm-rolegen');
+      const r = await runRolegen(args);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      const actual = r.stdout.replace(/\n$/u, '').split('\n');
+      expect(mismatch(example.shown, actual), r.stdout).toBeNull();
+    });
+  }
+
+  it('the examples left out are those named, each still in the README', () => {
+    for (const [pattern] of NOT_RUN) expect(all.some((e) => pattern.test(e.command))).toBe(true);
+    expect(all.filter((e) => e.shown.some((l) => / warning: edited since the build /u.test(l)))).toHaveLength(1);
+  });
+});
