@@ -90,11 +90,31 @@ export interface Explanation {
   readonly origin: PlanOrigin;
 }
 
-/** Why each line (or the given one) of a generated file is there. */
+/**
+ * The generated file (relative to the output folder) that `file` is: the
+ * file at its place in the output folder, or, for a copy of the output
+ * elsewhere (the roles installed in a collection, where Ansible runs them
+ * and prints its `task path:`), the generated file its path ends with
+ * (`.../ansible_collections/osp/edpm/roles/edpm_update_services/tasks/containers.yml`
+ * -> `edpm_update_services/tasks/containers.yml`). Null when neither.
+ */
+export function generatedFileOf(out: OutputProvenance, file: string): string | null {
+  const path = resolve(file);
+  const rel = relative(out.root, path).split(sep).join('/');
+  if (out.map.files.has(rel)) return rel;
+  const parts = path.split(sep).filter((p) => p !== '');
+  for (let i = 0; i < parts.length; i++) {
+    const tail = parts.slice(i).join('/');
+    if (out.map.files.has(tail)) return tail;
+  }
+  return null;
+}
+
+/** Why each line (or the given one) of a generated file, or of a copy of one (see generatedFileOf), is there. */
 export function explainGenerated(out: OutputProvenance, file: string, line: number | null): Explanation[] {
-  const rel = relative(out.root, resolve(file)).split(sep).join('/');
-  const runs = out.map.files.get(rel);
-  if (runs === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}`)]);
+  const rel = generatedFileOf(out, file);
+  const runs = rel === null ? undefined : out.map.files.get(rel);
+  if (rel === null || runs === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}, nor a copy of one (a path ending in one of its files)`)]);
   if (line !== null) {
     checkLineNumber(file, line);
     const origin = originOfLine(out.map, rel, line);

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,50 @@ describe('explain a generated file edited since the build', () => {
     expect(r.stderr).toBe(
       `${file}:1:1: warning: changed since the build (its SHA-256 is not the one in the manifest): its lines may have moved since the map was written; build again to explain the file as it is\n`,
     );
+  });
+});
+
+// Ansible prints the task path of the roles it runs: in a deployment, a copy of the output folder's roles
+// installed in a collection (ansible_collections/osp/edpm/roles/..., as ansible-galaxy lays them out).
+describe('explain a copy of a generated file: the task path Ansible prints from the collection the roles are installed in', () => {
+  const installed = (name: string): string => {
+    const roles = join(dir, name, 'ansible_collections', 'osp', 'edpm', 'roles');
+    mkdirSync(roles, { recursive: true });
+    cpSync(join(out, 'edpm_update_services'), join(roles, 'edpm_update_services'), { recursive: true });
+    return join(roles, 'edpm_update_services', 'tasks', 'containers.yml');
+  };
+  const containers = (): string => join(out, 'edpm_update_services', 'tasks', 'containers.yml');
+
+  it('answers as for the generated file its path ends with, without a warning, by line and whole', async () => {
+    const copy = installed('collection');
+    for (const suffix of [':54', ':54:7', '']) {
+      const asBuilt = await runRolegen(['explain', `${containers()}${suffix}`]);
+      const r = await runRolegen(['explain', '--out', out, `${copy}${suffix}`]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(asBuilt.stdout);
+    }
+    const j = JSON.parse((await runRolegen(['explain', '--json', '--out', out, `${copy}:54`])).stdout);
+    expect(j.answers[0].file).toBe('edpm_update_services/tasks/containers.yml');
+  });
+
+  it('a copy that is not the file as built: the answer, with a warning naming the file it was taken for', async () => {
+    const copy = installed('changed');
+    const asBuilt = await runRolegen(['explain', `${containers()}:54`]);
+    writeFileSync(copy, `# a line added by hand\n${readFileSync(copy, 'utf8')}`);
+    const r = await runRolegen(['explain', '--out', out, `${copy}:54`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(asBuilt.stdout);
+    expect(r.stderr).toBe(
+      `${copy}:1:1: warning: not the file the build wrote as ${containers()}, whose path it ends with (its SHA-256 is not the one in the manifest): its lines may not be those the map describes; copy the file from the output folder again, or give --out the folder it was built in\n`,
+    );
+  });
+
+  it('a path that ends in no generated file: refused, exit 2', async () => {
+    const other = join(dir, 'collection', 'ansible_collections', 'osp', 'edpm', 'roles', 'edpm_nova', 'tasks', 'update.yml');
+    const r = await runRolegen(['explain', '--out', out, `${other}:3`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${other}:1:1: error: not a file edpm-rolegen generated in ${out}, nor a copy of one (a path ending in one of its files)\n`);
   });
 });
 
