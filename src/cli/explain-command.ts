@@ -5,10 +5,10 @@
  * longer the text the map was built from (its positions may be stale), and
  * when the generated file was edited since the build.
  */
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
-import { readBoundedRegularFile, readManifest, sha256 } from '../write/manifest.js';
 import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation } from '../provenance/explain.js';
+import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -34,7 +34,8 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     reverse = true;
   } else {
     answers = explainGenerated(out, file, line);
-    const edited = editedSinceBuild(out.root, answers[0]?.file, resolve(file), show);
+    const rel = answers[0]?.file;
+    const edited = rel === undefined ? null : generatedFileChecker(out.root, show, 'explain')(rel, resolve(file));
     if (edited !== null) warnings.push(fileWarning(file, edited));
   }
   const planWarning = planStateWarning(plan, planNow, 'explain');
@@ -72,29 +73,4 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
   }
   return EXIT.ok;
-}
-
-/** Largest generated file hashed to tell whether it was edited since the build. */
-const MAX_GENERATED_BYTES = 64 * 1024 * 1024;
-
-/**
- * Why a generated file's lines may no longer be the ones the map describes
- * (it differs from what the build wrote, per the folder's manifest), or
- * null when it is as built or that cannot be told. `path` is the file
- * given: the generated file `rel` of the output folder, or a copy of it
- * elsewhere (the roles installed in a collection).
- */
-function editedSinceBuild(root: string, rel: string | undefined, path: string, show: (p: string) => string): string | null {
-  if (rel === undefined) return null;
-  try {
-    const built = readManifest(root)?.get(rel);
-    const now = readBoundedRegularFile(path, MAX_GENERATED_BYTES, 'generated file');
-    if (built === undefined || now === null || sha256(now) === built) return null;
-  } catch {
-    return null;
-  }
-  if (path !== resolve(root, rel)) {
-    return `not the file the build wrote as ${show(resolve(root, rel))}, whose path it ends with (its SHA-256 is not the one in the manifest): its lines may not be those the map describes; copy the file from the output folder again, or give --out the folder it was built in`;
-  }
-  return 'changed since the build (its SHA-256 is not the one in the manifest): its lines may have moved since the map was written; build again to explain the file as it is';
 }

@@ -2,14 +2,16 @@
  * `lint [--out DIR] [--json]`: ansible-lint and yamllint on a built output
  * folder, each finding shown at its generated place and its plan entry;
  * once per run, a warning when the plan file is no longer the text the
- * folder was built from (the findings' plan positions may be stale), as
- * `explain` gives.
+ * folder was built from, and once per file with findings, when the file is
+ * not what the build wrote (either way the findings' plan positions may be
+ * stale), as `explain` gives.
  */
 import { join, relative } from 'node:path';
-import { formatDiagnostic } from '../core/diagnostics.js';
+import { fileWarning, formatDiagnostic } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
 import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
+import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -26,6 +28,15 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
   // Said before the linters run (they take a while); on stderr (the findings stay on stdout), and in the JSON for tools.
   for (const w of warnings) io.err(`${w}\n`);
   const findings = lintOutput(out, join(packageRoot(), '.venv', 'bin'), join(packageRoot(), '.yamllint'));
+  // A file with findings that is not what the build wrote (a hand edit): its lines may have moved since the map was written.
+  const changed = generatedFileChecker(out.root, show, 'lint');
+  for (const file of new Set(findings.map((f) => f.file))) {
+    const why = changed(file);
+    if (why === null) continue;
+    const w = formatDiagnostic(fileWarning(show(join(out.root, file)), why));
+    warnings.push(w);
+    io.err(`${w}\n`);
+  }
   if (opts.json === true) {
     io.out(`${JSON.stringify({ root: show(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
   } else {
