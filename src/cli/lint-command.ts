@@ -6,8 +6,9 @@
  * not what the build wrote (either way the findings' plan positions may be
  * stale), as `explain` gives.
  */
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileWarning, formatDiagnostic } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
 import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
@@ -16,6 +17,13 @@ import { planStateWarning } from './plan-state-warning.js';
 import { EXIT, type CliIo } from './io.js';
 
 export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
+  const venvBin = join(packageRoot(), '.venv', 'bin');
+  if (!existsSync(join(venvBin, 'ansible-lint')) && !existsSync(join(packageRoot(), 'scripts', 'python-env.sh'))) {
+    // An installed package (npm) ships neither the pinned linters nor the script that makes them.
+    throw new InputError([
+      fileError(join(venvBin, 'ansible-lint'), 'lint runs the linters pinned in a checkout of edpm-rolegen (its .venv, made by bash scripts/python-env.sh), which an installed package does not ship: run it from a checkout (node dist/edpm-rolegen.mjs lint --out DIR)'),
+    ]);
+  }
   const out = readOutputProvenance(opts.out ?? defaultOut());
   const show = (p: string): string => {
     const rel = relative(process.cwd(), p);
@@ -27,7 +35,7 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
   const warnings = warning === null ? [] : [formatDiagnostic(warning)];
   // Said before the linters run (they take a while); on stderr (the findings stay on stdout), and in the JSON for tools.
   for (const w of warnings) io.err(`${w}\n`);
-  const findings = lintOutput(out, join(packageRoot(), '.venv', 'bin'), join(packageRoot(), '.yamllint'));
+  const findings = lintOutput(out, venvBin, join(packageRoot(), '.yamllint'));
   // A file with findings that is not what the build wrote (a hand edit): its lines may have moved since the map was written.
   const changed = generatedFileChecker(out.root, show, 'lint');
   for (const file of new Set(findings.map((f) => f.file))) {

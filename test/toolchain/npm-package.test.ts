@@ -56,6 +56,16 @@ describe('the npm package', () => {
     expect(spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['check'], { cwd: here }).status).toBe(0);
   });
 
+  it('lint, which needs the linters of a checkout, says so rather than advise a script the package does not ship (exit 2)', () => {
+    const pkg = join(dir, 'node_modules', 'edpm-rolegen');
+    const r = spawnSync(join(dir, 'node_modules', '.bin', 'edpm-rolegen'), ['lint', '--out', join(dir, 'roles')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `${join(pkg, '.venv', 'bin', 'ansible-lint')}:1:1: error: lint runs the linters pinned in a checkout of edpm-rolegen (its .venv, made by bash scripts/python-env.sh), which an installed package does not ship: run it from a checkout (node dist/edpm-rolegen.mjs lint --out DIR)\n`,
+    );
+  });
+
   it('exposes the typed library API', () => {
     writeFileSync(
       join(dir, 'use.mjs'),
