@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireToolchain } from '../support/ansible-toolchain.js';
-import { runRolegen } from '../support/cli.js';
-import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
+import { rolegenProcess, runRolegen } from '../support/cli.js';
+import { examples, mismatch } from '../support/readme-examples.js';
+import { CLI, DEFAULT_PLAN } from '../support/paths.js';
 
 // `edpm-rolegen lint`: the project's real ansible-lint and yamllint (.venv)
 // on a built output folder; each finding is shown where it is and at the
@@ -17,13 +19,27 @@ describe('edpm-rolegen lint', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds nothing in a fresh build, exit 0', async () => {
-    const out = join(dir, 'clean');
-    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
-    const r = await runRolegen(['lint', '--out', out]);
-    // The built-in plan as built: no warning before the count.
-    expect(r.stderr).toMatch(/^0 finding\(s\) in /u);
-    expect(r.status).toBe(0);
+  it("finds nothing in a fresh build, exit 0; after the README's hand edit, prints what the README shows, exit 1", () => {
+    // As the README's reader: a plan of their own (the quick start's copy of the built-in one), built, then linted, in their folder.
+    const cwd = mkdtempSync(join(dir, 'reader-'));
+    copyFileSync(DEFAULT_PLAN, join(cwd, 'my-plan.yaml'));
+    expect(rolegenProcess(['build', '--plan', 'my-plan.yaml', '--out', 'my-roles'], cwd).status).toBe(0);
+    // Both streams as a terminal shows them, in the order the command writes them.
+    const lint = () => spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lint --out my-roles 2>&1`], { cwd, encoding: 'utf8' });
+    const fresh = lint();
+    // The plan as built: no warning before the count.
+    expect(fresh.stdout).toBe('0 finding(s) in my-roles\n');
+    expect(fresh.status).toBe(0);
+    const example = examples().find((e) => e.command === 'edpm-rolegen lint --out my-roles');
+    expect(example).toBeDefined();
+    // The README's hand edit: a space left at the end of line 56 of containers.yml.
+    const containers = join(cwd, 'my-roles', 'edpm_update_services', 'tasks', 'containers.yml');
+    const lines = readFileSync(containers, 'utf8').split('\n');
+    lines[55] = `${lines[55]} `;
+    writeFileSync(containers, lines.join('\n'));
+    const edited = lint();
+    expect(edited.status).toBe(1);
+    expect(mismatch(example!.shown, edited.stdout.replace(/\n$/u, '').split('\n')), edited.stdout).toBeNull();
   });
 
   it('re-reports a finding in a generated file at its plan entry, exit 1; once each, a warning that the plan and the file were edited since the build', async () => {

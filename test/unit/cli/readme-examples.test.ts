@@ -1,43 +1,21 @@
 /**
  * The README's "Understanding the output": every `explain` and `show`
  * example on the built-in plan and the committed dist-roles/ prints what
- * the README shows (run as written, from the checkout). A README line
- * ending in `...` stands for a line that starts so; a line of only `...`,
- * for any number of lines. `import` runs in a folder of its own (its
+ * the README shows (run as written, from the checkout; see
+ * test/support/readme-examples.ts for how lines compare). `import` runs in a folder of its own (its
  * `--out` writes there), with the checkout's test/ linked in, whose
- * fixtures it reads. The examples that need the reader's own output folder
- * after a hand edit (`lint --out my-roles`) or a plan edited since the
- * build are named below and left to the tests of those commands
- * (test/toolchain/lint-command.test.ts, test/unit/cli/explain-input.test.ts).
+ * fixtures it reads. The example that needs the linters and the reader's own
+ * output folder after a hand edit (`lint --out my-roles`) runs in
+ * test/toolchain/lint-command.test.ts; the one of a plan edited since the
+ * build, in test/unit/cli/explain-input.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rolegenProcess, runRolegen, type CliRun } from '../../support/cli.js';
+import { examples, mismatch } from '../../support/readme-examples.js';
 import { ROOT } from '../../support/paths.js';
-
-/** One `$ edpm-rolegen ...` of the section and the lines the README shows after it. */
-interface Example {
-  readonly command: string;
-  readonly shown: readonly string[];
-}
-
-function examples(): Example[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Understanding the output\n'), readme.indexOf('\n## Library\n'));
-  const found: Example[] = [];
-  for (const block of section.split('\n```').filter((_, i) => i % 2 === 1)) {
-    let current: { command: string; shown: string[] } | null = null;
-    for (const line of block.split('\n').slice(1)) {
-      if (line.startsWith('$ ')) {
-        current = { command: line.slice(2), shown: [] };
-        found.push(current);
-      } else if (current !== null) current.shown.push(line);
-    }
-  }
-  return found;
-}
 
 /** The examples not run here, and why. */
 const NOT_RUN: readonly [RegExp, string][] = [[/^edpm-rolegen lint --out my-roles$/u, "a folder of the reader's, after a hand edit"]];
@@ -48,24 +26,6 @@ const STATUS: readonly [RegExp, number][] = [[/^edpm-rolegen import --role \S+\/
 /** Splits a command line as the shell does for the README's examples: words, and '...' quoting. */
 function words(command: string): string[] {
   return [...command.matchAll(/'([^']*)'|(\S+)/gu)].map((m) => m[1] ?? m[2]!);
-}
-
-/** Whether `actual` is what the README shows (see the header), else the first README line that does not match. */
-function mismatch(shown: readonly string[], actual: readonly string[]): string | null {
-  let at = 0;
-  let skipping = false;
-  for (const line of shown) {
-    if (line.trim() === '...') {
-      skipping = true;
-      continue;
-    }
-    const matches = (a: string): boolean => (line.endsWith('...') ? a.startsWith(line.slice(0, -3)) : a === line);
-    while (at < actual.length && !matches(actual[at]!) && skipping) at++;
-    if (at >= actual.length || !matches(actual[at]!)) return line;
-    at++;
-    skipping = false;
-  }
-  return skipping || at === actual.length ? null : `(nothing more; printed: ${actual[at]})`;
 }
 
 describe("the README's Understanding the output", () => {
