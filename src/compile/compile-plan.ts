@@ -41,23 +41,57 @@ export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}, trac
   const collection: Origin = { pointer: '/collection', rule: "fixed text of the compiler naming the roles by the plan's collection" };
   for (const parts of ROLE_MODULES.map((role) => withRolloutProgress(plan, role(plan, context)))) {
     out.addAll(parts.phase.role, roleTree(plan, parts, traces));
-    out.add(`playbooks/${parts.phase.playbook}.yml`, playbookFile(plan.collection, parts.phase, GENERATED_HEADER, rolloutOf(plan, parts)));
+    const playbook = playbookFile(plan.collection, parts.phase, GENERATED_HEADER, rolloutOf(plan, parts));
+    out.add(`playbooks/${parts.phase.playbook}.yml`, playbook);
     const manifest = `services/dataplane_v1beta1_openstackdataplaneservice_${parts.phase.playbook}.yaml`;
     out.add(manifest, serviceManifestFile(plan.collection, parts.phase, GENERATED_HEADER));
     // A rolled-out phase's play runs in batches: its serial and failure budget come from the rollout.
     const batches: Origin = { pointer: rolloutPointer(parts), rule: "the play's batches (serial) and failure budget, from the plan's rollout of the phase" };
-    const rows = rolloutOf(plan, parts) === null ? [] : ['serial:', 'any_errors_fatal:', 'max_fail_percentage:'].map((text) => ({ text, origin: batches }));
+    const rows = traces === undefined || rolloutOf(plan, parts) === null ? [] : batchKeywordRows(playbook, [batches]);
     traces?.set(`playbooks/${parts.phase.playbook}.yml`, { origin: collection, rows });
     traces?.set(manifest, { origin: collection });
   }
   // The combined update runs both phases' playbooks: it is there for every plan, named by its collection.
   const combinedPlaybook = `playbooks/${COMBINED_UPDATE.playbook}.yml`;
   const combinedManifest = `services/dataplane_v1beta1_openstackdataplaneservice_${COMBINED_UPDATE.playbook}.yaml`;
-  out.add(combinedPlaybook, combinedUpdatePlaybookFile(plan.collection, GENERATED_HEADER));
+  const combined = combinedUpdatePlaybookFile(plan.collection, GENERATED_HEADER, plan.rollout);
+  out.add(combinedPlaybook, combined);
   out.add(combinedManifest, serviceManifestFile(plan.collection, COMBINED_UPDATE, GENERATED_HEADER));
-  traces?.set(combinedPlaybook, { origin: collection });
+  if (traces !== undefined) {
+    // With a rollout, each role has its own play there, in COMBINED_UPDATE's order: a rolled-out phase's play has its batches and budget.
+    const anyRollout = ROLLOUT_PHASES.some((p) => plan.rollout[p.key] !== null);
+    const plays = COMBINED_UPDATE.roles.map((role): Origin | null => {
+      const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+      if (phase === undefined || plan.rollout[phase.key] === null) return null;
+      return { pointer: `/rollout/${phase.key}`, rule: `the batches (serial) and failure budget of the ${role} play, from the plan's rollout of the phase` };
+    });
+    traces.set(combinedPlaybook, { origin: collection, rows: anyRollout ? batchKeywordRows(combined, plays) : [] });
+  }
   traces?.set(combinedManifest, { origin: collection });
   return out.build();
+}
+
+/** The play keywords a phase's rollout sets. */
+const BATCH_KEYWORDS = /^ {2}(serial|any_errors_fatal|max_fail_percentage):/u;
+
+/**
+ * The rows (provenance) of a playbook's lines that its plays' rollouts
+ * make: the batch keywords of the play `n` (from 0, in file order) when
+ * `origins[n]` is not null, each with the lines its value continues on (a
+ * long `max_fail_percentage` expression is folded over several lines).
+ */
+function batchKeywordRows(text: string, origins: readonly (Origin | null)[]): { text: string; origin: Origin }[] {
+  const rows: { text: string; origin: Origin }[] = [];
+  let play = -1;
+  let inKeyword = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('- ')) play++;
+    if (BATCH_KEYWORDS.test(line)) inKeyword = true;
+    else if (!line.startsWith('    ')) inKeyword = false;
+    const origin = origins[play];
+    if (inKeyword && origin != null) rows.push({ text: line, origin });
+  }
+  return rows;
 }
 
 /** The plan entry of a role's phase rollout (`/rollout/<phase key>`). */

@@ -3,21 +3,25 @@
  * `playbooks/update_system.yml`, and the combined `playbooks/update.yml`)
  * and the OpenStackDataPlaneService manifests that name them.
  */
-import { COMBINED_UPDATE, roleTags, type PhaseEntryPoint } from '../model/roles.js';
+import { COMBINED_UPDATE, PHASES, roleTags, type PhaseEntryPoint } from '../model/roles.js';
 import { LEGACY_VARIABLES } from './legacy-variables.js';
 import { task } from './task.js';
 import { yamlText } from './yaml-text.js';
-import { rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
+import { NO_ROLLOUT, ROLLOUT_PHASES, rolloutVariables, serialOf, type PhaseRollout, type Rollout } from '../model/rollout.js';
+
+/** The hosts of every EDPM play: the inventory's, unless the deployment overrides them. */
+const HOSTS = "{{ edpm_override_hosts | default('all', true) }}";
+/** Facts are gathered only when the inventory asks. */
+const GATHER_FACTS = '{{ gather_facts | default(false) }}';
 
 /** The play keywords every EDPM playbook takes from the inventory. */
 function playKeywords(title: string): Record<string, unknown> {
   return {
     name: title,
-    hosts: "{{ edpm_override_hosts | default('all', true) }}",
+    hosts: HOSTS,
     strategy: 'linear',
-    gather_facts: '{{ gather_facts | default(false) }}',
-    any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
-    max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+    gather_facts: GATHER_FACTS,
+    ...batchKeywords('', null),
   };
 }
 
@@ -26,34 +30,68 @@ function playKeywords(title: string): Record<string, unknown> {
  * then edpm_update_services, after mapping the monolithic role's variable
  * names onto theirs. include_role (not import_role): the roles' defaults must
  * not be defined yet when the mapping tests whether their names are set.
+ *
+ * Without a rollout, one play runs both roles on each node in turn. When the
+ * plan rolls a phase out, each role gets its own play, with the batches
+ * (`serial`) and failure budget of its phase as its own playbook has them
+ * (the same variables override them), and today's keywords for a phase not
+ * rolled out: one play cannot have two `serial`s, and a rolled-out role ends
+ * the play for a node that completed its phase under the same rollout id
+ * (`meta: end_host`), which in one play would skip the other role too.
  */
-export function combinedUpdatePlaybookFile(collection: string, header: readonly string[]): string {
-  const mapping = LEGACY_VARIABLES.flatMap(({ legacy, current }) =>
-    current.map((name) =>
-      task(`Set ${name} from ${legacy}, the monolithic role's name`, 'ansible.builtin.set_fact', { [name]: `{{ ${legacy} }}` }, {
-        when: [`${name} is not defined`, `${legacy} is defined`],
-        tags: [],
-      }),
-    ),
-  );
-  return yamlText(
-    [
-      {
-        ...playKeywords(COMBINED_UPDATE.title),
-        // include_role takes no environment keyword: the play gives it to both roles.
-        environment: '{{ edpm_playbook_environment | default({}) }}',
-        tasks: [
-          ...mapping,
-          ...COMBINED_UPDATE.roles.map((role) => ({
-            name: `Run ${role}`,
-            'ansible.builtin.include_role': { name: `${collection}.${role}` },
-            tags: [...roleTags(role)],
-          })),
-        ],
-      },
-    ],
-    { header },
-  );
+export function combinedUpdatePlaybookFile(collection: string, header: readonly string[], rollout: Rollout = NO_ROLLOUT): string {
+  /** The monolithic names mapped onto those of `roles`. */
+  const mapping = (roles: readonly string[]) =>
+    LEGACY_VARIABLES.flatMap(({ legacy, current }) =>
+      current
+        .filter((name) => roles.some((role) => name.startsWith(`${role}_`)))
+        .map((name) =>
+          task(`Set ${name} from ${legacy}, the monolithic role's name`, 'ansible.builtin.set_fact', { [name]: `{{ ${legacy} }}` }, {
+            when: [`${name} is not defined`, `${legacy} is defined`],
+            tags: [],
+          }),
+        ),
+    );
+  const run = (role: string) => ({
+    name: `Run ${role}`,
+    'ansible.builtin.include_role': { name: `${collection}.${role}` },
+    tags: [...roleTags(role)],
+  });
+  // include_role takes no environment keyword: the play gives it to the roles.
+  const environment = '{{ edpm_playbook_environment | default({}) }}';
+  if (rollout.updateServices === null && rollout.updateSystem === null) {
+    return yamlText([{ ...playKeywords(COMBINED_UPDATE.title), environment, tasks: [...mapping(COMBINED_UPDATE.roles), ...COMBINED_UPDATE.roles.map(run)] }], { header });
+  }
+  const plays = COMBINED_UPDATE.roles.map((role) => {
+    const phase = PHASES.find((p) => p.role === role)!;
+    const phaseRollout = rolloutOfRole(rollout, role);
+    return {
+      name: phase.title,
+      hosts: HOSTS,
+      strategy: 'linear',
+      gather_facts: GATHER_FACTS,
+      ...batchKeywords(role, phaseRollout),
+      environment,
+      tasks: [...mapping([role]), run(role)],
+    };
+  });
+  return yamlText(plays, { header });
+}
+
+/** How `rollout` rolls out the phase of `role` (null: every node at once). */
+export function rolloutOfRole(rollout: Rollout, role: string): PhaseRollout | null {
+  const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+  return phase === undefined ? null : rollout[phase.key];
+}
+
+/** `serial` and the failure keywords of the play of `role`: the phase's rollout, or today's keywords without one. */
+function batchKeywords(role: string, rollout: PhaseRollout | null): Record<string, unknown> {
+  return rollout === null
+    ? {
+        any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
+        max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+      }
+    : rolloutPlayKeywords(role, rollout);
 }
 
 /**
@@ -64,20 +102,14 @@ export function combinedUpdatePlaybookFile(collection: string, header: readonly 
  * keywords before any host is chosen, so inventory variables are not seen).
  */
 export function playbookFile(collection: string, phase: PhaseEntryPoint, header: readonly string[], rollout: PhaseRollout | null = null): string {
-  const batches: Record<string, unknown> =
-    rollout === null
-      ? {
-          any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
-          max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
-        }
-      : rolloutPlayKeywords(phase.role, rollout);
+  const batches = batchKeywords(phase.role, rollout);
   return yamlText(
     [
       {
         name: phase.title,
-        hosts: "{{ edpm_override_hosts | default('all', true) }}",
+        hosts: HOSTS,
         strategy: 'linear',
-        gather_facts: '{{ gather_facts | default(false) }}',
+        gather_facts: GATHER_FACTS,
         ...batches,
         tasks: [
           {

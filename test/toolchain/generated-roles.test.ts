@@ -38,6 +38,7 @@ const cases: Case[] = [
   caseOf('downstream plan', readPlanText(join(ROOT, 'plans/examples/downstream.yaml')), 'plans/examples/downstream.yaml'),
   caseOf('rollout plan (canary, waves, failure budget)', readPlanText(join(ROOT, 'plans/examples/rollout.yaml')), 'plans/examples/rollout.yaml'),
   caseOf('rollout plan with a budget in nodes', readPlanText(join(ROOT, 'plans/examples/rollout.yaml')).replace('failureBudget: 0', 'failureBudget: 1').replace('waves: [2, 2]', 'waves: [2, "25%"]'), 'rollout-nodes-budget.yaml'),
+  caseOf('rollout plan of both phases (update.yml: a play per phase)', readPlanText(join(ROOT, 'test/fixtures/plans/rollout-both-phases.yaml')), 'test/fixtures/plans/rollout-both-phases.yaml'),
   caseOf('large plan (300 service types)', largePlanText(300), 'large.yaml'),
 ];
 
@@ -121,7 +122,7 @@ for (const c of cases) {
     });
 
     it('pass ansible-playbook --syntax-check, with the roles resolvable', () => {
-      for (const playbook of ['update_services.yml', 'update_system.yml']) {
+      for (const playbook of ['update_services.yml', 'update_system.yml', 'update.yml']) {
         const r = runTool('ansible-playbook', ['--syntax-check', '-i', 'localhost,', join('playbooks', playbook)], run.dir, run.root);
         expect(r.status, `${playbook}\n${r.output}`).toBe(0);
         expect(r.output).toContain(`playbook: playbooks/${playbook}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { loadPlanFile } from '../../../src/plan/load.js';
-import { DEFAULT_PLAN } from '../../support/paths.js';
+import { join } from 'node:path';
+import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
 // The whole output of the built-in plan, pinned file by file under
 // test/golden/default/. After an intended change: npx vitest run -u, then
@@ -16,6 +17,18 @@ describe('golden output of the built-in plan', () => {
   for (const [path, content] of tree) {
     it(path, async () => {
       await expect(content).toMatchFileSnapshot(`../../golden/default/${path}`);
+    });
+  }
+});
+
+// The playbooks of a plan that rolls both phases out (the combined update.yml
+// has a play per phase), pinned under test/golden/rollout-both-phases/.
+describe('golden playbooks of a plan rolling both phases out', () => {
+  const tree = compilePlan(loadPlanFile(join(ROOT, 'test', 'fixtures', 'plans', 'rollout-both-phases.yaml')));
+
+  for (const [path, content] of [...tree].filter(([p]) => p.startsWith('playbooks/'))) {
+    it(path, async () => {
+      await expect(content).toMatchFileSnapshot(`../../golden/rollout-both-phases/${path}`);
     });
   }
 });

@@ -12,7 +12,9 @@ import { runRolegen } from '../../support/cli.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
 const ROLLOUT_PLAN = join(ROOT, 'plans', 'examples', 'rollout.yaml');
-const PLANS = [DEFAULT_PLAN, join(ROOT, 'plans', 'examples', 'minimal.yaml'), join(ROOT, 'plans', 'examples', 'downstream.yaml'), ROLLOUT_PLAN];
+/** Both phases rolled out: the combined update.yml has a play per phase. */
+const BOTH_PHASES_PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'rollout-both-phases.yaml');
+const PLANS = [DEFAULT_PLAN, join(ROOT, 'plans', 'examples', 'minimal.yaml'), join(ROOT, 'plans', 'examples', 'downstream.yaml'), ROLLOUT_PLAN, BOTH_PHASES_PLAN];
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -151,6 +153,36 @@ describe('explain on the Open vSwitch step and the rollout lines', () => {
       expect(originOfText(ROLLOUT_PLAN, `${role}/defaults/main.yml`, `${role}_rollout_id:`).pointer).toBe(`/rollout/${key}`);
       expect(originOfText(ROLLOUT_PLAN, `playbooks/${role.replace('edpm_', '')}.yml`, 'serial:').pointer).toBe(`/rollout/${key}`);
       expect(originOfText(ROLLOUT_PLAN, `playbooks/${role.replace('edpm_', '')}.yml`, 'max_fail_percentage:').pointer).toBe(`/rollout/${key}`);
+    }
+  });
+
+  it("traces each play's batches of the combined update.yml (and a folded budget's every line) to its own phase's rollout", () => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+    dirs.push(out);
+    const { plan, source } = loadPlanFileWithSource(BOTH_PHASES_PLAN);
+    writeTree(out, compileWithProvenance(plan, source, planReference(BOTH_PHASES_PLAN, out)).tree);
+    const provenance = readOutputProvenance(out);
+    for (const file of ['playbooks/update.yml', 'playbooks/update_system.yml', 'playbooks/update_services.yml']) {
+      const lines = readPlanText(join(out, file)).split('\n');
+      /** The pointer of each line from `serial:` to the line before `environment:` or `tasks:`, per play. */
+      const batches: string[][] = [];
+      let current: string[] | null = null;
+      lines.forEach((line, i) => {
+        if (line.startsWith('  serial:')) batches.push((current = []));
+        else if (/^ {2}(environment|tasks):/u.test(line)) current = null;
+        if (current !== null) current.push(explainGenerated(provenance, join(out, file), i + 1)[0]!.origin.pointer);
+      });
+      const expected = {
+        'playbooks/update.yml': ['/rollout/updateSystem', '/rollout/updateServices'],
+        'playbooks/update_system.yml': ['/rollout/updateSystem'],
+        'playbooks/update_services.yml': ['/rollout/updateServices'],
+      }[file]!;
+      expect(batches.map((b) => [...new Set(b)]), file).toEqual(expected.map((p) => [p]));
+      // update-system's budget in nodes is a Jinja expression folded over several lines
+      if (file !== 'playbooks/update_services.yml') expect(batches[0]!.length, file).toBeGreaterThan(3);
+      // the lines after them are the compiler's fixed text
+      const tasksLine = lines.findIndex((l) => l.startsWith('  tasks:')) + 1;
+      expect(explainGenerated(provenance, join(out, file), tasksLine)[0]!.origin.pointer, file).toBe('/collection');
     }
   });
 });

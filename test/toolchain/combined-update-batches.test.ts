@@ -1,0 +1,135 @@
+/**
+ * The combined playbooks/update.yml of a plan that rolls both phases out,
+ * run by the real ansible-playbook of .venv: which hosts each play runs
+ * together (its `serial` batches), where a failure stops it (its
+ * `max_fail_percentage`), and what the next play gets. The playbook is the
+ * generated one, unchanged; the two roles it includes are stand-ins (the
+ * real ones update packages and containers, which this machine must not),
+ * each a task that prints the hosts of the current batch
+ * (`ansible_play_batch`), what the monolithic variable names were mapped to,
+ * and fails or ends the host where the test asks. The hosts are aliases of
+ * localhost (`ansible_connection=local`): no node is needed.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { compilePlan } from '../../src/compile/compile-plan.js';
+import { loadPlanFile } from '../../src/plan/load.js';
+import { computeWaves } from '../../src/rollout/waves.js';
+import { collectionLayout, requireToolchain, runTool, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
+import { ROOT } from '../support/paths.js';
+
+const PLAN = join(ROOT, 'test', 'fixtures', 'plans', 'rollout-both-phases.yaml');
+const plan = loadPlanFile(PLAN);
+/** Seven nodes, in inventory order. */
+const HOSTS = Array.from({ length: 7 }, (_, i) => `compute-${i}`);
+
+let layout: CollectionLayout;
+let work: string;
+
+/**
+ * A stand-in for a generated role: prints the play's current batch and the
+ * role's variable mapped from the monolithic name; fails on the hosts in
+ * `<role>_fail_on`, ends the play for those in `<role>_end_on` (as the real
+ * role's rollout progress does, `meta: end_host`, on a node that completed
+ * the phase under the same rollout id).
+ */
+function standIn(role: string, mapped: string): string {
+  return stringify([
+    { name: `Stand in for ${role}: end the play for this node`, 'ansible.builtin.meta': 'end_host', when: `inventory_hostname in (${role}_end_on | default([]))` },
+    { name: `Stand in for ${role}: report the batch`, 'ansible.builtin.debug': { msg: `RAN ${role} {{ inventory_hostname }} BATCH {{ ansible_play_batch | join(',') }} MAPPED {{ ${mapped} | default('unset') }}` } },
+    { name: `Stand in for ${role}: fail where asked`, 'ansible.builtin.fail': { msg: 'asked to fail' }, when: `inventory_hostname in (${role}_fail_on | default([]))` },
+  ]);
+}
+
+interface Run {
+  readonly status: number | null;
+  /** Per role: the batches as the role saw them, in order (each the hosts of ansible_play_batch). */
+  readonly batches: Record<string, string[][]>;
+  /** Per role: the hosts that ran it (sorted: within a batch, hosts report in any order). */
+  readonly ran: Record<string, string[]>;
+  /** Per role: the value each host saw of its mapped variable. */
+  readonly mapped: Record<string, Set<string>>;
+  readonly output: string;
+}
+
+function runUpdate(extraVars: Record<string, unknown>): Run {
+  // edpm_service_types: as the node set's inventory gives it (the services role's defaults read it)
+  const vars = { edpm_service_types: ['ovn', 'nova'], ...extraVars };
+  const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), join(layout.dir, 'playbooks', 'update.yml')], work, layout.root);
+  const batches: Record<string, string[][]> = { edpm_update_system: [], edpm_update_services: [] };
+  const ran: Record<string, string[]> = { edpm_update_system: [], edpm_update_services: [] };
+  const mapped: Record<string, Set<string>> = { edpm_update_system: new Set(), edpm_update_services: new Set() };
+  for (const m of r.output.matchAll(/"msg": "RAN (\S+) (\S+) BATCH (\S+) MAPPED (.*)"/gu)) {
+    const [, role, host, batch, value] = m as unknown as [string, string, string, string, string];
+    ran[role]!.push(host);
+    mapped[role]!.add(value);
+    const last = batches[role]!.at(-1);
+    if (last === undefined || last.join(',') !== batch) batches[role]!.push(batch.split(','));
+  }
+  for (const hosts of Object.values(ran)) hosts.sort((a, b) => Number(a.slice('compute-'.length)) - Number(b.slice('compute-'.length)));
+  return { status: r.status, batches, ran, mapped, output: r.output };
+}
+
+beforeAll(() => {
+  requireToolchain();
+  layout = collectionLayout(compilePlan(plan), plan.collection);
+  writeFileSync(join(layout.dir, 'roles', 'edpm_update_system', 'tasks', 'main.yml'), standIn('edpm_update_system', 'edpm_update_system_enable_kpatch'));
+  writeFileSync(join(layout.dir, 'roles', 'edpm_update_services', 'tasks', 'main.yml'), standIn('edpm_update_services', 'edpm_update_services_running_services'));
+  work = mkdtempSync(join(tmpdir(), 'rolegen-batches-'));
+  const python = join(VENV_BIN, 'python');
+  writeFileSync(join(work, 'inventory.ini'), `${HOSTS.map((h) => `${h} ansible_connection=local ansible_python_interpreter=${python}`).join('\n')}\n`);
+});
+afterAll(() => {
+  rmSync(layout.root, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the combined update.yml of a plan rolling both phases out, run by ansible-playbook', () => {
+  it("runs each phase in its own rollout's batches, system then services, with the monolithic names mapped in each play", () => {
+    const r = runUpdate({ edpm_update_enable_kpatch: true, edpm_update_running_services: ['ovn'] });
+    expect(r.status, r.output).toBe(0);
+    // update-system: canary 1, "50%" of 7 (3), the rest; update-services: canary 1, waves of 2, the rest
+    expect(r.batches.edpm_update_system).toEqual([['compute-0'], ['compute-1', 'compute-2', 'compute-3'], ['compute-4', 'compute-5', 'compute-6']]);
+    expect(r.batches.edpm_update_services).toEqual([['compute-0'], ['compute-1', 'compute-2'], ['compute-3', 'compute-4'], ['compute-5', 'compute-6']]);
+    // the waves `edpm-rolegen rollout` writes for the same nodes are the same batches
+    for (const [key, role] of [['updateSystem', 'edpm_update_system'], ['updateServices', 'edpm_update_services']] as const) {
+      expect(computeWaves(HOSTS, plan.rollout[key]!).map((w) => [...w.nodes]), role).toEqual(r.batches[role]);
+    }
+    // every node finishes update-system before any starts update-services
+    const order = [...r.output.matchAll(/"msg": "RAN (\S+) /gu)].map((m) => m[1]);
+    expect(order.lastIndexOf('edpm_update_system')).toBeLessThan(order.indexOf('edpm_update_services'));
+    expect([...r.mapped.edpm_update_system]).toEqual(['True']);
+    expect([...r.mapped.edpm_update_services]).toEqual(["['ovn']"]);
+  });
+
+  it('takes the per-phase serial variables as the phase playbooks do', () => {
+    const r = runUpdate({ edpm_update_system_serial: 4, edpm_update_services_serial: '100%' });
+    expect(r.status, r.output).toBe(0);
+    expect(r.batches.edpm_update_system).toEqual([HOSTS.slice(0, 4), HOSTS.slice(4)]);
+    expect(r.batches.edpm_update_services).toEqual([HOSTS]);
+  });
+
+  it("stops the run beyond update-system's budget: no later batch, no services play", () => {
+    const r = runUpdate({ edpm_update_system_fail_on: ['compute-1', 'compute-2'] });
+    expect(r.status).not.toBe(0);
+    expect(r.ran.edpm_update_system).toEqual(['compute-0', 'compute-1', 'compute-2', 'compute-3']);
+    expect(r.ran.edpm_update_services).toEqual([]);
+  });
+
+  it("stops update-services at its first failure (budget 0) in a wave", () => {
+    const r = runUpdate({ edpm_update_services_fail_on: ['compute-3'] });
+    expect(r.status).not.toBe(0);
+    expect(r.ran.edpm_update_system).toEqual(HOSTS);
+    expect(r.ran.edpm_update_services).toEqual(['compute-0', 'compute-1', 'compute-2', 'compute-3', 'compute-4']);
+  });
+
+  it('runs update-services on a node whose update-system play ended early (the progress skip ends only its own play)', () => {
+    const r = runUpdate({ edpm_update_system_end_on: ['compute-0'] });
+    expect(r.status, r.output).toBe(0);
+    expect(r.ran.edpm_update_system).toEqual(HOSTS.slice(1));
+    expect(r.ran.edpm_update_services).toEqual(HOSTS);
+  });
+});
