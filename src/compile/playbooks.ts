@@ -155,7 +155,9 @@ function rolloutPlayKeywords(role: string, rollout: PhaseRollout): Record<string
   }
   return {
     serial: `{{ ${vars.serial} | default([${serial.map(jinjaLiteral).join(', ')}]) }}`,
-    any_errors_fatal: '{{ edpm_any_errors_fatal | default(false) }}',
+    // A literal: ansible-core's strategy reads a templated any_errors_fatal as true, whatever it
+    // renders to (ansible/ansible#61025, open), which would stop at the first failure whatever the budget.
+    any_errors_fatal: false,
     max_fail_percentage: `{{ ${vars.maxFailPercentage} | default(${percent}) }}`,
   };
 }

@@ -206,21 +206,23 @@ export default {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "maxFailVariable", {"start":{"line":27,"column":3},"end":{"line":27,"column":26}} ), depth0)) != null ? stack1 : "")
     + "` (a `max_fail_percentage`). They are play\nkeywords, which Ansible templates before it picks any host, so they are\nread from extra variables (`-e`, or a deployment's `ansibleExtraVars`), not\nfrom the inventory.\n\nFailure budget: "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "budget", {"start":{"line":32,"column":18},"end":{"line":32,"column":32}} ), depth0)) != null ? stack1 : "")
-    + ". Ansible applies `max_fail_percentage`\nto each batch on its own: after every task, when the hosts that failed in\nthe current batch, divided by the size of that batch, exceed the\npercentage, it stops the play: the other hosts of the batch stop where they\nare and no later batch starts. `0` stops at the first failure. Failures of\nearlier batches do not count against later ones, and failed hosts are not\nretried. Unreachable hosts do not count toward the percentage, but a batch\nwhose every host failed or was unreachable also stops the play.\n`any_errors_fatal` is false by default here (`edpm_any_errors_fatal`),\nsince it would stop at the first failure whatever the budget.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"rollout"),"budgetInNodes"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"rollout"),"namedCanary"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":55,"column":7}}})) != null ? stack1 : "")
+    + ". Ansible applies `max_fail_percentage`\nto each batch on its own: after every task, when the hosts that failed in\nthe current batch, divided by the size of that batch, exceed the\npercentage, it stops the play: the other hosts of the batch stop where they\nare and no later batch starts. `0` stops at the first failure. Failures of\nearlier batches do not count against later ones, and failed hosts are not\nretried. Unreachable hosts do not count toward the percentage, but a batch\nwhose every host failed or was unreachable also stops the play.\n`any_errors_fatal` is `false` here, written as is: it would stop at the\nfirst failure whatever the budget, and ansible-core takes a templated\n`any_errors_fatal` (such as `edpm_any_errors_fatal`) as true whatever its\nvalue (ansible/ansible#61025), so this play does not read\n`edpm_any_errors_fatal`. To stop at the first failure, set\n`"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "maxFailVariable", {"start":{"line":45,"column":3},"end":{"line":45,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "` to `0`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"rollout"),"budgetInNodes"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":53,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"rollout"),"namedCanary"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
     + "\nThe combined playbook `"
-    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":57,"column":25},"end":{"line":57,"column":35}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":57,"column":23},"end":{"line":57,"column":37}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":61,"column":25},"end":{"line":61,"column":35}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":61,"column":23},"end":{"line":61,"column":37}}}) : helper))) != null ? stack1 : "")
     + ".update` (the `update` service: both\nphases, system packages first) runs each phase in its own play when the\nplan rolls one out: this role's play there has the same batches, budget and\nvariables as `"
-    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":60,"column":16},"end":{"line":60,"column":26}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":60,"column":14},"end":{"line":60,"column":28}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":64,"column":16},"end":{"line":64,"column":26}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":64,"column":14},"end":{"line":64,"column":28}}}) : helper))) != null ? stack1 : "")
     + "."
-    + ((stack1 = (((helper = lookupProperty(helpers,"playbook") || alias1(depth0, "playbook", {"start":{"line":60,"column":31},"end":{"line":60,"column":39}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"playbook","hash":{},"data":data,"loc":{"start":{"line":60,"column":29},"end":{"line":60,"column":41}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"playbook") || alias1(depth0, "playbook", {"start":{"line":64,"column":31},"end":{"line":64,"column":39}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"playbook","hash":{},"data":data,"loc":{"start":{"line":64,"column":29},"end":{"line":64,"column":41}}}) : helper))) != null ? stack1 : "")
     + "`.\n\nProgress: with `"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "rolloutIdVariable", {"start":{"line":62,"column":18},"end":{"line":62,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "rolloutIdVariable", {"start":{"line":66,"column":18},"end":{"line":66,"column":43}} ), depth0)) != null ? stack1 : "")
     + "` set (default:\n`edpm_rollout_id`, which the rollout and resume deployments pass), the\nrole's last step writes `/etc/ansible/facts.d/"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "fact", {"start":{"line":64,"column":48},"end":{"line":64,"column":60}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "fact", {"start":{"line":68,"column":48},"end":{"line":68,"column":60}} ), depth0)) != null ? stack1 : "")
     + ".fact` on the\nnode (JSON: `phase`, `rollout_id`, `plan`, the plan's identity, and\n`completed_at`, UTC), read back as `ansible_local."
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "fact", {"start":{"line":66,"column":52},"end":{"line":66,"column":64}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"rollout"), "fact", {"start":{"line":70,"column":52},"end":{"line":70,"column":64}} ), depth0)) != null ? stack1 : "")
     + "`; its\nfirst step after gathering facts ends the play for a node whose recorded\n`rollout_id` is the same, printing which node, when and under which plan.\nA run without a rollout id, or with another one, ignores the record: the\nnext minor update, under a new id, skips no node. To finish a stopped\nrollout, run again with the same id on the nodes left: `edpm-rolegen\nresume` writes that deployment from the operator's status.\n\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return "One percentage serves every batch, so a budget in nodes becomes the\npercentage that allows that many failures in the largest batch of the run\n(computed from the number of hosts of the play): smaller batches allow\nproportionally fewer. The canary batch gets the same percentage.\n`edpm-rolegen rollout` writes one deployment per wave, each with the exact\npercentage of its own wave, and 0 for the canary.\n";
@@ -233,7 +235,7 @@ export default {
     };
 
   return "The plan names the canary nodes ("
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"rollout"), "namedCanary", {"start":{"line":51,"column":35},"end":{"line":51,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"rollout"), "namedCanary", {"start":{"line":55,"column":35},"end":{"line":55,"column":54}} ), depth0)) != null ? stack1 : "")
     + "): in a single run\nof the playbook the first batch is the first hosts of the play in inventory\norder; `edpm-rolegen rollout` puts exactly the named nodes in the canary\ndeployment.\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -244,13 +246,13 @@ export default {
     };
 
   return "| `"
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":80,"column":5},"end":{"line":80,"column":9}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":80,"column":3},"end":{"line":80,"column":11}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":84,"column":5},"end":{"line":84,"column":9}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":84,"column":3},"end":{"line":84,"column":11}}}) : helper))) != null ? stack1 : "")
     + "` | "
-    + ((stack1 = (((helper = lookupProperty(helpers,"type") || alias1(depth0, "type", {"start":{"line":80,"column":17},"end":{"line":80,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"type","hash":{},"data":data,"loc":{"start":{"line":80,"column":15},"end":{"line":80,"column":23}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"type") || alias1(depth0, "type", {"start":{"line":84,"column":17},"end":{"line":84,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"type","hash":{},"data":data,"loc":{"start":{"line":84,"column":15},"end":{"line":84,"column":23}}}) : helper))) != null ? stack1 : "")
     + " | "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasDefault"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":80,"column":26},"end":{"line":80,"column":83}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasDefault"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":84,"column":26},"end":{"line":84,"column":83}}})) != null ? stack1 : "")
     + " | "
-    + ((stack1 = (((helper = lookupProperty(helpers,"description") || alias1(depth0, "description", {"start":{"line":80,"column":88},"end":{"line":80,"column":99}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"description","hash":{},"data":data,"loc":{"start":{"line":80,"column":86},"end":{"line":80,"column":101}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"description") || alias1(depth0, "description", {"start":{"line":84,"column":88},"end":{"line":84,"column":99}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"description","hash":{},"data":data,"loc":{"start":{"line":84,"column":86},"end":{"line":84,"column":101}}}) : helper))) != null ? stack1 : "")
     + " |\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -261,7 +263,7 @@ export default {
     };
 
   return "`"
-    + ((stack1 = (((helper = lookupProperty(helpers,"defaultText") || container.strict(depth0, "defaultText", {"start":{"line":80,"column":47},"end":{"line":80,"column":58}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"defaultText","hash":{},"data":data,"loc":{"start":{"line":80,"column":45},"end":{"line":80,"column":60}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"defaultText") || container.strict(depth0, "defaultText", {"start":{"line":84,"column":47},"end":{"line":84,"column":58}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"defaultText","hash":{},"data":data,"loc":{"start":{"line":84,"column":45},"end":{"line":84,"column":60}}}) : helper))) != null ? stack1 : "")
     + "`";
 },"5":function(container,depth0,helpers,partials,data) {
     return "(unset)";
@@ -274,9 +276,9 @@ export default {
     };
 
   return "| `"
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":91,"column":5},"end":{"line":91,"column":9}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":91,"column":3},"end":{"line":91,"column":11}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":95,"column":5},"end":{"line":95,"column":9}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":95,"column":3},"end":{"line":95,"column":11}}}) : helper))) != null ? stack1 : "")
     + "` | "
-    + ((stack1 = (((helper = lookupProperty(helpers,"selects") || alias1(depth0, "selects", {"start":{"line":91,"column":17},"end":{"line":91,"column":24}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"selects","hash":{},"data":data,"loc":{"start":{"line":91,"column":15},"end":{"line":91,"column":26}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"selects") || alias1(depth0, "selects", {"start":{"line":95,"column":17},"end":{"line":95,"column":24}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"selects","hash":{},"data":data,"loc":{"start":{"line":95,"column":15},"end":{"line":95,"column":26}}}) : helper))) != null ? stack1 : "")
     + " |\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -303,19 +305,19 @@ export default {
     + "\n```\n\n"
     + ((stack1 = (((helper = lookupProperty(helpers,"steps") || alias1(depth0, "steps", {"start":{"line":18,"column":2},"end":{"line":18,"column":7}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"steps","hash":{},"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":18,"column":9}}}) : helper))) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"rollout"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":74,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"rollout"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":78,"column":7}}})) != null ? stack1 : "")
     + "## Variables\n\n| Variable | Type | Default | Description |\n| --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"variables"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":79,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"variables"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
     + "\nThe same contract is in `meta/argument_specs.yml`, which Ansible enforces when\nthe role starts.\n\n## Tags\n\n| Tag | Selects |\n| --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"tags"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"tags"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "")
     + "\n## Example\n\n```yaml\n- name: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"exampleTitle") || alias1(depth0, "exampleTitle", {"start":{"line":97,"column":10},"end":{"line":97,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"exampleTitle","hash":{},"data":data,"loc":{"start":{"line":97,"column":8},"end":{"line":97,"column":24}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"exampleTitle") || alias1(depth0, "exampleTitle", {"start":{"line":101,"column":10},"end":{"line":101,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"exampleTitle","hash":{},"data":data,"loc":{"start":{"line":101,"column":8},"end":{"line":101,"column":24}}}) : helper))) != null ? stack1 : "")
     + "\n  hosts: all\n  tasks:\n    - name: Run "
-    + ((stack1 = (((helper = lookupProperty(helpers,"role") || alias1(depth0, "role", {"start":{"line":100,"column":18},"end":{"line":100,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"role","hash":{},"data":data,"loc":{"start":{"line":100,"column":16},"end":{"line":100,"column":24}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"role") || alias1(depth0, "role", {"start":{"line":104,"column":18},"end":{"line":104,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"role","hash":{},"data":data,"loc":{"start":{"line":104,"column":16},"end":{"line":104,"column":24}}}) : helper))) != null ? stack1 : "")
     + "\n      ansible.builtin.import_role:\n        name: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":102,"column":16},"end":{"line":102,"column":26}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":102,"column":14},"end":{"line":102,"column":28}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"collection") || alias1(depth0, "collection", {"start":{"line":106,"column":16},"end":{"line":106,"column":26}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"collection","hash":{},"data":data,"loc":{"start":{"line":106,"column":14},"end":{"line":106,"column":28}}}) : helper))) != null ? stack1 : "")
     + "."
-    + ((stack1 = (((helper = lookupProperty(helpers,"role") || alias1(depth0, "role", {"start":{"line":102,"column":31},"end":{"line":102,"column":35}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"role","hash":{},"data":data,"loc":{"start":{"line":102,"column":29},"end":{"line":102,"column":37}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"role") || alias1(depth0, "role", {"start":{"line":106,"column":31},"end":{"line":106,"column":35}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"role","hash":{},"data":data,"loc":{"start":{"line":106,"column":29},"end":{"line":106,"column":37}}}) : helper))) != null ? stack1 : "")
     + "\n```\n";
 },"useData":true},
 };

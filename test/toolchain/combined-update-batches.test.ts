@@ -55,10 +55,10 @@ interface Run {
   readonly output: string;
 }
 
-function runUpdate(extraVars: Record<string, unknown>): Run {
+function runUpdate(extraVars: Record<string, unknown>, playbook = 'update.yml'): Run {
   // edpm_service_types: as the node set's inventory gives it (the services role's defaults read it)
   const vars = { edpm_service_types: ['ovn', 'nova'], ...extraVars };
-  const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), join(layout.dir, 'playbooks', 'update.yml')], work, layout.root);
+  const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), join(layout.dir, 'playbooks', playbook)], work, layout.root);
   const batches: Record<string, string[][]> = { edpm_update_system: [], edpm_update_services: [] };
   const ran: Record<string, string[]> = { edpm_update_system: [], edpm_update_services: [] };
   const mapped: Record<string, Set<string>> = { edpm_update_system: new Set(), edpm_update_services: new Set() };
@@ -112,6 +112,13 @@ describe('the combined update.yml of a plan rolling both phases out, run by ansi
     expect(r.batches.edpm_update_services).toEqual([HOSTS]);
   });
 
+  it("tolerates update-system's budget (1 node of a wave) and leaves the failed node out of the services play", () => {
+    const r = runUpdate({ edpm_update_system_fail_on: ['compute-2'] });
+    expect(r.status).not.toBe(0);
+    expect(r.ran.edpm_update_system).toEqual(HOSTS);
+    expect(r.ran.edpm_update_services).toEqual(HOSTS.filter((h) => h !== 'compute-2'));
+  });
+
   it("stops the run beyond update-system's budget: no later batch, no services play", () => {
     const r = runUpdate({ edpm_update_system_fail_on: ['compute-1', 'compute-2'] });
     expect(r.status).not.toBe(0);
@@ -131,5 +138,24 @@ describe('the combined update.yml of a plan rolling both phases out, run by ansi
     expect(r.status, r.output).toBe(0);
     expect(r.ran.edpm_update_system).toEqual(HOSTS.slice(1));
     expect(r.ran.edpm_update_services).toEqual(HOSTS);
+  });
+});
+
+describe('the phase playbooks of the same plan: the failure budget in a run of its own', () => {
+  it('update_system.yml lets one node of a wave fail (budget 1) and goes on; two stop it', () => {
+    // batches [compute-0], [compute-1..3], [compute-4..6]: a failure in the second lets the third run, two do not
+    const within = runUpdate({ edpm_update_system_fail_on: ['compute-2'] }, 'update_system.yml');
+    expect(within.ran.edpm_update_system).toEqual(HOSTS);
+    const beyond = runUpdate({ edpm_update_system_fail_on: ['compute-2', 'compute-3'] }, 'update_system.yml');
+    expect(beyond.ran.edpm_update_system).toEqual(HOSTS.slice(0, 4));
+    const canary = runUpdate({ edpm_update_system_fail_on: ['compute-0'] }, 'update_system.yml');
+    expect(canary.ran.edpm_update_system).toEqual(['compute-0']);
+  });
+
+  it('update_services.yml with a budget given for one run (-e edpm_update_services_max_fail_percentage=50) lets one of a wave of two fail', () => {
+    const r = runUpdate({ edpm_update_services_fail_on: ['compute-1'], edpm_update_services_max_fail_percentage: 50 }, 'update_services.yml');
+    expect(r.ran.edpm_update_services).toEqual(HOSTS);
+    const budget0 = runUpdate({ edpm_update_services_fail_on: ['compute-1'] }, 'update_services.yml');
+    expect(budget0.ran.edpm_update_services).toEqual(['compute-0', 'compute-1', 'compute-2']);
   });
 });

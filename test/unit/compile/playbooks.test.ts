@@ -36,6 +36,9 @@ describe('the combined playbooks/update.yml', () => {
     expect(services.serial).toBe("{{ edpm_update_services_serial | default([1, 2, 2, '100%']) }}");
     expect(services.max_fail_percentage).toBe('{{ edpm_update_services_max_fail_percentage | default(0) }}');
     expect(system.max_fail_percentage).toMatch(/^\{\{ edpm_update_system_max_fail_percentage \| default\(\(1 \+ 0\.5\) \* 100 \/ /u);
+    // a literal false: ansible-core reads a templated any_errors_fatal as true (ansible/ansible#61025), the budget would never apply
+    expect(system.any_errors_fatal).toBe(false);
+    expect(services.any_errors_fatal).toBe(false);
     expect(includedIn(system)).toEqual(['osp.edpm.edpm_update_system']);
     expect(includedIn(services)).toEqual(['osp.edpm.edpm_update_services']);
     for (const play of plays) expect(play.environment).toBe('{{ edpm_playbook_environment | default({}) }}');
