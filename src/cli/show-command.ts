@@ -3,7 +3,7 @@
  * the exact sequence a node would run in each phase, each step with the
  * plan entry behind it.
  */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileError, InputError, printable } from '../core/diagnostics.js';
 import { readBoundedRegularFile } from '../core/bounded-file.js';
@@ -66,21 +66,29 @@ export function showCommand(
   // With the roles tree the roles were built with, task files are named as they exist there (update.yaml stays update.yaml).
   const taskFile = opts.roles === undefined ? undefined : taskFileNamesOf(scanRolesTree(opts.roles));
   const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true, tags, skipTags, ...(taskFile === undefined ? {} : { taskFile }) });
-  const where = (pointer: string): string => {
-    if (pointer === '') return '';
+  // The plan file as explain and lint name it: relative to the working folder when below it, else absolute.
+  const planShown = displayPath(source.file);
+  /** The plan entry of a step: its place in the plan file, null for the compiler's fixed steps. */
+  const entry = (pointer: string): { file: string; line: number; col: number; pointer: string } | null => {
+    if (pointer === '') return null;
     const at = positionOf(source, pointerSegments(pointer));
-    return `${displayPath(source.file)}:${at.line}:${at.col} ${pointer}`;
+    return { file: planShown, line: at.line, col: at.col, pointer };
+  };
+  const where = (pointer: string): string => {
+    const e = entry(pointer);
+    return e === null ? '' : `${e.file}:${e.line}:${e.col} ${e.pointer}`;
   };
   if (opts.json === true) {
+    // Shaped as explain --json: the plan file once at the top, each step's entry as {file, line, col, pointer}.
     const doc = {
-      plan: planFile,
+      plan: planShown,
       services,
       vars,
       notes,
       bootc: opts.bootc === true,
       tags,
       skipTags,
-      phases: phases.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, at: where(s.from) })) })),
+      phases: phases.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, plan: entry(s.from) })) })),
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
@@ -108,8 +116,8 @@ function servicesText(services: readonly string[] | null, vars: Record<string, u
   return services === null ? '(not set)' : services.join(', ') || '(none)';
 }
 
-/** A path relative to the working folder when it is below it. */
+/** A path relative to the working folder when it is below it (as explain and lint show paths). */
 function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+  const rel = relative(process.cwd(), resolve(path));
   return rel === '' || rel.startsWith('..') ? path : rel;
 }

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
@@ -217,6 +219,38 @@ describe('edpm-rolegen show', () => {
     ]);
     expect(doc.phases[0].steps.find((s: any) => s.journal === 'edpm_nova:install').tags).toEqual(['edpm_update', 'edpm_update_services', 'edpm_update_services_containers', 'edpm_nova']);
     expect(doc.phases[1].steps.map((s: any) => s.kind)).toContain('kpatch');
+  });
+
+  it('--json names the plan file as explain --json does, and each step\'s entry as {file, line, col, pointer} in that same file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'rolegen-show-'));
+    try {
+      for (const given of [undefined, DEFAULT_PLAN, './plans/examples/minimal.yaml']) {
+        const args = given === undefined ? [] : ['--plan', given];
+        const doc = JSON.parse((await rolegen(['show', '--services', 'nova,ovn', '--json', ...args])).stdout);
+        // (the tests run from the checkout: a plan below it is named relative to it)
+        expect(doc.plan, String(given)).toBe(relative(process.cwd(), given === undefined ? DEFAULT_PLAN : resolve(given)));
+        expect(isAbsolute(doc.plan)).toBe(false);
+        // the same name explain --json gives the plan a tree was built from
+        expect((await rolegen(['build', '--force', '--out', out, ...args])).status).toBe(0);
+        const explained = JSON.parse((await rolegen(['explain', '--json', '--out', out, join(out, 'playbooks', 'update.yml:1')])).stdout);
+        expect(doc.plan, String(given)).toBe(explained.plan);
+        const planLines = readFileSync(resolve(doc.plan), 'utf8').split('\n');
+        const steps = doc.phases.flatMap((p: any) => p.steps);
+        for (const step of steps) {
+          if (step.from === '') expect(step.plan, step.text).toBeNull();
+          else {
+            expect(step.plan, step.text).toEqual({ file: doc.plan, line: expect.any(Number), col: expect.any(Number), pointer: step.from });
+            expect(planLines[step.plan.line - 1]!.length, step.text).toBeGreaterThanOrEqual(step.plan.col - 1);
+          }
+        }
+        // a step of a container step points at that step's task file in the plan file
+        const ovnRun = steps.find((s: any) => s.journal === 'edpm_ovn:run');
+        expect(planLines[ovnRun.plan.line - 1], String(given)).toMatch(/\brun\b/u);
+        expect(steps.filter((s: any) => s.plan !== null).length).toBeGreaterThan(5);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('selects with --tags/--skip-tags; without --services phase 1 fails as the role does; --bootc runs no dnf in phase 1', async () => {
