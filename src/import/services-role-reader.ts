@@ -14,6 +14,7 @@ import { fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
 import { decodeUtf8 } from '../core/utf8-text.js';
 import { UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
+import { UPDATE_SERVICES_ROLE } from '../model/roles.js';
 
 /** The variables of the role the reader looks for: the names the compiler gives them (kept from the hand-written role). */
 const { runningServices: RUNNING_SERVICES, excludePackages: USER_EXCLUSIONS, includePackages: ESSENTIAL_PACKAGES } = UPDATE_SERVICES_VARS;
@@ -130,6 +131,28 @@ export function roleInTree(tree: ReadonlyMap<string, string>, prefix: string, di
   return { root: display, read: (rel) => tree.get(`${prefix}/${rel}`) ?? null };
 }
 
+/**
+ * When the folder given is not the role but holds it (a roles folder such
+ * as edpm-ansible's `roles/`, or a collection root with `roles/`), or is
+ * the role's `tasks/` folder: which folder to give instead, as the end of
+ * the error; '' when it is none of these.
+ */
+function wrongFolderHint(files: RoleFiles): string {
+  const root = files.root;
+  const exists = (rel: string): boolean => {
+    try {
+      return files.read(rel) !== null;
+    } catch {
+      return true; // there, but not a file we would read: still a sign of the layout
+    }
+  };
+  const isRole = (rel: string) => [...CONTAINERS_FILES, 'tasks/main.yml', 'tasks/main.yaml'].some((file) => exists(`${rel}/${file}`));
+  if (isRole(UPDATE_SERVICES_ROLE)) return `; this is a roles folder: give the role folder inside it, ${join(root, UPDATE_SERVICES_ROLE)}`;
+  if (isRole(`roles/${UPDATE_SERVICES_ROLE}`)) return `; this folder holds the role under roles/ (a collection): give the role folder, ${join(root, 'roles', UPDATE_SERVICES_ROLE)}`;
+  if (['containers.yml', 'containers.yaml'].some(exists)) return `; this is the tasks folder of a role: give the role folder, ${join(root, '..')}`;
+  return '';
+}
+
 /** Reads the role in `root` (a folder, or files given); throws InputError when it has no containers task file or a file is not YAML. */
 export function readServicesRole(source: string | RoleFiles): ServicesRoleFacts {
   const files = typeof source === 'string' ? roleFolder(source) : source;
@@ -144,7 +167,7 @@ export function readServicesRole(source: string | RoleFiles): ServicesRoleFacts 
   };
   const containers = firstExisting(root, CONTAINERS_FILES);
   if (containers === null) {
-    throw new InputError([fileError(join(root, CONTAINERS_FILES[0]!), 'not an edpm_update_services role: no tasks/containers.yml')]);
+    throw new InputError([fileError(join(root, CONTAINERS_FILES[0]!), `not an edpm_update_services role: no tasks/containers.yml${wrongFolderHint(files)}`)]);
   }
   const tagsUsed = new Set<string>();
   const { includes, prune } = readContainers(containers, diagnostics, tagsUsed);

@@ -190,6 +190,34 @@ describe('edpm-rolegen import', () => {
     expect(r.stderr).toContain(`${containers}:${line}:3: warning: tag(s) site_frr_maintenance of edpm_frr run.yml cannot be carried by a plan step`);
   });
 
+  it('given the folder holding the role (a roles folder, a collection) or its tasks folder: names the role folder to give, exit 2, for init --from-role too', async () => {
+    // edpm-ansible's layout: roles/edpm_update_services/ beside other roles, in a collection root with galaxy.yml
+    const collection = join(dir, 'edpm-ansible');
+    const roles = join(collection, 'roles');
+    cpSync(HAND_WRITTEN, join(roles, 'edpm_update_services'), { recursive: true });
+    cpSync(join(ROOT, 'test', 'fixtures', 'roles', 'edpm_ovn'), join(roles, 'edpm_ovn'), { recursive: true });
+    writeFileSync(join(collection, 'galaxy.yml'), 'namespace: osp\nname: edpm\nversion: 0.0.1\n');
+    const role = join(roles, 'edpm_update_services');
+    const cases: [string, string][] = [
+      [roles, `this is a roles folder: give the role folder inside it, ${role}`],
+      [collection, `this folder holds the role under roles/ (a collection): give the role folder, ${role}`],
+      [join(role, 'tasks'), `this is the tasks folder of a role: give the role folder, ${role}`],
+    ];
+    for (const [given, hint] of cases) {
+      for (const args of [['import', '--role', given], ['init', '--from-role', given]]) {
+        const r = await rolegen(args);
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr, args.join(' ')).toBe(`${join(given, 'tasks', 'containers.yml')}:1:1: error: not an edpm_update_services role: no tasks/containers.yml; ${hint}\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
+    // the folder it names is the role: the import then succeeds
+    expect((await rolegen(['import', '--role', role])).status).toBe(0);
+    // a folder that holds no such role: no hint
+    const other = await rolegen(['import', '--role', join(roles, 'edpm_ovn')]);
+    expect(other.stderr).toBe(`${join(roles, 'edpm_ovn', 'tasks', 'containers.yml')}:1:1: error: not an edpm_update_services role: no tasks/containers.yml\n`);
+  });
+
   it('exit 2 with file:line:col on a missing folder or a task file that is not YAML', async () => {
     const missing = await rolegen(['import', '--role', join(dir, 'nope')]);
     expect(missing.status).toBe(2);
