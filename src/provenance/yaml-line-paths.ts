@@ -120,11 +120,23 @@ function lineStarts(text: string): Int32Array {
   return starts;
 }
 
-/** Paths of each line of `text` (index 0: line 1), as references (null: the top). */
+/** Paths of each line of `text` (index 0: line 1), as references (null: the top; also each line a shortcut took). */
 export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (PathRef | null)[] {
+  const out: (PathRef | null)[] = [];
+  const count = visitYamlLinePaths(text, (line, path) => (out[line] = path), shortcut);
+  for (let i = 0; i < count; i++) out[i] ??= null;
+  return out;
+}
+
+/**
+ * The path of each line of `text`, given to `visit` in line order (line 0:
+ * the first), but for the lines a shortcut takes (`take` is called for them
+ * where they are in that order, and `visit` is not); returns the number of
+ * lines. No list of the paths is made (a scenario's data has 80,000 lines).
+ */
+export function visitYamlLinePaths(text: string, visit: (line: number, path: PathRef | null) => void, shortcut?: ScalarListShortcut): number {
   const starts = lineStarts(text);
   const lineCount = starts.length - 1;
-  const out: (PathRef | null)[] = new Array<PathRef | null>(lineCount);
   const stack: Frame[] = [];
   /** A value that continues on deeper lines (a multi-line scalar): its path, and the column they are deeper than. */
   let scalar: { path: PathRef | null; indent: number } | null = null;
@@ -147,12 +159,12 @@ export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (
     const body = line.trimStart();
     const indent = line.length - body.length;
     if (scalar !== null && (body === '' || indent > scalar.indent)) {
-      out[i] = scalar.path;
+      visit(i, scalar.path);
       continue;
     }
     scalar = null;
     if (body === '' || body.startsWith('#') || body === '---' || body === '...') {
-      out[i] = stack.at(-1)?.path ?? null;
+      visit(i, stack.at(-1)?.path ?? null);
       continue;
     }
     while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop();
@@ -184,29 +196,29 @@ export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (
       pending = { path, indent: dash };
     }
     if (rest === '') {
-      out[i] = path !== undefined ? path : (stack.at(-1)?.path ?? null);
+      visit(i, path !== undefined ? path : (stack.at(-1)?.path ?? null));
       continue;
     }
     const m = key === undefined ? keyAt(rest) : key;
     if (m === null) {
       // A scalar alone on its line: the document is a scalar, or a value we did not expect.
-      out[i] = path !== undefined ? path : pending !== null ? pending.path : (stack.at(-1)?.path ?? null);
-      scalar = { path: out[i]!, indent: indent - 1 };
+      const at = path !== undefined ? path : pending !== null ? pending.path : (stack.at(-1)?.path ?? null);
+      visit(i, at);
+      scalar = { path: at, indent: indent - 1 };
       pending = null;
       continue;
     }
     const map = frameAt(col, 'map');
     pending = null;
     const keyPath = extend(map.path, unquoteKey(m[1]!));
-    out[i] = keyPath;
     const value = rest.slice(m[0].length);
     // An empty value, or only an anchor or a tag: a collection follows on the next lines (or nothing).
     if (value === '' && shortcut !== undefined) {
       const count = shortcut.length(keyPath);
       const at = count > 0 ? scalarItemsColumn(text, starts, i + 1, count, col) : -1;
       if (at >= 0) {
+        visit(i, keyPath);
         shortcut.take(keyPath, i + 1, count);
-        for (let j = i + 1; j <= i + count; j++) out[j] = null;
         // As after reading the items: in the list, after its last item, whose further lines (if any) are its own.
         stack.push({ indent: at, kind: 'seq', path: keyPath, index: count - 1 });
         scalar = { path: extend(keyPath, count - 1), indent: at };
@@ -215,14 +227,16 @@ export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (
         continue;
       }
     }
-    if (value === '' || (PROPERTY_OR_COMMENT.includes(value[0]!) && /^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value))) pending = { path: keyPath, indent: col };
-    else {
+    if (value === '' || (PROPERTY_OR_COMMENT.includes(value[0]!) && /^(?:[&!]\S*\s*)*(?:#.*)?$/u.test(value))) {
+      visit(i, keyPath);
+      pending = { path: keyPath, indent: col };
+    } else {
       // A flow collection on the key's line (a fixed playbook's `key: ["*"]`): its first entry starts there too.
-      if (value[0] === '[' || value[0] === '{') out[i] = flowEntryPath(value).reduce<PathRef>(extend, keyPath);
+      visit(i, value[0] === '[' || value[0] === '{' ? flowEntryPath(value).reduce<PathRef>(extend, keyPath) : keyPath);
       scalar = { path: keyPath, indent: col };
     }
   }
-  return out;
+  return lineCount;
 }
 
 /** A flow mapping's first key at the start of a text: plain or quoted, then `:`. */
