@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { planTextWithLfLineEnds } from '../plan/plan-text.js';
 import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
-import { yamlLinePathRefs, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
+import { visitYamlLinePaths, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 
 /** How a sidecar names the built-in plan, wherever the package and the output folder are. */
@@ -89,7 +89,7 @@ class RunsBuilder {
   private length = 0;
   private last: Origin | null = null;
   private lastIndex = -1;
-  constructor(private readonly indexOf: (o: Origin) => number) {}
+  constructor(readonly indexOf: (o: Origin) => number) {}
   add(to: number, o: Origin): void {
     if (o !== this.last) {
       this.last = o;
@@ -108,6 +108,23 @@ class RunsBuilder {
       }
     }
     this.buffer[this.length - 2] = to;
+  }
+  /** The lines up to `to` have the origin of index `k` (as `indexOf` gives it). */
+  addIndex(to: number, k: number): void {
+    this.last = null;
+    if (k === this.lastIndex) {
+      this.buffer[this.length - 2] = to;
+      return;
+    }
+    this.lastIndex = k;
+    if (this.length === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length] = to;
+    this.buffer[this.length + 1] = k;
+    this.length += 2;
   }
   /** The runs given so far. */
   runs(): Int32Array {
@@ -165,16 +182,23 @@ function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOr
 }
 
 /** Gives `runs` the origin of each line of a traced file. */
-function lineOrigins(text: string, trace: FileTrace, runs: RunsBuilder): void {
+function lineOrigins(text: string, trace: FileTrace, runs: RunsBuilder, lists: TakenLists): void {
   if (Array.isArray(trace.data) && plainSequenceLineOrigins(text, trace.data, originOf(trace.data) ?? trace.origin, runs)) return;
-  walkedLineOrigins(text, trace, lineCount(text), runs);
+  walkedLineOrigins(text, trace, runs, lists);
 }
 
-/** Gives `runs` the origin of each line of a traced file, by the data path of each line (of its `count` lines). */
-function walkedLineOrigins(text: string, trace: FileTrace, count: number, runs: RunsBuilder): void {
+/**
+ * The origin index of each item of the lists of scalars taken off the scan
+ * so far (any file of the map), with the origin their items without a
+ * record of their own have there: a list written again (a scenario's data
+ * writes its lists of roles for each of its nodes, and shares them with
+ * another scenario's) gives its lines' origins without a lookup per item.
+ */
+type TakenLists = Map<object, { readonly origin: Origin; readonly indexes: Int32Array }>;
+
+/** Gives `runs` the origin of each line of a traced file, by the data path of each line. */
+function walkedLineOrigins(text: string, trace: FileTrace, runs: RunsBuilder, lists: TakenLists): void {
   if (trace.data !== undefined) {
-    /** The origins of the lines taken off the scan (the others' are found after it). */
-    const out: Origin[] = new Array<Origin>(count);
     // The innermost recorded origin along each line's path. A path's node
     // and origin depend on it alone: each is found once from its parent's,
     // kept by depth (`refs[d]`: the path whose node and origin are at d).
@@ -202,8 +226,7 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number, runs: 
       origins[d] = origin;
     };
     // Lists of scalars (a scenario's 5,000 roles) are taken off the scan: each line of item j
-    // has the origin recorded for item j, else the list's (what the walk below gives it).
-    const taken = new Uint8Array(count);
+    // has the origin recorded for item j, else the list's (what the walk gives it).
     const shortcut: ScalarListShortcut = {
       length: (keyPath) => {
         resolve(keyPath);
@@ -214,28 +237,48 @@ function walkedLineOrigins(text: string, trace: FileTrace, count: number, runs: 
       },
       take: (keyPath, firstLine, n) => {
         resolve(keyPath);
-        const members = memberOriginsOf(nodes[keyPath.depth]);
+        const list = nodes[keyPath.depth] as object;
         const origin = origins[keyPath.depth]!;
-        for (let j = 0; j < n; j++) {
-          out[firstLine + j] = members?.get(j) ?? origin;
-          taken[firstLine + j] = 1;
+        const known = lists.get(list);
+        if (known !== undefined && known.origin === origin && known.indexes.length === n) {
+          for (let j = 0; j < n; j++) runs.addIndex(firstLine + j + 1, known.indexes[j]!);
+          return;
         }
+        const members = memberOriginsOf(list);
+        if (members === undefined) {
+          runs.add(firstLine + n, origin);
+          return;
+        }
+        const indexes = new Int32Array(n);
+        let last: Origin | null = null;
+        let k = -1;
+        for (let j = 0; j < n; j++) {
+          const o = members.get(j) ?? origin;
+          if (o !== last) {
+            last = o;
+            k = runs.indexOf(o);
+          }
+          indexes[j] = k;
+          runs.addIndex(firstLine + j + 1, k);
+        }
+        lists.set(list, { origin, indexes });
       },
     };
-    const paths = yamlLinePathRefs(text, shortcut);
-    for (let i = 0; i < count; i++) {
-      if (taken[i] === 1) runs.add(i + 1, out[i]!);
-      else {
-        const ref = paths[i] ?? null;
-        if (ref === null) runs.add(i + 1, rootOrigin);
+    // Each line's origin given as the scan finds its path, in line order.
+    visitYamlLinePaths(
+      text,
+      (line, path) => {
+        if (path === null) runs.add(line + 1, rootOrigin);
         else {
-          resolve(ref);
-          runs.add(i + 1, origins[ref.depth]!);
+          resolve(path);
+          runs.add(line + 1, origins[path.depth]!);
         }
-      }
-    }
+      },
+      shortcut,
+    );
     return;
   }
+  const count = lineCount(text);
   // The lines before `emitted` (0-based) have been given.
   let emitted = 0;
   if (trace.rows !== undefined) {
@@ -342,7 +385,9 @@ function planPlaces(source: SourceMap): (pointer: string) => PlanPlace {
 
 /** The member of a plan document's node named by the pointer segment `pointer[from..end)`; undefined when there is none. */
 function childAt(node: unknown, pointer: string, from: number, end: number): unknown {
-  const escaped = pointer.lastIndexOf('~', end - 1) >= from;
+  // (a loop over the segment: lastIndexOf is a call out of JavaScript, and searches the whole pointer before it)
+  let escaped = false;
+  for (let i = from; i < end && !escaped; i++) escaped = pointer.charCodeAt(i) === 126; /* ~ */
   if (isMap(node)) {
     // (pointerSegments' unescaping, done only when there is something to unescape)
     const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
@@ -412,11 +457,12 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     return i;
   };
   const files = new Map<string, FileRuns>();
+  const lists: TakenLists = new Map();
   for (const [path, text] of tree) {
     const trace = traces.get(path);
     if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
     const runs = new RunsBuilder(indexOf);
-    lineOrigins(text, trace, runs);
+    lineOrigins(text, trace, runs, lists);
     files.set(path, runs.runs());
   }
   return { plan: planRef, planSha256: planTextDigest(source.text), origins, files };
