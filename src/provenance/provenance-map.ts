@@ -445,23 +445,14 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     nextOfPointer[i] = k;
     return k;
   };
-  // By origin object first: the compiler gives one object to the lines of a role or a type in every list
-  // (scenarioDataOrigins), whose pointer, a string just made, need then be hashed only once.
-  const ofObject = new Map<Origin, number>();
-  const indexOf = (o: Origin): number => {
-    let i = ofObject.get(o);
-    if (i === undefined) {
-      i = originIndex(o);
-      ofObject.set(o, i);
-    }
-    return i;
-  };
+  // (No index by origin object besides: the pointers of a plan's steps are one string each (plan-pointers.ts),
+  // whose hash is kept; a list written again replays its indexes; an index of ~40,000 objects cost more than it saved.)
   const files = new Map<string, FileRuns>();
   const lists: TakenLists = new Map();
   for (const [path, text] of tree) {
     const trace = traces.get(path);
     if (trace === undefined) throw new Error(`internal error: the compiler left no trace for ${path}`);
-    const runs = new RunsBuilder(indexOf);
+    const runs = new RunsBuilder(originIndex);
     lineOrigins(text, trace, runs, lists);
     files.set(path, runs.runs());
   }
