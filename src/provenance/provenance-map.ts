@@ -13,6 +13,7 @@ import { planTextWithLfLineEnds } from '../plan/plan-text.js';
 import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { visitYamlLinePaths, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
+import { OriginRows, writeNumber } from './sidecar-bytes.js';
 
 /** How a sidecar names the built-in plan, wherever the package and the output folder are. */
 export const BUILT_IN_PLAN_REFERENCE = 'edpm-rolegen:plans/default.yaml';
@@ -410,6 +411,29 @@ function childAt(node: unknown, pointer: string, from: number, end: number): unk
   return undefined;
 }
 
+/** The sidecar's rules, each once, indexed in order of first use. */
+class SidecarRules {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  indexOf(rule: string): number {
+    let i = this.index.get(rule);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(rule);
+      this.index.set(rule, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * The rules and origin rows of the sidecar of each map built here, written
+ * as its origins were found, when each pointer had just been read (written
+ * from the finished map, ~40,000 pointers are read again, from all over the
+ * heap). A map's origins are not changed after it is built (readonly).
+ */
+const sidecarParts = new WeakMap<ProvenanceMap, { readonly rules: readonly string[]; readonly rows: OriginRows }>();
+
 /** Builds the map of a compiled tree from its traces; `planRef` is how the map names the plan file. */
 export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: ReadonlyMap<string, FileTrace>, source: SourceMap, planRef: string): ProvenanceMap {
   const origins: PlanOrigin[] = [];
@@ -419,8 +443,13 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
   /** By pointer: the index of its first origin (the others of the pointer, with other rules, follow `nextOfPointer`: one lookup per pointer). */
   const byPointer = new Map<string, number>();
   const placeOf = planPlaces(source);
+  // The sidecar's rules and origin rows, written as each origin is found (see `provenanceText`).
+  const rules = new SidecarRules();
+  const rows = new OriginRows();
   const add = (o: Origin, line: number, col: number, written: boolean): number => {
-    origins.push({ pointer: o.pointer, rule: written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`, line, col });
+    const rule = written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`;
+    origins.push({ pointer: o.pointer, rule, line, col });
+    rows.add(o.pointer, line, col, rules.indexOf(rule));
     recordedRules.push(o.rule);
     nextOfPointer.push(-1);
     return origins.length - 1;
@@ -456,7 +485,9 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     lineOrigins(text, trace, runs, lists);
     files.set(path, runs.runs());
   }
-  return { plan: planRef, planSha256: planTextDigest(source.text), origins, files };
+  const map: ProvenanceMap = { plan: planRef, planSha256: planTextDigest(source.text), origins, files };
+  sidecarParts.set(map, { rules: rules.list, rows });
+  return map;
 }
 
 /**
@@ -479,21 +510,7 @@ function filesText(files: ProvenanceMap['files']): string {
     at += out.write(`    ${paths[i++]!}: [`, at, 'utf8');
     for (let k = 0; k < runs.length; k++) {
       if (k > 0) out[at++] = 44; // ,
-      let n = runs[k]!;
-      if (n < 0 || n > 0x7fffffff) {
-        at += out.write(String(n), at, 'latin1');
-        continue;
-      }
-      // The digits, from the last.
-      let digits = 1;
-      for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
-      at += digits;
-      for (let d = at - 1; n >= 10; d--) {
-        const next = (n / 10) | 0;
-        out[d] = 48 + n - next * 10;
-        n = next;
-      }
-      out[at - digits] = 48 + n;
+      at = writeNumber(out, at, runs[k]!);
     }
     out[at++] = 93; // ]
   }
@@ -502,27 +519,21 @@ function filesText(files: ProvenanceMap['files']): string {
 
 /**
  * The sidecar's text: rules once, origins as `[pointer, line, col, rule]`,
- * one line per origin and per file. The runs of the files (a 5,000-service
- * tree has ~120,000) are written as bytes (`filesText`), a list made for
- * each file then written by JSON.stringify costing four times more.
+ * one line per origin and per file. The origin rows and the runs of the
+ * files (a 5,000-service tree has ~40,000 origins and ~120,000 runs) are
+ * written as bytes (sidecar-bytes.ts), the rows as the map was built.
  */
 export function provenanceText(map: ProvenanceMap): string {
-  const rules: string[] = [];
-  const ruleIndex = new Map<string, number>();
-  const ruleOf = (rule: string): number => {
-    let i = ruleIndex.get(rule);
-    if (i === undefined) {
-      i = rules.length;
-      rules.push(rule);
-      ruleIndex.set(rule, i);
-    }
-    return i;
-  };
-  // The origins in one JSON.stringify (a 5,000-service tree has ~40,000: one call each costs ~2x),
-  // cut one per line where an origin ends and the next begins: `],["` holds a quote, which a JSON
-  // string escapes, so it is found between origins only.
-  const originsText = JSON.stringify(map.origins.map((o) => [o.pointer, o.line, o.col, ruleOf(o.rule)]));
-  const originLines = map.origins.length === 0 ? [] : [`    ${originsText.slice(1, -1).replaceAll('],["', '],\n    ["')}`];
+  // A map built here had its rules and origin rows written as it was built; another's are written now.
+  let parts = sidecarParts.get(map);
+  if (parts === undefined) {
+    const rules = new SidecarRules();
+    const rows = new OriginRows();
+    for (const o of map.origins) rows.add(o.pointer, o.line, o.col, rules.indexOf(o.rule));
+    parts = { rules: rules.list, rows };
+  }
+  const rules = parts.rules;
+  const originLines = map.origins.length === 0 ? [] : [parts.rows.text()];
   const list = (items: readonly string[], indent: string): string[] => items.map((x, i) => `${indent}${x}${i < items.length - 1 ? ',' : ''}`);
   return [
     '{',
