@@ -106,18 +106,21 @@ function scalarItemsColumn(text: string, starts: Int32Array, from: number, count
  * `text.slice(starts[i], starts[i + 1] - 1)`, cut only when it is read.
  */
 function lineStarts(text: string): Int32Array {
-  let newlines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-  const count = text.length > 0 && !text.endsWith('\n') ? newlines + 1 : newlines;
-  const starts = new Int32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    starts[i] = at;
+  // One pass, in a list grown by doubling (a first pass to count the lines costs as much as this one).
+  let starts = new Int32Array(1024);
+  let count = 0;
+  for (let at = 0; at < text.length; count++) {
+    if (count + 1 >= starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count] = at;
     const end = text.indexOf('\n', at);
     at = end < 0 ? text.length + 1 : end + 1;
   }
-  starts[count] = at;
-  return starts;
+  starts[count] = count === 0 ? 0 : text.endsWith('\n') ? text.length : text.length + 1;
+  return starts.subarray(0, count + 1);
 }
 
 /** Paths of each line of `text` (index 0: line 1), as references (null: the top; also each line a shortcut took). */
