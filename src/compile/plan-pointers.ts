@@ -3,10 +3,10 @@
  * origins of the generated output name them (provenance): each made once
  * per plan and then the same string wherever it is named. A step of a
  * 5,000-service plan is named by the README's rows, its flowchart, its tags
- * table and the scenarios' data, each task file by its include task and two
- * scenarios' journals: the provenance map looks every origin up by its
- * pointer, and a string just built is flattened and hashed on its first
- * lookup, once per string object, not once per value.
+ * table and the scenarios' data, each task file by its include task and the
+ * scenario's journal: the provenance map looks every origin up by its
+ * pointer, and a string just built is hashed on its first lookup (and made
+ * flat on its first read), once per string object, not once per value.
  */
 import type { UpdatePlan } from '../model/plan.js';
 
