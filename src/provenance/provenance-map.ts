@@ -474,8 +474,8 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     nextOfPointer[i] = k;
     return k;
   };
-  // (No index by origin object besides: the pointers of a plan's steps are one string each (plan-pointers.ts),
-  // whose hash is kept; a list written again replays its indexes; an index of ~40,000 objects cost more than it saved.)
+  // (No index by origin object besides: a list written again replays its indexes, and an index of
+  // ~40,000 origin objects cost more, in lookups and allocations, than it saved.)
   const files = new Map<string, FileRuns>();
   const lists: TakenLists = new Map();
   for (const [path, text] of tree) {

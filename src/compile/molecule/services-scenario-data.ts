@@ -8,7 +8,6 @@
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
-import { planPointers, type StepList } from '../plan-pointers.js';
 
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
@@ -71,13 +70,13 @@ function makeServicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
     const rendered = step.tasks.indexOf('update');
     return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
   });
-  const { stepTaskPointer, ofRole, ofType, ofPackage, traced } = scenarioDataOrigins(plan);
+  const { stepPointer, ofRole, ofType, ofPackage, traced } = scenarioDataOrigins(plan);
   const journal: string[] = [];
   const journalOrigins: Origin[] = [];
   for (const c of runningSteps) {
     c.tasks.forEach((t, j) => {
       journal.push(`${c.role}:${t}`);
-      journalOrigins.push({ pointer: stepTaskPointer(c, j), rule: 'a task file the node runs, in plan order, for the service types of the scenario' });
+      journalOrigins.push({ pointer: `${stepPointer(c)}/tasks/${j}`, rule: 'a task file the node runs, in plan order, for the service types of the scenario' });
     });
   }
   journalOrigins.forEach((o, i) => recordMemberOrigin(journal, i, o));
@@ -118,8 +117,6 @@ function makeServicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
 export interface ScenarioDataOrigins {
   /** The plan entry of a step (`/updateServices/containerSteps/<i>`). */
   readonly stepPointer: (step: RoleTasks) => string;
-  /** The plan entry of a task file of a step (`/updateServices/containerSteps/<i>/tasks/<j>`). */
-  readonly stepTaskPointer: (step: RoleTasks, j: number) => string;
   /** The first step of the plan including a role. */
   readonly ofRole: (role: string) => Origin | undefined;
   /** The first container step of a service type. */
@@ -137,26 +134,18 @@ export interface ScenarioDataOrigins {
 export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   const s = plan.updateServices;
   // Each lookup by a map made once: a 5,000-service plan asks for thousands.
-  const places = new Map<RoleTasks, [StepList, number]>();
-  s.alwaysBefore.forEach((step, i) => places.set(step, ['alwaysBefore', i]));
+  const pointers = new Map<RoleTasks, string>();
+  s.alwaysBefore.forEach((step, i) => pointers.set(step, `/updateServices/alwaysBefore/${i}`));
   s.containerSteps.forEach((step, i) => {
-    if (!places.has(step)) places.set(step, ['containerSteps', i]);
+    if (!pointers.has(step)) pointers.set(step, `/updateServices/containerSteps/${i}`);
   });
-  const pointers = planPointers(plan);
   const firstStepOfRole = new Map<string, RoleTasks>();
   for (const step of [...s.alwaysBefore, ...s.containerSteps]) if (!firstStepOfRole.has(step.role)) firstStepOfRole.set(step.role, step);
   const firstIndexOfType = new Map<string, number>();
   s.containerSteps.forEach((step, i) => {
     if (!firstIndexOfType.has(step.serviceType)) firstIndexOfType.set(step.serviceType, i);
   });
-  const stepPointer = (step: RoleTasks): string => {
-    const place = places.get(step);
-    return place === undefined ? '/updateServices/containerSteps/-1' : pointers.step(place[0], place[1]);
-  };
-  const stepTaskPointer = (step: RoleTasks, j: number): string => {
-    const place = places.get(step);
-    return place === undefined ? `/updateServices/containerSteps/-1/tasks/${j}` : pointers.stepTask(place[0], place[1], j);
-  };
+  const stepPointer = (step: RoleTasks): string => pointers.get(step) ?? '/updateServices/containerSteps/-1';
   // One origin object per role and per service type, however many lists name it (the map indexes origins by object first).
   const roleOrigins = new Map<string, Origin | undefined>();
   const ofRole = (role: string): Origin | undefined => {
@@ -198,5 +187,5 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
     });
     return list;
   };
-  return { stepPointer, stepTaskPointer, ofRole, ofType, ofPackage, traced };
+  return { stepPointer, ofRole, ofType, ofPackage, traced };
 }

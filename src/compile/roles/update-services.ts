@@ -7,7 +7,6 @@
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { compileContext, type CompileContext } from '../compile-context.js';
-import { planPointers, type StepList } from '../plan-pointers.js';
 import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
 import { recordListOrigins, recordOrigin, type Origin } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
@@ -176,10 +175,10 @@ function prunedKinds(plan: UpdatePlan): string[] {
 function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined, ['alwaysBefore', i])));
+  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined, `/updateServices/alwaysBefore/${i}`)));
   s.containerSteps.forEach((step, i) => {
     const when = serviceTypeIn(step.serviceType, V.runningServices);
-    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), when, ['containerSteps', i]));
+    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), when, `/updateServices/containerSteps/${i}`));
   });
   const pruned = prunedKinds(plan);
   if (pruned.length > 0) {
@@ -212,13 +211,12 @@ export function stepPurpose(serviceType: string | null): string {
 /** The roles the steps include, in order, once each, with the plan entry of the first step including each. */
 function firstStepPointers(plan: UpdatePlan): Map<string, string> {
   const s = plan.updateServices;
-  const pointers = planPointers(plan);
   const out = new Map<string, string>();
   s.alwaysBefore.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, pointers.step('alwaysBefore', i));
+    if (!out.has(step.role)) out.set(step.role, `/updateServices/alwaysBefore/${i}`);
   });
   s.containerSteps.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, pointers.step('containerSteps', i));
+    if (!out.has(step.role)) out.set(step.role, `/updateServices/containerSteps/${i}`);
   });
   return out;
 }
@@ -228,10 +226,9 @@ function firstStepPointers(plan: UpdatePlan): Map<string, string> {
  * (`edpm_nova`) besides the role's; `apply` gives the included tasks the same
  * tags (so `--tags` selections reach them) and `become` when the step says so
  * for that file. `tasks_from` names the file as it exists in the roles tree.
- * `at`: the step in the plan (provenance).
+ * `pointer`: the step in the plan (provenance).
  */
-function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined, at: readonly [StepList, number]): Task[] {
-  const pointers = planPointers(plan);
+function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined, pointer: string): Task[] {
   const tags = [...T.containers, serviceRoleTag(step.role)];
   const rule =
     when === undefined
@@ -249,7 +246,7 @@ function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleT
         },
         when === undefined ? { tags } : { when, tags },
       ),
-      { pointer: pointers.stepTask(at[0], at[1], j), rule },
+      { pointer: `${pointer}/tasks/${j}`, rule },
     ),
   );
 }
@@ -277,19 +274,18 @@ function phaseDiagram(plan: UpdatePlan, context: CompileContext): string[] {
 /** The README lines that come from one plan entry: the rows of the steps table, the steps of the flowchart (provenance). */
 function readmeOrigins(plan: UpdatePlan, context: CompileContext): { text: string; origin: Origin }[] {
   const s = plan.updateServices;
-  const pointers = planPointers(plan);
   const files = (step: RoleTasks) => readmeTaskFiles(step, context).map((f) => `${f.file}${f.become ? ' (become)' : ''}`).join(', ');
   const row = (type: string | null, step: RoleTasks) => `| ${type === null ? '(every node)' : `\`${type}\``} | \`${plan.collection}.${step.role}\` | ${files(step)} |`;
   const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
     text: ` --> step${k}["`,
     origin: k < s.alwaysBefore.length
-      ? { pointer: pointers.step('alwaysBefore', k), rule: 'a step of the README flowchart: an every-node step of the plan' }
-      : { pointer: pointers.step('containerSteps', k - s.alwaysBefore.length), rule: 'a step of the README flowchart: a container step of the plan' },
+      ? { pointer: `/updateServices/alwaysBefore/${k}`, rule: 'a step of the README flowchart: an every-node step of the plan' }
+      : { pointer: `/updateServices/containerSteps/${k - s.alwaysBefore.length}`, rule: 'a step of the README flowchart: a container step of the plan' },
   }));
   return [
     ...diagram,
-    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: { pointer: pointers.step('alwaysBefore', i), rule: 'a row of the README steps table: an every-node step of the plan' } })),
-    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: { pointer: pointers.step('containerSteps', i), rule: 'a row of the README steps table: a container step of the plan' } })),
+    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: { pointer: `/updateServices/alwaysBefore/${i}`, rule: 'a row of the README steps table: an every-node step of the plan' } })),
+    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: { pointer: `/updateServices/containerSteps/${i}`, rule: 'a row of the README steps table: a container step of the plan' } })),
   ];
 }
 
