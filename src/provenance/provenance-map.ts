@@ -91,24 +91,14 @@ class RunsBuilder {
   private last: Origin | null = null;
   private lastIndex = -1;
   constructor(readonly indexOf: (o: Origin) => number) {}
+  /** The lines up to `to` have the origin `o`. */
   add(to: number, o: Origin): void {
-    if (o !== this.last) {
-      this.last = o;
-      const k = this.indexOf(o);
-      if (k !== this.lastIndex) {
-        this.lastIndex = k;
-        if (this.length === this.buffer.length) {
-          const grown = new Int32Array(this.buffer.length * 2);
-          grown.set(this.buffer);
-          this.buffer = grown;
-        }
-        this.buffer[this.length] = to;
-        this.buffer[this.length + 1] = k;
-        this.length += 2;
-        return;
-      }
+    if (o === this.last) {
+      this.buffer[this.length - 2] = to;
+      return;
     }
-    this.buffer[this.length - 2] = to;
+    this.addIndex(to, this.indexOf(o));
+    this.last = o;
   }
   /** The lines up to `to` have the origin of index `k` (as `indexOf` gives it). */
   addIndex(to: number, k: number): void {
