@@ -5,24 +5,20 @@
  * longer the text the map was built from (its positions may be stale), and
  * when the generated file was edited since the build.
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
 import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation } from '../provenance/explain.js';
 import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, shownPath, type CliIo } from './io.js';
 
 export function explainCommand(target: string, opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
   const { file, line } = parseTarget(target);
   const byFile = opts.out === undefined ? findOutputRoot(file) : null;
   const out = readOutputProvenance(opts.out ?? byFile ?? defaultOut());
-  const show = (p: string): string => {
-    const rel = relative(process.cwd(), p);
-    return rel === '' || rel.startsWith('..') ? p : rel;
-  };
   let answers: Explanation[];
   let reverse = false;
-  const plan = show(out.planPath);
+  const plan = shownPath(out.planPath);
   const planNow = readPlanOnDisk(out);
   const warnings: Diagnostic[] = [];
   if (isPlanOf(out, file)) {
@@ -35,7 +31,7 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
   } else {
     answers = explainGenerated(out, file, line);
     const rel = answers[0]?.file;
-    const edited = rel === undefined ? null : generatedFileChecker(out.root, show, 'explain')(rel, resolve(file));
+    const edited = rel === undefined ? null : generatedFileChecker(out.root, shownPath, 'explain')(rel, resolve(file));
     if (edited !== null) warnings.push(fileWarning(file, edited));
   }
   const planWarning = planStateWarning(plan, planNow, 'explain');
@@ -47,7 +43,7 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
       `${JSON.stringify(
         {
           target,
-          root: show(out.root),
+          root: shownPath(out.root),
           plan,
           planState: planNow.state,
           warnings: warnings.map(formatDiagnostic),
@@ -68,7 +64,7 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
   }
   if (answers.length === 0) io.out(`${target}: no generated line comes from here\n`);
   for (const a of answers) {
-    const generated = `${show(resolve(out.root, a.file))}:${a.fromLine}${a.toLine !== a.fromLine ? `-${a.toLine}` : ''}`;
+    const generated = `${shownPath(resolve(out.root, a.file))}:${a.fromLine}${a.toLine !== a.fromLine ? `-${a.toLine}` : ''}`;
     const origin = a.origin.pointer === '' ? `${plan} (no plan entry)` : `${plan}:${a.origin.line}:${a.origin.col} ${a.origin.pointer}`;
     io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
   }

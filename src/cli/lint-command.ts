@@ -7,14 +7,14 @@
  * stale), as `explain` gives.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileError, fileWarning, formatDiagnostic, InputError } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
 import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
 import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, shownPath, type CliIo } from './io.js';
 
 export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, defaultOut: () => string): number {
   const venvBin = join(packageRoot(), '.venv', 'bin');
@@ -25,11 +25,7 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
     ]);
   }
   const out = readOutputProvenance(opts.out ?? defaultOut());
-  const show = (p: string): string => {
-    const rel = relative(process.cwd(), p);
-    return rel === '' || rel.startsWith('..') ? p : rel;
-  };
-  const plan = show(out.planPath);
+  const plan = shownPath(out.planPath);
   const planNow = readPlanOnDisk(out);
   const warning = planStateWarning(plan, planNow, 'lint');
   const warnings = warning === null ? [] : [formatDiagnostic(warning)];
@@ -37,23 +33,23 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
   for (const w of warnings) io.err(`${w}\n`);
   const findings = lintOutput(out, venvBin, join(packageRoot(), '.yamllint'));
   // A file with findings that is not what the build wrote (a hand edit): its lines may have moved since the map was written.
-  const changed = generatedFileChecker(out.root, show, 'lint');
+  const changed = generatedFileChecker(out.root, shownPath, 'lint');
   for (const file of new Set(findings.map((f) => f.file))) {
     const why = changed(file);
     if (why === null) continue;
-    const w = formatDiagnostic(fileWarning(show(join(out.root, file)), why));
+    const w = formatDiagnostic(fileWarning(shownPath(join(out.root, file)), why));
     warnings.push(w);
     io.err(`${w}\n`);
   }
   if (opts.json === true) {
-    io.out(`${JSON.stringify({ root: show(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ root: shownPath(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) {
-      io.out(`${show(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}\n`);
+      io.out(`${shownPath(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}\n`);
       const o = f.origin;
       io.out(o === null ? '    from the plan: (no entry)\n' : `    from the plan: ${plan}:${o.line}:${o.col} ${o.pointer === '' ? '(fixed text, no plan entry)' : o.pointer}: ${o.rule}\n`);
     }
-    io.err(`${findings.length} finding(s) in ${show(out.root)}\n`);
+    io.err(`${findings.length} finding(s) in ${shownPath(out.root)}\n`);
   }
   return findings.length === 0 ? EXIT.ok : EXIT.failure;
 }

@@ -3,7 +3,6 @@
  * the exact sequence a node would run in each phase, each step with the
  * plan entry behind it.
  */
-import { relative, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { fileError, InputError, printable } from '../core/diagnostics.js';
 import { readBoundedRegularFile } from '../core/bounded-file.js';
@@ -17,7 +16,7 @@ import { builtInPlanPath } from '../package-root.js';
 import { nodeRun } from '../show/node-run.js';
 import { scanRolesTree } from '../roles-tree/scan.js';
 import { taskFileNamesOf } from '../roles-tree/facts.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, shownPath, type CliIo } from './io.js';
 
 /** Largest `-e @FILE` read, in bytes: a file of variables has no use for more. */
 export const MAX_VARS_FILE_BYTES = 5 * 1024 * 1024;
@@ -67,7 +66,7 @@ export function showCommand(
   const taskFile = opts.roles === undefined ? undefined : taskFileNamesOf(scanRolesTree(opts.roles));
   const phases = nodeRun(plan, { services, vars, bootc: opts.bootc === true, tags, skipTags, ...(taskFile === undefined ? {} : { taskFile }) });
   // The plan file as explain and lint name it: relative to the working folder when below it, else absolute.
-  const planShown = displayPath(source.file);
+  const planShown = shownPath(source.file);
   /** The plan entry of a step: its place in the plan file, null for the compiler's fixed steps. */
   const entry = (pointer: string): { file: string; line: number; col: number; pointer: string } | null => {
     if (pointer === '') return null;
@@ -114,10 +113,4 @@ function servicesText(services: readonly string[] | null, vars: Record<string, u
     return `${Array.isArray(v) ? v.map(String).join(', ') || '(none)' : JSON.stringify(v)} (-e edpm_service_types)`;
   }
   return services === null ? '(not set)' : services.join(', ') || '(none)';
-}
-
-/** A path relative to the working folder when it is below it (as explain and lint show paths). */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel === '' || rel.startsWith('..') ? path : rel;
 }

@@ -21,7 +21,7 @@ import { argumentSpecsData, argumentSpecsFile, defaultsData, defaultsFile } from
 import { updateServicesRole } from './roles/update-services.js';
 import { updateSystemRole } from './roles/update-system.js';
 import { yamlText } from './yaml-text.js';
-import { ROLLOUT_PHASES, rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
+import { phaseRolloutOfRole, ROLLOUT_PHASES, rolloutPhaseOfRole, rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
 import { planIdentity, progressNames, progressRecordTasks, progressSkipTasks, rolloutIdRoleVariable } from './rollout-progress.js';
 import type { RolloutReadme } from './role-readme.js';
 
@@ -61,7 +61,7 @@ export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}, trac
     // With a rollout, each role has its own play there, in COMBINED_UPDATE's order: a rolled-out phase's play has its batches and budget.
     const anyRollout = ROLLOUT_PHASES.some((p) => plan.rollout[p.key] !== null);
     const plays = COMBINED_UPDATE.roles.map((role): Origin | null => {
-      const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+      const phase = rolloutPhaseOfRole(role);
       if (phase === undefined || plan.rollout[phase.key] === null) return null;
       return { pointer: `/rollout/${phase.key}`, rule: `the batches (serial) and failure budget of the ${role} play, from the plan's rollout of the phase` };
     });
@@ -96,14 +96,13 @@ function batchKeywordRows(text: string, origins: readonly (Origin | null)[]): { 
 
 /** The plan entry of a role's phase rollout (`/rollout/<phase key>`). */
 function rolloutPointer(parts: RoleParts): string {
-  const phase = ROLLOUT_PHASES.find((p) => p.role === parts.phase.role);
+  const phase = rolloutPhaseOfRole(parts.phase.role);
   return phase === undefined ? '/rollout' : `/rollout/${phase.key}`;
 }
 
 /** How the plan rolls a role's phase out (null: every node at once). */
 function rolloutOf(plan: UpdatePlan, parts: RoleParts): PhaseRollout | null {
-  const phase = ROLLOUT_PHASES.find((p) => p.role === parts.phase.role);
-  return phase === undefined ? null : plan.rollout[phase.key];
+  return phaseRolloutOfRole(plan.rollout, parts.phase.role);
 }
 
 /**

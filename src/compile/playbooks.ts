@@ -7,21 +7,25 @@ import { COMBINED_UPDATE, PHASES, roleTags, type PhaseEntryPoint } from '../mode
 import { LEGACY_VARIABLES } from './legacy-variables.js';
 import { task } from './task.js';
 import { yamlText } from './yaml-text.js';
-import { NO_ROLLOUT, ROLLOUT_PHASES, rolloutVariables, serialOf, type PhaseRollout, type Rollout } from '../model/rollout.js';
+import { NO_ROLLOUT, phaseRolloutOfRole, rolloutVariables, serialOf, type PhaseRollout, type Rollout } from '../model/rollout.js';
 
-/** The hosts of every EDPM play: the inventory's, unless the deployment overrides them. */
-const HOSTS = "{{ edpm_override_hosts | default('all', true) }}";
-/** Facts are gathered only when the inventory asks. */
-const GATHER_FACTS = '{{ gather_facts | default(false) }}';
-
-/** The play keywords every EDPM playbook takes from the inventory. */
-function playKeywords(title: string): Record<string, unknown> {
+/**
+ * The play keywords every EDPM playbook takes from the inventory, and the
+ * batches and failure budget of the play of `role`: its phase's rollout, or
+ * today's keywords without one.
+ */
+function playKeywords(title: string, role: string, rollout: PhaseRollout | null): Record<string, unknown> {
   return {
     name: title,
-    hosts: HOSTS,
+    hosts: "{{ edpm_override_hosts | default('all', true) }}",
     strategy: 'linear',
-    gather_facts: GATHER_FACTS,
-    ...batchKeywords('', null),
+    gather_facts: '{{ gather_facts | default(false) }}',
+    ...(rollout === null
+      ? {
+          any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
+          max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
+        }
+      : rolloutPlayKeywords(role, rollout)),
   };
 }
 
@@ -60,38 +64,14 @@ export function combinedUpdatePlaybookFile(collection: string, header: readonly 
   // include_role takes no environment keyword: the play gives it to the roles.
   const environment = '{{ edpm_playbook_environment | default({}) }}';
   if (rollout.updateServices === null && rollout.updateSystem === null) {
-    return yamlText([{ ...playKeywords(COMBINED_UPDATE.title), environment, tasks: [...mapping(COMBINED_UPDATE.roles), ...COMBINED_UPDATE.roles.map(run)] }], { header });
+    return yamlText([{ ...playKeywords(COMBINED_UPDATE.title, '', null), environment, tasks: [...mapping(COMBINED_UPDATE.roles), ...COMBINED_UPDATE.roles.map(run)] }], { header });
   }
-  const plays = COMBINED_UPDATE.roles.map((role) => {
-    const phase = PHASES.find((p) => p.role === role)!;
-    const phaseRollout = rolloutOfRole(rollout, role);
-    return {
-      name: phase.title,
-      hosts: HOSTS,
-      strategy: 'linear',
-      gather_facts: GATHER_FACTS,
-      ...batchKeywords(role, phaseRollout),
-      environment,
-      tasks: [...mapping([role]), run(role)],
-    };
-  });
+  const plays = COMBINED_UPDATE.roles.map((role) => ({
+    ...playKeywords(PHASES.find((p) => p.role === role)!.title, role, phaseRolloutOfRole(rollout, role)),
+    environment,
+    tasks: [...mapping([role]), run(role)],
+  }));
   return yamlText(plays, { header });
-}
-
-/** How `rollout` rolls out the phase of `role` (null: every node at once). */
-export function rolloutOfRole(rollout: Rollout, role: string): PhaseRollout | null {
-  const phase = ROLLOUT_PHASES.find((p) => p.role === role);
-  return phase === undefined ? null : rollout[phase.key];
-}
-
-/** `serial` and the failure keywords of the play of `role`: the phase's rollout, or today's keywords without one. */
-function batchKeywords(role: string, rollout: PhaseRollout | null): Record<string, unknown> {
-  return rollout === null
-    ? {
-        any_errors_fatal: '{{ edpm_any_errors_fatal | default(true) }}',
-        max_fail_percentage: '{{ edpm_max_fail_percentage | default(0) }}',
-      }
-    : rolloutPlayKeywords(role, rollout);
 }
 
 /**
@@ -102,15 +82,10 @@ function batchKeywords(role: string, rollout: PhaseRollout | null): Record<strin
  * keywords before any host is chosen, so inventory variables are not seen).
  */
 export function playbookFile(collection: string, phase: PhaseEntryPoint, header: readonly string[], rollout: PhaseRollout | null = null): string {
-  const batches = batchKeywords(phase.role, rollout);
   return yamlText(
     [
       {
-        name: phase.title,
-        hosts: HOSTS,
-        strategy: 'linear',
-        gather_facts: GATHER_FACTS,
-        ...batches,
+        ...playKeywords(phase.title, phase.role, rollout),
         tasks: [
           {
             name: `Run ${phase.role}`,

@@ -56,6 +56,17 @@ export const ROLLOUT_PHASES: readonly RolloutPhase[] = [
   { key: 'updateSystem', service: 'update-system', role: 'edpm_update_system' },
 ];
 
+/** The phase a role carries out, as a rollout names it (undefined: a role of no phase). */
+export function rolloutPhaseOfRole(role: string): RolloutPhase | undefined {
+  return ROLLOUT_PHASES.find((p) => p.role === role);
+}
+
+/** How `rollout` rolls out the phase of `role` (null: every node at once). */
+export function phaseRolloutOfRole(rollout: Rollout, role: string): PhaseRollout | null {
+  const phase = rolloutPhaseOfRole(role);
+  return phase === undefined ? null : rollout[phase.key];
+}
+
 /**
  * The playbook's `serial` for a rollout: the canary's size, each wave's
  * size (a percentage as `"N%"`, which Ansible resolves against the play's

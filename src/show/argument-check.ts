@@ -14,7 +14,7 @@
  */
 import type { UpdatePlan } from '../model/plan.js';
 import { UPDATE_SERVICES_ROLE } from '../model/roles.js';
-import { ROLLOUT_PHASES } from '../model/rollout.js';
+import { rolloutPhaseOfRole } from '../model/rollout.js';
 import type { RoleVariable, VariableType } from '../compile/role-variable.js';
 import { updateServicesVariables } from '../compile/roles/update-services.js';
 import { updateSystemVariables } from '../compile/roles/update-system.js';
@@ -24,7 +24,7 @@ import { boolFilter, PY_SPACE_CLASS, pyRepr, pyStrip, pyTypeName } from './ansib
 /** The variables of a generated role's `meta/argument_specs.yml`, in its order. */
 export function roleArgumentSpec(plan: UpdatePlan, role: string): RoleVariable[] {
   const variables = role === UPDATE_SERVICES_ROLE ? updateServicesVariables(plan) : updateSystemVariables(plan);
-  const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+  const phase = rolloutPhaseOfRole(role);
   const rolledOut = phase !== undefined && plan.rollout[phase.key] !== null;
   return rolledOut ? [...variables, rolloutIdRoleVariable(progressNames(role, phase.service))] : variables;
 }

@@ -18,7 +18,7 @@ import { openvswitchUnitPath, OVS_VARS } from '../compile/roles/update-system-op
 import { globMatches } from '../model/dnf-glob.js';
 import { openvswitchPackageProblems } from '../model/names.js';
 import { YML_TASK_FILES, type TaskFileNames } from '../model/task-files.js';
-import { ROLLOUT_ID_VARIABLE, ROLLOUT_PHASES } from '../model/rollout.js';
+import { ROLLOUT_ID_VARIABLE, rolloutPhaseOfRole } from '../model/rollout.js';
 import { LOCAL_FACTS_DIR, progressNames } from '../compile/rollout-progress.js';
 import { argumentValidationFailure, valueNotes } from './argument-check.js';
 import { boolFilter, jinjaIn, pyRepr, pyTypeName } from './ansible-values.js';
@@ -154,7 +154,7 @@ function selected(steps: readonly RunStep[], input: NodeInput): RunStep[] {
  * rollout id nothing is skipped or recorded.
  */
 function withRolloutProgress(plan: UpdatePlan, role: string, steps: readonly RunStep[], input: NodeInput): RunStep[] {
-  const phase = ROLLOUT_PHASES.find((p) => p.role === role);
+  const phase = rolloutPhaseOfRole(role);
   if (phase === undefined || plan.rollout[phase.key] === null) return [...steps];
   const names = progressNames(role, phase.service);
   const from = `/rollout/${phase.key}`;
