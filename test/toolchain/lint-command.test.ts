@@ -2,11 +2,25 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requireToolchain } from '../support/ansible-toolchain.js';
 import { rolegenProcess, runRolegen } from '../support/cli.js';
+import type { LinterRuns } from '../support/linter-runs.js';
 import { examples, mismatch } from '../support/readme-examples.js';
 import { CLI, DEFAULT_PLAN } from '../support/paths.js';
+
+// `lint` run in-process (runRolegen) twice on the same files, as text then
+// --json, runs the real linters once: the second run gets the first run's
+// linter output (test/support/linter-runs.ts, keyed by the files' bytes) and
+// lays out, reads and prints the findings itself. The executable's runs
+// (rolegenProcess, child processes) always run the linters.
+const linters = vi.hoisted(() => ({ runs: undefined as LinterRuns | undefined }));
+vi.mock('node:child_process', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:child_process')>();
+  const { linterRuns } = await import('../support/linter-runs.js');
+  linters.runs = linterRuns(real.spawnSync);
+  return { ...real, spawnSync: linters.runs.spawnSync };
+});
 
 // `edpm-rolegen lint`: the project's real ansible-lint and yamllint (.venv)
 // on a built output folder; each finding is shown where it is and at the
@@ -75,5 +89,6 @@ describe('edpm-rolegen lint', () => {
     expect(json.planState).toBe('edited');
     expect(json.warnings).toEqual([warning, changed]);
     expect(json.findings.some((f: any) => f.tool === 'yamllint' && f.origin?.pointer === '/updateServices/containerSteps/1/tasks/0')).toBe(true);
+    console.log(`linters in-process: ${linters.runs?.runs} run, ${linters.runs?.reused} given the result of the same files' run`);
   });
 });
