@@ -7,7 +7,7 @@ import { ROOT } from '../support/paths.js';
 
 // The Molecule scenarios have no syntax step of their own (their
 // test_sequence, templates/molecule): the generated trees' ansible-lint runs
-// (generated-roles.test.ts, each plan's whole tree, scenarios included) run
+// (generated-roles*.test.ts, each plan's whole tree, scenarios included) run
 // `ansible-playbook --syntax-check` on every playbook of every scenario, as
 // ansible-lint takes `**/molecule/*/*.yml` for playbooks. Here: a scenario's
 // converge with a broken task is reported there, by that rule.
