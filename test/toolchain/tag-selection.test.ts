@@ -79,22 +79,33 @@ const listed = new Map<string, string[]>();
 /** What the same selection lists of tasks/query.yml imported by a play (selections without the play tag). */
 const listedQueryFile = new Map<string, string[]>();
 
-/** The names of the role's tasks `ansible-playbook --list-tasks` lists for a selection, in order. */
-async function listTasks(s: Selection, playbook = s.playTag ? 'play-tag.yml' : 'plain.yml'): Promise<string[]> {
+/**
+ * The names of the role's tasks `ansible-playbook --list-tasks` lists for a
+ * selection, in order, for each of `playbooks` (one ansible-playbook run:
+ * the selection applies to every playbook it is given, and it lists each
+ * under a `playbook: PATH` line of its own).
+ */
+async function listTasks(s: Selection, playbooks: readonly string[]): Promise<string[][]> {
   const args = ['-i', 'localhost,', '--list-tasks'];
   if (s.tags.length > 0) args.push('--tags', s.tags.join(','));
   if (s.skipTags.length > 0) args.push('--skip-tags', s.skipTags.join(','));
-  args.push(join(layout.dir, playbook));
+  const paths = playbooks.map((p) => join(layout.dir, p));
+  args.push(...paths);
   const r = await run(join(VENV_BIN, 'ansible-playbook'), args, {
     cwd: layout.dir,
     env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_COLLECTIONS_PATH: layout.root, ANSIBLE_LOCALHOST_WARNING: 'false' },
   });
+  const sections = r.stdout.split(/^playbook: /mu).slice(1);
+  const shown = sections.map((section) => section.slice(0, section.indexOf('\n')));
+  if (JSON.stringify(shown) !== JSON.stringify(paths)) throw new Error(`ansible-playbook --list-tasks listed ${JSON.stringify(shown)}, not ${JSON.stringify(paths)}:\n${r.stdout}`);
   const prefix = `${ROLE} : `;
-  return r.stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith(prefix))
-    .map((l) => l.slice(prefix.length).replace(/\tTAGS: \[.*\]$/u, ''));
+  return sections.map((section) =>
+    section
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith(prefix))
+      .map((l) => l.slice(prefix.length).replace(/\tTAGS: \[.*\]$/u, '')),
+  );
 }
 
 beforeAll(async () => {
@@ -107,13 +118,18 @@ beforeAll(async () => {
     join(layout.dir, 'query-file.yml'),
     stringify([{ name: 'The query alone', hosts: 'all', gather_facts: false, tasks: [{ 'ansible.builtin.import_role': { name: ROLE, tasks_from: OVS_QUERY_TASK_FILE } }] }]),
   );
-  // Four ansible-playbook processes at a time (each about a second).
+  // Four ansible-playbook processes at a time (each about a second); one a
+  // selection, which lists both playbooks of a selection without the play tag.
   const queue = [...selections];
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
-        listed.set(label(s), await listTasks(s));
-        if (!s.playTag) listedQueryFile.set(label(s), await listTasks(s, 'query-file.yml'));
+        if (s.playTag) listed.set(label(s), (await listTasks(s, ['play-tag.yml']))[0]!);
+        else {
+          const [plain, queryFile] = await listTasks(s, ['plain.yml', 'query-file.yml']);
+          listed.set(label(s), plain!);
+          listedQueryFile.set(label(s), queryFile!);
+        }
       }
     }),
   );
