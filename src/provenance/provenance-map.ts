@@ -7,13 +7,13 @@
  * the plan reads as a small diff.
  */
 import { hash } from 'node:crypto';
-import { isMap, isScalar, isSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 import { planTextWithLfLineEnds } from '../plan/plan-text.js';
 import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { visitYamlLinePaths, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 import { OriginRows, writeNumber } from './sidecar-bytes.js';
+import { PlanEntries, PlanEntry } from './plan-entries.js';
 
 /** How a sidecar names the built-in plan, wherever the package and the output folder are. */
 export const BUILT_IN_PLAN_REFERENCE = 'edpm-rolegen:plans/default.yaml';
@@ -297,110 +297,6 @@ function walkedLineOrigins(text: string, trace: FileTrace, runs: RunsBuilder, li
   if (count > emitted) runs.add(count, trace.origin);
 }
 
-/** Where a plan entry is, and whether the plan file itself holds it (else a default applies). */
-interface PlanPlace {
-  readonly line: number;
-  readonly col: number;
-  readonly written: boolean;
-}
-
-/**
- * The place of each JSON pointer in the plan file: the position of its
- * value (of the nearest ancestor the file holds, as `positionOf` gives),
- * and whether the file holds the value itself. A pointer is followed from
- * the deepest node of the previous pointer that it shares (the compiler's
- * pointers come in plan order: `.../containerSteps/7/tasks/0`, then
- * `.../7/tasks/1`), its segments compared where they are in the pointer
- * (no string cut out, no hash): a 5,000-service plan's 40,000 pointers cost
- * a step or two each.
- */
-function planPlaces(source: SourceMap): (pointer: string) => PlanPlace {
-  // LineCounter.linePos's answer, without the object it makes for each offset.
-  const starts = source.lines.lineStarts;
-  // The search starts from the previous answer's line: the pointers come mostly in plan order.
-  let near = 0;
-  const placeAt = (offset: number, written: boolean): PlanPlace => {
-    let low = 0;
-    let high = starts.length;
-    if (near < high && starts[near]! < offset) {
-      // Past the previous line: double the step until past the offset, then search what is left.
-      low = near + 1;
-      let step = 1;
-      for (; low + step < high && starts[low + step]! < offset; step *= 2) low += step;
-      high = Math.min(high, low + step);
-    } else if (near < high) high = near;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    near = low;
-    if (starts[low] === offset) return { line: low + 1, col: 1, written };
-    if (low === 0) return { line: 0, col: offset, written };
-    return { line: low, col: offset - starts[low - 1]! + 1, written };
-  };
-  // The previous pointer: the node after each of its segments, and where each segment ends (`ends[d]`).
-  let last = '';
-  const nodes: unknown[] = [source.doc.contents];
-  const ends: number[] = [0];
-  let depth = 0;
-  return (pointer) => {
-    if (pointer === '') return { line: 1, col: 1, written: true };
-    // The segments it shares with the previous pointer: up to a segment end in both, with the same text before it.
-    let same = 0;
-    const limit = Math.min(pointer.length, last.length);
-    while (same < limit && pointer.charCodeAt(same) === last.charCodeAt(same)) same++;
-    let d = depth;
-    while (d > 0 && !(ends[d]! <= same && (ends[d] === pointer.length || pointer.charCodeAt(ends[d]!) === 47) /* / */)) d--;
-    let node = nodes[d];
-    let written = true;
-    for (let from = ends[d]! + 1; from <= pointer.length; ) {
-      let end = pointer.indexOf('/', from);
-      if (end < 0) end = pointer.length;
-      const child = childAt(node, pointer, from, end);
-      if (child === undefined) {
-        written = false;
-        break;
-      }
-      node = child;
-      d++;
-      nodes[d] = node;
-      ends[d] = end;
-      from = end + 1;
-    }
-    last = pointer;
-    depth = d;
-    return placeAt((node as { range?: readonly number[] } | null)?.range?.[0] ?? 0, written);
-  };
-}
-
-/** The member of a plan document's node named by the pointer segment `pointer[from..end)`; undefined when there is none. */
-function childAt(node: unknown, pointer: string, from: number, end: number): unknown {
-  // (a loop over the segment: lastIndexOf is a call out of JavaScript, and searches the whole pointer before it)
-  let escaped = false;
-  for (let i = from; i < end && !escaped; i++) escaped = pointer.charCodeAt(i) === 126; /* ~ */
-  if (isMap(node)) {
-    // (pointerSegments' unescaping, done only when there is something to unescape)
-    const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (segment === null ? key.length === end - from && pointer.startsWith(key, from) : key === segment) return pair.value;
-    }
-    return undefined;
-  }
-  if (isSeq(node)) {
-    let index = 0;
-    for (let i = from; i < end; i++) {
-      const digit = pointer.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9 || i - from > 9) return node.items[Number(pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~'))];
-      index = index * 10 + digit;
-    }
-    return node.items[index];
-  }
-  return undefined;
-}
-
 /** The sidecar's rules, each once, indexed in order of first use. */
 class SidecarRules {
   readonly list: string[] = [];
@@ -430,9 +326,13 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
   /** By origin index: the rule as recorded (an origin's own says when the default applies), and the next origin of the same pointer (-1: none). */
   const recordedRules: string[] = [];
   const nextOfPointer: number[] = [];
-  /** By pointer: the index of its first origin (the others of the pointer, with other rules, follow `nextOfPointer`: one lookup per pointer). */
+  /**
+   * The plan's entries, each with the index of its pointer's first origin (the others of the pointer, with
+   * other rules, follow `nextOfPointer`); by pointer text, those of a pointer without an entry (a default
+   * the plan leaves out: see `PlanEntries.find`).
+   */
+  const entries = new PlanEntries(source);
   const byPointer = new Map<string, number>();
-  const placeOf = planPlaces(source);
   // The sidecar's rules and origin rows, written as each origin is found (see `provenanceText`).
   const rules = new SidecarRules();
   const rows = new OriginRows();
@@ -445,12 +345,22 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
     return origins.length - 1;
   };
   const originIndex = (o: Origin): number => {
-    const first = byPointer.get(o.pointer);
-    if (first === undefined) {
-      const place = placeOf(o.pointer);
-      const k = add(o, place.line, place.col, place.written);
-      byPointer.set(o.pointer, k);
-      return k;
+    const found = entries.find(o.pointer);
+    let first: number;
+    if (found instanceof PlanEntry) {
+      first = found.first;
+      if (first < 0) {
+        const place = entries.placeOf(found);
+        return (found.first = add(o, place.line, place.col, place.written));
+      }
+    } else {
+      const known = byPointer.get(o.pointer);
+      if (known === undefined) {
+        const k = add(o, found.line, found.col, found.written);
+        byPointer.set(o.pointer, k);
+        return k;
+      }
+      first = known;
     }
     let i = first;
     for (;;) {

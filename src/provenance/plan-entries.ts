@@ -1,0 +1,197 @@
+/**
+ * The plan entries the compiler's origins name, found by their JSON
+ * pointers in the plan document: where each is (line, column), whether the
+ * plan file holds it (else a default applies), and, for the provenance
+ * map, the index of the first origin of each pointer.
+ *
+ * A 5,000-service compile gives ~42,000 origins, nearly each with a pointer
+ * string of its own, made by a template literal (`${step}/tasks/${j}`):
+ * looked up in a Map, each is first made flat and hashed, which cost the map
+ * more than all else. Here a pointer is followed instead from the deepest
+ * entry it shares with the previous one (the compiler's pointers come in
+ * plan order: `.../containerSteps/7/tasks/0`, then `.../7/tasks/1`), its
+ * segments compared where they are in the pointer (no string cut out, no
+ * hash), to an entry of the document that keeps its own first origin.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { SourceMap } from '../plan/source-map.js';
+
+/** Where a plan entry is, and whether the plan file itself holds it (else a default applies). */
+export interface PlanPlace {
+  readonly line: number;
+  readonly col: number;
+  readonly written: boolean;
+}
+
+/**
+ * A node of the plan document reached by a pointer written the one way a
+ * pointer to it can be written (see `PlanEntries.find`), and what the map
+ * keeps for that pointer.
+ */
+export class PlanEntry {
+  /** The entries of the node's items, by their place in `node.items` (made as they are reached). */
+  readonly items: (PlanEntry | undefined)[] = [];
+  /** The index of the first origin of the pointer (-1: none yet); its other origins, with other rules, follow it. */
+  first = -1;
+  constructor(readonly node: unknown) {}
+}
+
+/** A pointer's entry; or, when it has none (see `PlanEntries.find`), the place of its pointer. */
+export type FoundEntry = PlanEntry | PlanPlace;
+
+/**
+ * The entries of a plan document, found by pointer. `find` follows a
+ * pointer to its entry when the document holds every segment of it and the
+ * pointer is written the one way it can be (sequence indexes in decimal
+ * without leading zeros, keys without `~` escapes): two such pointers reach
+ * the same entry exactly when they are the same text. Another pointer (a
+ * default the plan leaves out, an escape, an index written `007`) gets its
+ * place, and the caller indexes it by its text.
+ */
+export class PlanEntries {
+  /** LineCounter.linePos's answer, without the object it makes for each offset. */
+  private readonly starts: readonly number[];
+  /** The search for a line starts from the previous answer's: the pointers come mostly in plan order. */
+  private near = 0;
+  /** The previous pointer: the entry after each of its segments (`entries[0]`: the document), and where each segment ends (`ends[d]`). */
+  private last = '';
+  private readonly entries: PlanEntry[];
+  private readonly ends: number[] = [0];
+  /** Whether the previous pointer, up to the end of segment d, is written the one way (`canonical[0]`: the empty prefix). */
+  private readonly canonical: boolean[] = [true];
+  private depth = 0;
+  /** What `find` gave for `last`. */
+  private lastFound: FoundEntry;
+  /** The entry of the empty pointer (the whole plan, at line 1, column 1). */
+  private readonly whole = new PlanEntry(null);
+
+  constructor(source: SourceMap) {
+    this.starts = source.lines.lineStarts;
+    this.entries = [new PlanEntry(source.doc.contents)];
+    this.lastFound = this.whole;
+  }
+
+  /** The place of an entry (of a pointer `find` gave it for). */
+  placeOf(entry: PlanEntry): PlanPlace {
+    if (entry === this.whole) return { line: 1, col: 1, written: true };
+    return this.placeAt((entry.node as { range?: readonly number[] } | null)?.range?.[0] ?? 0, true);
+  }
+
+  /**
+   * The entry of a pointer; or, for a pointer without one, its place: the
+   * position of the value of the nearest ancestor the file holds (as
+   * `positionOf` gives), and whether the file holds the value itself.
+   */
+  find(pointer: string): FoundEntry {
+    if (pointer === this.last) return this.lastFound;
+    if (pointer === '') return this.whole;
+    const last = this.last;
+    const ends = this.ends;
+    const entries = this.entries;
+    // The segments it shares with the previous pointer: up to a segment end in both, with the same text before it.
+    let same = 0;
+    const limit = Math.min(pointer.length, last.length);
+    while (same < limit && pointer.charCodeAt(same) === last.charCodeAt(same)) same++;
+    let d = this.depth;
+    while (d > 0 && !(ends[d]! <= same && (ends[d] === pointer.length || pointer.charCodeAt(ends[d]!) === 47) /* / */)) d--;
+    let entry = entries[d]!;
+    let canonical = this.canonical[d]!;
+    let written = true;
+    for (let from = ends[d]! + 1; from <= pointer.length; ) {
+      let end = pointer.indexOf('/', from);
+      if (end < 0) end = pointer.length;
+      const at = itemAt(entry.node, pointer, from, end);
+      if (at < 0) {
+        written = false;
+        break;
+      }
+      if (at >= ITEM_NOT_CANONICAL) canonical = false;
+      const item = at & ITEM_INDEX;
+      let next = entry.items[item];
+      if (next === undefined) {
+        const node = entry.node as { items: unknown[] };
+        next = new PlanEntry(isMap(node) ? (node.items[item] as { value: unknown }).value : node.items[item]);
+        entry.items[item] = next;
+      }
+      entry = next;
+      d++;
+      entries[d] = entry;
+      ends[d] = end;
+      this.canonical[d] = canonical;
+      from = end + 1;
+    }
+    this.last = pointer;
+    this.depth = d;
+    this.lastFound = written && canonical ? entry : this.placeAt((entry.node as { range?: readonly number[] } | null)?.range?.[0] ?? 0, written);
+    return this.lastFound;
+  }
+
+  private placeAt(offset: number, written: boolean): PlanPlace {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    const near = this.near;
+    if (near < high && starts[near]! < offset) {
+      // Past the previous line: double the step until past the offset, then search what is left.
+      low = near + 1;
+      let step = 1;
+      for (; low + step < high && starts[low + step]! < offset; step *= 2) low += step;
+      high = Math.min(high, low + step);
+    } else if (near < high) high = near;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    this.near = low;
+    if (starts[low] === offset) return { line: low + 1, col: 1, written };
+    if (low === 0) return { line: 0, col: offset, written };
+    return { line: low, col: offset - starts[low - 1]! + 1, written };
+  }
+}
+
+/** `itemAt`'s answer: the item's place in `node.items` (ITEM_INDEX), and ITEM_NOT_CANONICAL when the segment is not written the one way. */
+const ITEM_INDEX = 0x3fffffff;
+const ITEM_NOT_CANONICAL = 0x40000000;
+
+/**
+ * The place in `node.items` of the member of a plan document's node named
+ * by the pointer segment `pointer[from..end)`, with ITEM_NOT_CANONICAL when
+ * the segment is not written the one way it can be; -1 when there is none.
+ */
+function itemAt(node: unknown, pointer: string, from: number, end: number): number {
+  // (a loop over the segment: lastIndexOf is a call out of JavaScript, and searches the whole pointer before it)
+  let escaped = false;
+  for (let i = from; i < end && !escaped; i++) escaped = pointer.charCodeAt(i) === 126; /* ~ */
+  if (isMap(node)) {
+    // (pointerSegments' unescaping, done only when there is something to unescape)
+    const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
+    const items = node.items;
+    for (let k = 0; k < items.length; k++) {
+      const pair = items[k]!;
+      if (!isScalar(pair.key)) continue;
+      const text = String(pair.key.value);
+      if (segment === null ? text.length === end - from && pointer.startsWith(text, from) : text === segment) {
+        // (the first pair of the key, as `nodeAt` finds it; a pair without a value holds none)
+        if (pair.value === undefined) return -1;
+        return escaped ? k | ITEM_NOT_CANONICAL : k;
+      }
+    }
+    return -1;
+  }
+  if (isSeq(node)) {
+    let index = 0;
+    for (let i = from; i < end; i++) {
+      const digit = pointer.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9 || i - from > 8) {
+        const k = Number(pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~'));
+        return Number.isInteger(k) && k >= 0 && k < node.items.length && node.items[k] !== undefined ? k | ITEM_NOT_CANONICAL : -1;
+      }
+      index = index * 10 + digit;
+    }
+    if (index >= node.items.length || node.items[index] === undefined) return -1;
+    // ('' reads as item 0, `07` as item 7: not the one way)
+    return from === end || (pointer.charCodeAt(from) === 48 && end - from > 1) ? index | ITEM_NOT_CANONICAL : index;
+  }
+  return -1;
+}
