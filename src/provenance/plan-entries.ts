@@ -13,7 +13,7 @@
  * segments compared where they are in the pointer (no string cut out, no
  * hash), to an entry of the document that keeps its own first origin.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
 
 /** Where a plan entry is, and whether the plan file itself holds it (else a default applies). */
@@ -22,6 +22,11 @@ export interface PlanPlace {
   readonly col: number;
   readonly written: boolean;
 }
+
+/** What a plan document's node is (`PlanEntry.kind`). */
+const OTHER = 0;
+const MAPPING = 1;
+const SEQUENCE = 2;
 
 /**
  * A node of the plan document reached by a pointer written the one way a
@@ -33,7 +38,19 @@ export class PlanEntry {
   readonly items: (PlanEntry | undefined)[] = [];
   /** The index of the first origin of the pointer (-1: none yet); its other origins, with other rules, follow it. */
   first = -1;
-  constructor(readonly node: unknown) {}
+  /** What the node is: a mapping, a sequence or another (a scalar, none), asked once. */
+  readonly kind: number;
+  /** A mapping's keys as pointer segments name them (null: a key that is not a scalar), read when first asked for. */
+  private keyTexts: (string | null)[] | null = null;
+  constructor(readonly node: unknown) {
+    this.kind = isMap(node) ? MAPPING : isSeq(node) ? SEQUENCE : OTHER;
+  }
+
+  /** A mapping's keys as pointer segments name them (`String` of the key's value; null: not a scalar). */
+  keys(): readonly (string | null)[] {
+    this.keyTexts ??= (this.node as YAMLMap).items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : null));
+    return this.keyTexts;
+  }
 }
 
 /** A pointer's entry; or, when it has none (see `PlanEntries.find`), the place of its pointer. */
@@ -83,7 +100,6 @@ export class PlanEntries {
    * `positionOf` gives), and whether the file holds the value itself.
    */
   find(pointer: string): FoundEntry {
-    if (pointer === this.last) return this.lastFound;
     if (pointer === '') return this.whole;
     const last = this.last;
     const ends = this.ends;
@@ -92,6 +108,8 @@ export class PlanEntries {
     let same = 0;
     const limit = Math.min(pointer.length, last.length);
     while (same < limit && pointer.charCodeAt(same) === last.charCodeAt(same)) same++;
+    // The same text as the previous pointer (each origin of a list of a scenario's data is asked for in turn).
+    if (same === pointer.length && same === last.length) return this.lastFound;
     let d = this.depth;
     while (d > 0 && !(ends[d]! <= same && (ends[d] === pointer.length || pointer.charCodeAt(ends[d]!) === 47) /* / */)) d--;
     let entry = entries[d]!;
@@ -100,7 +118,7 @@ export class PlanEntries {
     for (let from = ends[d]! + 1; from <= pointer.length; ) {
       let end = pointer.indexOf('/', from);
       if (end < 0) end = pointer.length;
-      const at = itemAt(entry.node, pointer, from, end);
+      const at = itemAt(entry, pointer, from, end);
       if (at < 0) {
         written = false;
         break;
@@ -109,8 +127,7 @@ export class PlanEntries {
       const item = at & ITEM_INDEX;
       let next = entry.items[item];
       if (next === undefined) {
-        const node = entry.node as { items: unknown[] };
-        next = new PlanEntry(isMap(node) ? (node.items[item] as { value: unknown }).value : node.items[item]);
+        next = new PlanEntry(entry.kind === MAPPING ? (entry.node as YAMLMap).items[item]!.value : (entry.node as YAMLSeq).items[item]);
         entry.items[item] = next;
       }
       entry = next;
@@ -155,41 +172,41 @@ const ITEM_INDEX = 0x3fffffff;
 const ITEM_NOT_CANONICAL = 0x40000000;
 
 /**
- * The place in `node.items` of the member of a plan document's node named
- * by the pointer segment `pointer[from..end)`, with ITEM_NOT_CANONICAL when
- * the segment is not written the one way it can be; -1 when there is none.
+ * The place in `node.items` of the member of an entry's node named by the
+ * pointer segment `pointer[from..end)`, with ITEM_NOT_CANONICAL when the
+ * segment is not written the one way it can be; -1 when there is none.
  */
-function itemAt(node: unknown, pointer: string, from: number, end: number): number {
+function itemAt(entry: PlanEntry, pointer: string, from: number, end: number): number {
   // (a loop over the segment: lastIndexOf is a call out of JavaScript, and searches the whole pointer before it)
   let escaped = false;
   for (let i = from; i < end && !escaped; i++) escaped = pointer.charCodeAt(i) === 126; /* ~ */
-  if (isMap(node)) {
+  if (entry.kind === MAPPING) {
     // (pointerSegments' unescaping, done only when there is something to unescape)
     const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
-    const items = node.items;
-    for (let k = 0; k < items.length; k++) {
-      const pair = items[k]!;
-      if (!isScalar(pair.key)) continue;
-      const text = String(pair.key.value);
+    const keys = entry.keys();
+    for (let k = 0; k < keys.length; k++) {
+      const text = keys[k] ?? null;
+      if (text === null) continue;
       if (segment === null ? text.length === end - from && pointer.startsWith(text, from) : text === segment) {
         // (the first pair of the key, as `nodeAt` finds it; a pair without a value holds none)
-        if (pair.value === undefined) return -1;
+        if ((entry.node as YAMLMap).items[k]!.value === undefined) return -1;
         return escaped ? k | ITEM_NOT_CANONICAL : k;
       }
     }
     return -1;
   }
-  if (isSeq(node)) {
+  if (entry.kind === SEQUENCE) {
+    const items = (entry.node as YAMLSeq).items;
     let index = 0;
     for (let i = from; i < end; i++) {
       const digit = pointer.charCodeAt(i) - 48;
       if (digit < 0 || digit > 9 || i - from > 8) {
         const k = Number(pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~'));
-        return Number.isInteger(k) && k >= 0 && k < node.items.length && node.items[k] !== undefined ? k | ITEM_NOT_CANONICAL : -1;
+        return Number.isInteger(k) && k >= 0 && k < items.length && items[k] !== undefined ? k | ITEM_NOT_CANONICAL : -1;
       }
       index = index * 10 + digit;
     }
-    if (index >= node.items.length || node.items[index] === undefined) return -1;
+    if (index >= items.length || items[index] === undefined) return -1;
     // ('' reads as item 0, `07` as item 7: not the one way)
     return from === end || (pointer.charCodeAt(from) === 48 && end - from > 1) ? index | ITEM_NOT_CANONICAL : index;
   }
