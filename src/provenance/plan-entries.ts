@@ -115,10 +115,14 @@ export class PlanEntries {
     let entry = entries[d]!;
     let canonical = this.canonical[d]!;
     let written = true;
+    // The first `~` (an escape) of the segments left, found by one call (a loop over the characters of a
+    // pointer that a template literal made reads each through the strings it was made of).
+    let tilde = pointer.indexOf('~', ends[d]! + 1);
     for (let from = ends[d]! + 1; from <= pointer.length; ) {
       let end = pointer.indexOf('/', from);
       if (end < 0) end = pointer.length;
-      const at = itemAt(entry, pointer, from, end);
+      if (tilde >= 0 && tilde < from) tilde = pointer.indexOf('~', from);
+      const at = itemAt(entry, pointer, from, end, tilde >= 0 && tilde < end);
       if (at < 0) {
         written = false;
         break;
@@ -173,13 +177,11 @@ const ITEM_NOT_CANONICAL = 0x40000000;
 
 /**
  * The place in `node.items` of the member of an entry's node named by the
- * pointer segment `pointer[from..end)`, with ITEM_NOT_CANONICAL when the
- * segment is not written the one way it can be; -1 when there is none.
+ * pointer segment `pointer[from..end)` (`escaped`: it holds a `~`), with
+ * ITEM_NOT_CANONICAL when the segment is not written the one way it can
+ * be; -1 when there is none.
  */
-function itemAt(entry: PlanEntry, pointer: string, from: number, end: number): number {
-  // (a loop over the segment: lastIndexOf is a call out of JavaScript, and searches the whole pointer before it)
-  let escaped = false;
-  for (let i = from; i < end && !escaped; i++) escaped = pointer.charCodeAt(i) === 126; /* ~ */
+function itemAt(entry: PlanEntry, pointer: string, from: number, end: number, escaped: boolean): number {
   if (entry.kind === MAPPING) {
     // (pointerSegments' unescaping, done only when there is something to unescape)
     const segment = escaped ? pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~') : null;
@@ -188,25 +190,29 @@ function itemAt(entry: PlanEntry, pointer: string, from: number, end: number): n
       const text = keys[k] ?? null;
       if (text === null) continue;
       if (segment === null ? text.length === end - from && pointer.startsWith(text, from) : text === segment) {
-        // (the first pair of the key, as `nodeAt` finds it; a pair without a value holds none)
-        if ((entry.node as YAMLMap).items[k]!.value === undefined) return -1;
+        // (the first pair of the key, as `nodeAt` finds it; a pair without a value holds none, and one reached before has one)
+        if (entry.items[k] === undefined && (entry.node as YAMLMap).items[k]!.value === undefined) return -1;
         return escaped ? k | ITEM_NOT_CANONICAL : k;
       }
     }
     return -1;
   }
   if (entry.kind === SEQUENCE) {
-    const items = (entry.node as YAMLSeq).items;
     let index = 0;
     for (let i = from; i < end; i++) {
       const digit = pointer.charCodeAt(i) - 48;
       if (digit < 0 || digit > 9 || i - from > 8) {
+        const items = (entry.node as YAMLSeq).items;
         const k = Number(pointer.slice(from, end).replace(/~1/gu, '/').replace(/~0/gu, '~'));
         return Number.isInteger(k) && k >= 0 && k < items.length && items[k] !== undefined ? k | ITEM_NOT_CANONICAL : -1;
       }
       index = index * 10 + digit;
     }
-    if (index >= items.length || items[index] === undefined) return -1;
+    // (an item reached before is there)
+    if (entry.items[index] === undefined) {
+      const items = (entry.node as YAMLSeq).items;
+      if (index >= items.length || items[index] === undefined) return -1;
+    }
     // ('' reads as item 0, `07` as item 7: not the one way)
     return from === end || (pointer.charCodeAt(from) === 48 && end - from > 1) ? index | ITEM_NOT_CANONICAL : index;
   }
