@@ -27,9 +27,6 @@ export function writeNumber(buffer: Buffer, at: number, n: number): number {
   return end;
 }
 
-/** A pointer that JSON writes as it is between quotes: printable ASCII but `"` and `\`. */
-const PLAIN_POINTER = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/u;
-
 /**
  * The origins of a map as the sidecar lists them, `["pointer",line,col,rule]`
  * one a line (indented, a comma between): written as the map finds each
@@ -60,16 +57,19 @@ export class OriginRows {
     buffer[at++] = 32;
     buffer[at++] = 32;
     buffer[at++] = 91; // [
-    // A pointer of printable ASCII but `"` and `\` as it is, between quotes (copied by one call: a loop over
-    // its characters reads each through the strings a template literal made it of); another by JSON.stringify.
-    if (PLAIN_POINTER.test(pointer)) {
-      buffer[at++] = 34;
-      at += buffer.write(pointer, at, 'latin1');
-      buffer[at++] = 34;
-    } else {
-      at += buffer.write(JSON.stringify(pointer), at, 'utf8');
-      this.ascii &&= !/[^\x00-\x7f]/u.test(pointer);
+    // A pointer of printable ASCII but `"` and `\` as it is, between quotes; another by JSON.stringify.
+    const start = at;
+    buffer[at++] = 34;
+    for (let i = 0; i < pointer.length; i++) {
+      const c = pointer.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+        at = start + buffer.write(JSON.stringify(pointer), start, 'utf8') - 1;
+        this.ascii &&= !/[^\x00-\x7f]/u.test(pointer);
+        break;
+      }
+      buffer[at++] = c;
     }
+    buffer[at++] = 34;
     buffer[at++] = 44;
     at = writeNumber(buffer, at, line);
     buffer[at++] = 44;
