@@ -9,7 +9,7 @@
 import { hash } from 'node:crypto';
 import type { SourceMap } from '../plan/source-map.js';
 import { planTextWithLfLineEnds } from '../plan/plan-text.js';
-import { hasRecordsWithin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
+import { hasRecordsWithin, hasWholeItems, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { visitYamlLinePaths, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 import { OriginRows, writeNumber } from './sidecar-bytes.js';
@@ -138,10 +138,11 @@ function lineCount(text: string): number {
  * origins as the walk of `lineOrigins` gives; false, to take that walk,
  * when the text or the data is not that plain (a blank or other column-0
  * line after the first item, an item with records inside, a count that
- * differs), having given `runs` nothing.
+ * differs), having given `runs` nothing. A list the compiler says has
+ * whole items (`recordWholeItems`) is not searched for records inside.
  */
 function plainSequenceLineOrigins(text: string, data: readonly unknown[], rootOrigin: Origin, runs: RunsBuilder): boolean {
-  if (data.some((item) => hasRecordsWithin(item))) return false;
+  if (!hasWholeItems(data) && data.some((item) => hasRecordsWithin(item))) return false;
   // The line of each item's `- ` (0-based), found before any run is given.
   const starts = new Int32Array(data.length);
   let item = -1;

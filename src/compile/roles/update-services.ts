@@ -8,7 +8,7 @@ import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { compileContext, type CompileContext } from '../compile-context.js';
 import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
-import { recordListOrigins, recordOrigin, type Origin } from '../origin.js';
+import { recordListOrigins, recordOrigin, recordWholeItems, type Origin } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
@@ -195,7 +195,8 @@ function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
       }),
     );
   }
-  return tasks;
+  // (each an include task or the prune, recorded whole)
+  return recordWholeItems(tasks);
 }
 
 /** Name of the task that includes one task file of a step. */
