@@ -71,6 +71,7 @@ const OTHERS = [
   '/c~0d',
   '/~01',
   '/updateServices/containerSteps/01/tasks/0',
+  '/updateServices/containerSteps/01/tasks/1',
   '/updateServices/containerSteps//tasks/0',
   '/updateServices/containerSteps/1e0',
   '/updateServices/containerSteps/0/tasks/2',
