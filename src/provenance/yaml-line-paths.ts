@@ -10,9 +10,6 @@
  * `---` take the path of the collection they are in ([] at the top).
  */
 
-/** A path in a YAML document: mapping keys and sequence indexes. */
-export type DataPath = readonly (string | number)[];
-
 /**
  * A path as its last segment and the path it extends (null: the top): the
  * lines of a collection share its path, and a line's path costs one small
@@ -26,13 +23,6 @@ export interface PathRef {
 }
 
 const extend = (parent: PathRef | null, segment: string | number): PathRef => ({ parent, segment, depth: parent === null ? 0 : parent.depth + 1 });
-
-/** The segments of a path. */
-export function pathSegments(ref: PathRef | null): DataPath {
-  const out: (string | number)[] = [];
-  for (let r = ref; r !== null; r = r.parent) out.push(r.segment);
-  return out.reverse();
-}
 
 interface Frame {
   /** Column of the collection's entries (of the `-` for sequences). */
@@ -60,19 +50,14 @@ function unquoteKey(raw: string): string {
   return raw;
 }
 
-/** Paths of each line of `text` (index 0: line 1). */
-export function yamlLinePaths(text: string): DataPath[] {
-  return yamlLinePathRefs(text).map(pathSegments);
-}
-
 /**
  * A caller that knows the data written into the text can take whole lists
  * of scalars off the scan: `length` gives, for a key whose value starts on
  * the next line, the number of items when the data holds a list of scalars
  * there (else 0); when the next that many lines are each one item (`- x` at
  * one column, nothing folded onto a further line), `take` is called for
- * them instead of their paths being found (their entries in the result stay
- * null), and the scan goes on after them as if it had read them. The map
+ * them instead of their paths being found (`visit` is not called for
+ * them), and the scan goes on after them as if it had read them. The map
  * of a 5,000-service tree: the scenario data's ~90,000 lines are mostly such
  * lists.
  */
@@ -121,14 +106,6 @@ function lineStarts(text: string): Int32Array {
   }
   starts[count] = count === 0 ? 0 : text.endsWith('\n') ? text.length : text.length + 1;
   return starts.subarray(0, count + 1);
-}
-
-/** Paths of each line of `text` (index 0: line 1), as references (null: the top; also each line a shortcut took). */
-export function yamlLinePathRefs(text: string, shortcut?: ScalarListShortcut): (PathRef | null)[] {
-  const out: (PathRef | null)[] = [];
-  const count = visitYamlLinePaths(text, (line, path) => (out[line] = path), shortcut);
-  for (let i = 0; i < count; i++) out[i] ??= null;
-  return out;
 }
 
 /**

@@ -13,7 +13,7 @@ import { memberOriginOf, originOf, recordListOrigins, recordOrigin, type FileTra
 import { yamlText } from '../../../src/compile/yaml-text.js';
 import { loadPlanFileWithSource, parsePlanWithSource } from '../../../src/plan/load.js';
 import { buildProvenanceMap, fileRanges } from '../../../src/provenance/provenance-map.js';
-import { yamlLinePaths } from '../../../src/provenance/yaml-line-paths.js';
+import { yamlLinePaths } from '../../support/yaml-line-paths.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
 function oracle(text: string, trace: FileTrace): Origin[] {

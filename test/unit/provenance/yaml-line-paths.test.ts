@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { yamlText } from '../../../src/compile/yaml-text.js';
 import { loadPlanFile } from '../../../src/plan/load.js';
-import { yamlLinePaths, type DataPath } from '../../../src/provenance/yaml-line-paths.js';
+import { yamlLinePaths, type DataPath } from '../../support/yaml-line-paths.js';
 import { DEFAULT_PLAN, ROOT } from '../../support/paths.js';
 
 /** The oracle: for each line, the path of the deepest entry (key or item) a real parse says starts on it. */
