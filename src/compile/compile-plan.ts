@@ -21,7 +21,7 @@ import { argumentSpecsData, argumentSpecsFile, defaultsData, defaultsFile } from
 import { updateServicesRole } from './roles/update-services.js';
 import { updateSystemRole } from './roles/update-system.js';
 import { yamlText } from './yaml-text.js';
-import { phaseRolloutOfRole, ROLLOUT_PHASES, rolloutPhaseOfRole, rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
+import { phaseRolloutOfRole, rolloutPhaseOfRole, rolloutVariables, serialOf, type PhaseRollout } from '../model/rollout.js';
 import { planIdentity, progressNames, progressRecordTasks, progressSkipTasks, rolloutIdRoleVariable } from './rollout-progress.js';
 import type { RolloutReadme } from './role-readme.js';
 
@@ -58,14 +58,14 @@ export function compilePlan(plan: UpdatePlan, options: CompileOptions = {}, trac
   out.add(combinedPlaybook, combined);
   out.add(combinedManifest, serviceManifestFile(plan.collection, COMBINED_UPDATE, GENERATED_HEADER));
   if (traces !== undefined) {
-    // With a rollout, each role has its own play there, in COMBINED_UPDATE's order: a rolled-out phase's play has its batches and budget.
-    const anyRollout = ROLLOUT_PHASES.some((p) => plan.rollout[p.key] !== null);
+    // With a rollout, each role has its own play there, in COMBINED_UPDATE's order: a rolled-out phase's play has its batches and budget
+    // (without one, no play has an origin here, and no row is made).
     const plays = COMBINED_UPDATE.roles.map((role): Origin | null => {
       const phase = rolloutPhaseOfRole(role);
       if (phase === undefined || plan.rollout[phase.key] === null) return null;
       return { pointer: `/rollout/${phase.key}`, rule: `the batches (serial) and failure budget of the ${role} play, from the plan's rollout of the phase` };
     });
-    traces.set(combinedPlaybook, { origin: collection, rows: anyRollout ? batchKeywordRows(combined, plays) : [] });
+    traces.set(combinedPlaybook, { origin: collection, rows: batchKeywordRows(combined, plays) });
   }
   traces?.set(combinedManifest, { origin: collection });
   return out.build();
