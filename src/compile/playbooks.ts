@@ -48,8 +48,8 @@ export function combinedUpdatePlaybookFile(collection: string, header: readonly 
   const mapping = (roles: readonly string[]) =>
     LEGACY_VARIABLES.flatMap(({ legacy, current }) =>
       current
-        .filter((name) => roles.some((role) => name.startsWith(`${role}_`)))
-        .map((name) =>
+        .filter(({ role }) => roles.includes(role))
+        .map(({ name }) =>
           task(`Set ${name} from ${legacy}, the monolithic role's name`, 'ansible.builtin.set_fact', { [name]: `{{ ${legacy} }}` }, {
             when: [`${name} is not defined`, `${legacy} is defined`],
             tags: [],

@@ -46,7 +46,7 @@ describe('the combined playbooks/update.yml', () => {
 
   it("maps each monolithic name in the play of the role it stands for, every one exactly once, before that role runs", () => {
     const [system, services] = yamlOf(compilePlan(loadPlanFile(BOTH_PHASES)), 'playbooks/update.yml');
-    const all = LEGACY_VARIABLES.flatMap((v) => v.current);
+    const all = LEGACY_VARIABLES.flatMap((v) => v.current.map((c) => c.name));
     expect([...mappedIn(system), ...mappedIn(services)].sort()).toEqual([...all].sort());
     expect(mappedIn(system).every((n: string) => n.startsWith('edpm_update_system_'))).toBe(true);
     expect(mappedIn(services).every((n: string) => n.startsWith('edpm_update_services_'))).toBe(true);
