@@ -18,17 +18,22 @@ const PLANS = [DEFAULT_PLAN, join(ROOT, 'plans', 'examples', 'minimal.yaml'), jo
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** A plan built with its provenance into a folder of its own (removed after the file), and the map read back from there. */
+function builtWithProvenance(planPath: string) {
+  const { plan, source } = loadPlanFileWithSource(planPath);
+  const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
+  dirs.push(out);
+  writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
+  return { plan, source, out, provenance: readOutputProvenance(out) };
+}
+
 /** A word of a line equal to `name` (names are made of [a-z0-9_-]). */
 const mentions = (line: string, name: string): boolean => new RegExp(`(^|[^a-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}($|[^a-z0-9_-])`, 'u').test(line);
 
 describe('explain, on every line of every generated file', () => {
   for (const planPath of PLANS) {
     it(`points at a plan entry naming the same role, package or variable (${planPath.slice(ROOT.length)})`, () => {
-      const { plan, source } = loadPlanFileWithSource(planPath);
-      const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
-      dirs.push(out);
-      writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
-      const provenance = readOutputProvenance(out);
+      const { plan, out, provenance } = builtWithProvenance(planPath);
       expect(provenance.planPath).toBe(planPath);
       // The plan as the compiler read it (defaults applied), in the plan file's shape.
       const data = { ...plan, updateSystem: { ...plan.updateSystem, openvswitch: { ...plan.updateSystem.openvswitch, tasks: plan.updateSystem.openvswitch.tasks.kind === 'inline' ? 'inline' : plan.updateSystem.openvswitch.tasks } } } as unknown;
@@ -99,11 +104,7 @@ describe('explain, on every line of every generated file', () => {
   }
 
   it('answers the reverse: every generated line a plan line made', () => {
-    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
-    dirs.push(out);
-    const { plan, source } = loadPlanFileWithSource(DEFAULT_PLAN);
-    writeTree(out, compileWithProvenance(plan, source, planReference(DEFAULT_PLAN, out)).tree);
-    const provenance = readOutputProvenance(out);
+    const { source, provenance } = builtWithProvenance(DEFAULT_PLAN);
     const ovnStep = source.lines.linePos(nodeAt(source, ['updateServices', 'containerSteps', 1]).node!.range![0]).line;
     const made = explainPlanLine(provenance, ovnStep).map((a) => `${a.file}:${a.fromLine}`);
     expect(made.some((m) => m.startsWith('edpm_update_services/README.md:'))).toBe(true);
@@ -117,14 +118,11 @@ describe('explain, on every line of every generated file', () => {
 describe('explain on the Open vSwitch step and the rollout lines', () => {
   /** The origin pointer and rule of the first line of `file` holding `text`. */
   const originOfText = (planPath: string, file: string, text: string): { pointer: string; rule: string } => {
-    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
-    dirs.push(out);
-    const { plan, source } = loadPlanFileWithSource(planPath);
-    writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
+    const { out, provenance } = builtWithProvenance(planPath);
     const lines = readPlanText(join(out, file)).split('\n');
     const n = lines.findIndex((l) => l.includes(text)) + 1;
     expect(n, `${file}: ${text}`).toBeGreaterThan(0);
-    const [answer] = explainGenerated(readOutputProvenance(out), join(out, file), n);
+    const [answer] = explainGenerated(provenance, join(out, file), n);
     return answer!.origin;
   };
 
@@ -157,11 +155,7 @@ describe('explain on the Open vSwitch step and the rollout lines', () => {
   });
 
   it("traces each play's batches of the combined update.yml (and a folded budget's every line) to its own phase's rollout", () => {
-    const out = mkdtempSync(join(tmpdir(), 'rolegen-explain-'));
-    dirs.push(out);
-    const { plan, source } = loadPlanFileWithSource(BOTH_PHASES_PLAN);
-    writeTree(out, compileWithProvenance(plan, source, planReference(BOTH_PHASES_PLAN, out)).tree);
-    const provenance = readOutputProvenance(out);
+    const { out, provenance } = builtWithProvenance(BOTH_PHASES_PLAN);
     for (const file of ['playbooks/update.yml', 'playbooks/update_system.yml', 'playbooks/update_services.yml']) {
       const lines = readPlanText(join(out, file)).split('\n');
       /** The pointer of each line from `serial:` to the line before `environment:` or `tasks:`, per play. */
