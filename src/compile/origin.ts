@@ -11,6 +11,51 @@ export interface Origin {
   readonly rule: string;
 }
 
+/** An item of a list of the plan: the list's pointer and the item's index (`/updateServices/containerSteps`, 7). */
+export interface PlanItem {
+  readonly list: string;
+  readonly index: number;
+}
+
+/** The plan's lists of update-services steps, as origins name them. */
+export const ALWAYS_BEFORE = '/updateServices/alwaysBefore';
+export const CONTAINER_STEPS = '/updateServices/containerSteps';
+
+/**
+ * The origin of an item of a plan list, or of a member inside that item
+ * (`itemOrigin`): besides its pointer, the parts it is made of. The
+ * provenance map finds the plan entry and writes the pointer from the parts,
+ * without reading the joined text: a 5,000-service plan gives ~40,000 such
+ * origins (its steps' task files, README rows, scenario data), and reading
+ * each pointer a template literal made costs the map more than all else.
+ */
+export interface ItemOrigin extends Origin, PlanItem {
+  /** A key of the item (`tasks`), or null: the origin is the item itself. */
+  readonly member: string | null;
+  /** An index in the member's list (`tasks/2`), or -1: the origin is the member itself. */
+  readonly memberIndex: number;
+}
+
+/**
+ * The origin at item `at.index` of the list `at.list`
+ * (`/updateServices/containerSteps/7`), or at its `member`
+ * (`.../7/serviceType`), or at item `memberIndex` of that member
+ * (`.../7/tasks/2`). `member` is a key of the plan's schema, written in
+ * the pointer as it is: one holding `/` or `~` (which a pointer escapes) is
+ * refused.
+ */
+export function itemOrigin(at: PlanItem, rule: string, member: string | null = null, memberIndex = -1): ItemOrigin {
+  const item = `${at.list}/${at.index}`;
+  if (member === null) return { pointer: item, rule, list: at.list, index: at.index, member, memberIndex: -1 };
+  if (member.includes('/') || member.includes('~')) throw new Error(`internal error: the key ${JSON.stringify(member)} is not a pointer segment as it is`);
+  return { pointer: memberIndex < 0 ? `${item}/${member}` : `${item}/${member}/${memberIndex}`, rule, list: at.list, index: at.index, member, memberIndex };
+}
+
+/** Whether an origin was made by `itemOrigin` (it has its pointer's parts). */
+export function isItemOrigin(origin: Origin): origin is ItemOrigin {
+  return (origin as Partial<ItemOrigin>).list !== undefined;
+}
+
 const ofObject = new WeakMap<object, Origin>();
 const ofMember = new WeakMap<object, Map<string | number, Origin>>();
 
@@ -33,7 +78,7 @@ export function recordMemberOrigin(container: object, member: string | number, o
 /** Records, for each item of a list copied from the plan, its plan entry (`<pointer>/<i>`). */
 export function recordListOrigins<T extends readonly unknown[]>(list: T, pointer: string, rule: string): T {
   recordOrigin(list, { pointer, rule });
-  list.forEach((_, i) => recordMemberOrigin(list, i, { pointer: `${pointer}/${i}`, rule }));
+  list.forEach((_, i) => recordMemberOrigin(list, i, itemOrigin({ list: pointer, index: i }, rule)));
   return list;
 }
 

@@ -15,6 +15,7 @@
  */
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceMap } from '../plan/source-map.js';
+import type { ItemOrigin } from '../compile/origin.js';
 
 /** Where a plan entry is, and whether the plan file itself holds it (else a default applies). */
 export interface PlanPlace {
@@ -81,6 +82,10 @@ export class PlanEntries {
   private lastFound: FoundEntry;
   /** The entry of the empty pointer (the whole plan, at line 1, column 1). */
   private readonly whole = new PlanEntry(null);
+  /** By pointer, what `find` gave for the lists of item origins (a few lists, each of thousands of origins), and the last one asked for. */
+  private readonly lists = new Map<string, FoundEntry>();
+  private lastListPointer: string | null = null;
+  private lastList: FoundEntry | undefined;
 
   constructor(source: SourceMap) {
     this.starts = source.lines.lineStarts;
@@ -147,6 +152,31 @@ export class PlanEntries {
     return this.lastFound;
   }
 
+  /**
+   * The entry of an item origin's pointer (`itemOrigin`), reached from its
+   * list's entry by the item's index and the member's key: the entry `find`
+   * gives for `origin.pointer`, without reading that text. Null when the
+   * pointer has none (the plan leaves the list, the item or the member out):
+   * `find` gives its place.
+   */
+  findItem(origin: ItemOrigin): PlanEntry | null {
+    let list = this.lastList;
+    if (origin.list !== this.lastListPointer) {
+      list = this.lists.get(origin.list);
+      if (list === undefined) {
+        list = this.find(origin.list);
+        this.lists.set(origin.list, list);
+      }
+      this.lastListPointer = origin.list;
+      this.lastList = list;
+    }
+    if (!(list instanceof PlanEntry)) return null;
+    const item = childAt(list, origin.index);
+    if (item === null || origin.member === null) return item;
+    const member = memberAt(item, origin.member);
+    return member === null || origin.memberIndex < 0 ? member : childAt(member, origin.memberIndex);
+  }
+
   private placeAt(offset: number, written: boolean): PlanPlace {
     const starts = this.starts;
     let low = 0;
@@ -169,6 +199,35 @@ export class PlanEntries {
     if (low === 0) return { line: 0, col: offset, written };
     return { line: low, col: offset - starts[low - 1]! + 1, written };
   }
+}
+
+/** The entry of item `index` of a sequence entry; null when there is none. */
+function childAt(entry: PlanEntry, index: number): PlanEntry | null {
+  if (entry.kind !== SEQUENCE) return null;
+  let next = entry.items[index];
+  if (next !== undefined) return next;
+  const items = (entry.node as YAMLSeq).items;
+  if (!Number.isInteger(index) || index < 0 || index >= items.length || items[index] === undefined) return null;
+  next = new PlanEntry(items[index]);
+  entry.items[index] = next;
+  return next;
+}
+
+/** The entry of a mapping entry's member `key` (its first pair, as `itemAt` finds it); null when there is none. */
+function memberAt(entry: PlanEntry, key: string): PlanEntry | null {
+  if (entry.kind !== MAPPING) return null;
+  const keys = entry.keys();
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k] !== key) continue;
+    let next = entry.items[k];
+    if (next !== undefined) return next;
+    const value: unknown = (entry.node as YAMLMap).items[k]!.value;
+    if (value === undefined) return null;
+    next = new PlanEntry(value);
+    entry.items[k] = next;
+    return next;
+  }
+  return null;
 }
 
 /** `itemAt`'s answer: the item's place in `node.items` (ITEM_INDEX), and ITEM_NOT_CANONICAL when the segment is not written the one way. */

@@ -9,7 +9,7 @@
 import { hash } from 'node:crypto';
 import type { SourceMap } from '../plan/source-map.js';
 import { planTextWithLfLineEnds } from '../plan/plan-text.js';
-import { hasRecordsWithin, hasWholeItems, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
+import { hasRecordsWithin, hasWholeItems, isItemOrigin, memberOriginOf, memberOriginsOf, originOf, type FileTrace, type Origin } from '../compile/origin.js';
 import { visitYamlLinePaths, type PathRef, type ScalarListShortcut } from './yaml-line-paths.js';
 import { PROVENANCE_FILE } from '../model/file-tree.js';
 import { OriginRows, writeNumber } from './sidecar-bytes.js';
@@ -340,13 +340,15 @@ export function buildProvenanceMap(tree: ReadonlyMap<string, string>, traces: Re
   const add = (o: Origin, line: number, col: number, written: boolean): number => {
     const rule = written ? o.rule : `${o.rule} (the plan file leaves it out: the default applies)`;
     origins.push({ pointer: o.pointer, rule, line, col });
-    rows.add(o.pointer, line, col, rules.indexOf(rule));
+    if (isItemOrigin(o)) rows.addItem(o, line, col, rules.indexOf(rule));
+    else rows.add(o.pointer, line, col, rules.indexOf(rule));
     recordedRules.push(o.rule);
     nextOfPointer.push(-1);
     return origins.length - 1;
   };
   const originIndex = (o: Origin): number => {
-    const found = entries.find(o.pointer);
+    // (an item origin's entry reached from its parts, its pointer not read)
+    const found = (isItemOrigin(o) ? entries.findItem(o) : null) ?? entries.find(o.pointer);
     let first: number;
     if (found instanceof PlanEntry) {
       first = found.first;

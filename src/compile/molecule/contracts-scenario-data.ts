@@ -19,7 +19,7 @@
  */
 import type { ContainerStep, RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { serviceRoleTag } from '../../model/roles.js';
-import { concatWithOrigins, filterWithOrigins, recordListOrigins, recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
+import { concatWithOrigins, filterWithOrigins, itemOrigin, recordListOrigins, recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
 import { runningServiceTypes, scenarioDataOrigins, servicesScenarioData } from './services-scenario-data.js';
 
 /** A fixture package that prepare does not install (the new essential package). */
@@ -88,7 +88,7 @@ const fixed = (what: string): Origin => ({ pointer: '', rule: `fixed text of the
  */
 export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown> {
   const base = servicesScenarioData(plan) as { edpm_service_types: string[]; edpm_scenario: Record<string, unknown> & { expect: Expect; packages: { install: string[] } } };
-  const { stepPointer, ofRole, ofType, traced } = scenarioDataOrigins(plan);
+  const { stepOf, ofRole, ofType, traced } = scenarioDataOrigins(plan);
   const scenario = base.edpm_scenario;
   const skipped = skippedRole(plan);
   const skippedOrigin: Origin | undefined = skipped === null ? undefined : { ...ofRole(skipped)!, rule: 'the role whose tag the scenario skips (--skip-tags): a role of a running service type that starts no container' };
@@ -127,7 +127,7 @@ export function contractsScenarioData(plan: UpdatePlan): Record<string, unknown>
   const runningSteps = plan.updateServices.containerSteps.filter((s) => running.has(s.serviceType) && s.role !== skipped && s.tasks.includes('update'));
   const firstOwner = (become: boolean) => runningSteps.find((s) => s.become.includes('update') === become);
   const owner = (step: ContainerStep, user: string) =>
-    recordOrigin({ role: step.role, owner: user }, { pointer: `${stepPointer(step)}/become`, rule: 'who writes the configuration of the first running step whose update.yml has (or has not) become' });
+    recordOrigin({ role: step.role, owner: user }, itemOrigin(stepOf(step), 'who writes the configuration of the first running step whose update.yml has (or has not) become', 'become'));
   const owners = [
     ...(firstOwner(false) === undefined ? [] : [owner(firstOwner(false)!, CONNECTING_USER)]),
     ...(firstOwner(true) === undefined ? [] : [owner(firstOwner(true)!, 'root')]),

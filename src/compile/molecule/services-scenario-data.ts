@@ -7,7 +7,7 @@
  */
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
-import { recordMemberOrigin, recordOrigin, type Origin } from '../origin.js';
+import { ALWAYS_BEFORE, CONTAINER_STEPS, itemOrigin, recordMemberOrigin, recordOrigin, type Origin, type PlanItem } from '../origin.js';
 
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
@@ -70,13 +70,13 @@ function makeServicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
     const rendered = step.tasks.indexOf('update');
     return { name: role, config: rendered >= 0 && rendered < first ? 'v2' : 'v1' };
   });
-  const { stepPointer, ofRole, ofType, ofPackage, traced } = scenarioDataOrigins(plan);
+  const { stepOf, ofRole, ofType, ofPackage, traced } = scenarioDataOrigins(plan);
   const journal: string[] = [];
   const journalOrigins: Origin[] = [];
   for (const c of runningSteps) {
     c.tasks.forEach((t, j) => {
       journal.push(`${c.role}:${t}`);
-      journalOrigins.push({ pointer: `${stepPointer(c)}/tasks/${j}`, rule: 'a task file the node runs, in plan order, for the service types of the scenario' });
+      journalOrigins.push(itemOrigin(stepOf(c), 'a task file the node runs, in plan order, for the service types of the scenario', 'tasks', j));
     });
   }
   journalOrigins.forEach((o, i) => recordMemberOrigin(journal, i, o));
@@ -116,7 +116,7 @@ function makeServicesScenarioData(plan: UpdatePlan): Record<string, unknown> {
 /** What the scenario data's origins are made of (provenance), shared with the scenarios built on this one. */
 export interface ScenarioDataOrigins {
   /** The plan entry of a step (`/updateServices/containerSteps/<i>`). */
-  readonly stepPointer: (step: RoleTasks) => string;
+  readonly stepOf: (step: RoleTasks) => PlanItem;
   /** The first step of the plan including a role. */
   readonly ofRole: (role: string) => Origin | undefined;
   /** The first container step of a service type. */
@@ -134,10 +134,10 @@ export interface ScenarioDataOrigins {
 export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   const s = plan.updateServices;
   // Each lookup by a map made once: a 5,000-service plan asks for thousands.
-  const pointers = new Map<RoleTasks, string>();
-  s.alwaysBefore.forEach((step, i) => pointers.set(step, `/updateServices/alwaysBefore/${i}`));
+  const items = new Map<RoleTasks, PlanItem>();
+  s.alwaysBefore.forEach((step, i) => items.set(step, { list: ALWAYS_BEFORE, index: i }));
   s.containerSteps.forEach((step, i) => {
-    if (!pointers.has(step)) pointers.set(step, `/updateServices/containerSteps/${i}`);
+    if (!items.has(step)) items.set(step, { list: CONTAINER_STEPS, index: i });
   });
   const firstStepOfRole = new Map<string, RoleTasks>();
   for (const step of [...s.alwaysBefore, ...s.containerSteps]) if (!firstStepOfRole.has(step.role)) firstStepOfRole.set(step.role, step);
@@ -145,13 +145,13 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   s.containerSteps.forEach((step, i) => {
     if (!firstIndexOfType.has(step.serviceType)) firstIndexOfType.set(step.serviceType, i);
   });
-  const stepPointer = (step: RoleTasks): string => pointers.get(step) ?? '/updateServices/containerSteps/-1';
+  const stepOf = (step: RoleTasks): PlanItem => items.get(step) ?? { list: CONTAINER_STEPS, index: -1 };
   // One origin object per role and per service type, however many lists name it (the map indexes origins by object first).
   const roleOrigins = new Map<string, Origin | undefined>();
   const ofRole = (role: string): Origin | undefined => {
     if (roleOrigins.has(role)) return roleOrigins.get(role);
     const step = firstStepOfRole.get(role);
-    const origin = step === undefined ? undefined : { pointer: stepPointer(step), rule: `a role of the plan's steps, in the scenario data` };
+    const origin = step === undefined ? undefined : itemOrigin(stepOf(step), "a role of the plan's steps, in the scenario data");
     roleOrigins.set(role, origin);
     return origin;
   };
@@ -159,18 +159,18 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   const ofType = (type: string): Origin | undefined => {
     if (typeOrigins.has(type)) return typeOrigins.get(type);
     const i = firstIndexOfType.get(type);
-    const origin = i === undefined ? undefined : { pointer: `/updateServices/containerSteps/${i}/serviceType`, rule: 'a service type of the plan the scenario runs' };
+    const origin = i === undefined ? undefined : itemOrigin({ list: CONTAINER_STEPS, index: i }, 'a service type of the plan the scenario runs', 'serviceType');
     typeOrigins.set(type, origin);
     return origin;
   };
   const ofPackage = (p: string): Origin | undefined => {
     const i = s.essentialPackages.indexOf(p);
-    if (i >= 0) return { pointer: `/updateServices/essentialPackages/${i}`, rule: "an essential package of the plan, in the scenario data" };
+    if (i >= 0) return itemOrigin({ list: '/updateServices/essentialPackages', index: i }, 'an essential package of the plan, in the scenario data');
     const j = s.alwaysExcludedPackages.indexOf(p);
     if (j < 0 && OPENVSWITCH_PACKAGES.includes(p)) {
       return { pointer: '', rule: `fixed text of the scenario: an Open vSwitch package of the RPM fixtures (${OPENVSWITCH_SHAPE} shape), installed with a pending update that phase 1 must leave alone` };
     }
-    if (j >= 0) return { pointer: `/updateServices/alwaysExcludedPackages/${j}`, rule: 'a package the plan always excludes, installed with a pending update that phase 1 must leave alone' };
+    if (j >= 0) return itemOrigin({ list: '/updateServices/alwaysExcludedPackages', index: j }, 'a package the plan always excludes, installed with a pending update that phase 1 must leave alone');
     if (p === USER_EXCLUDED) return { pointer: '', rule: "fixed text of the scenario: a fixture package with a pending update, which the scenario's user exclusion holds back" };
     if (BYSTANDERS.includes(p)) return { pointer: '', rule: 'fixed text of the scenario: a fixture package prepare installs with a pending update, which phase 1 must leave alone' };
     return undefined;
@@ -187,5 +187,5 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
     });
     return list;
   };
-  return { stepPointer, ofRole, ofType, ofPackage, traced };
+  return { stepOf, ofRole, ofType, ofPackage, traced };
 }

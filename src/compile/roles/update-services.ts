@@ -8,7 +8,7 @@ import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { compileContext, type CompileContext } from '../compile-context.js';
 import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
-import { recordListOrigins, recordOrigin, recordWholeItems, type Origin } from '../origin.js';
+import { ALWAYS_BEFORE, CONTAINER_STEPS, itemOrigin, recordListOrigins, recordOrigin, recordWholeItems, type Origin, type PlanItem } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
@@ -65,10 +65,10 @@ export function updateServicesRole(plan: UpdatePlan, context: CompileContext = c
       ...roleTagRows(P),
       { name: stepTag(P, 'packages'), selects: 'the essential package update' },
       { name: stepTag(P, 'containers'), selects: 'the container steps and the prune' },
-      ...[...firstStepPointers(plan)].map(([role, pointer]) => ({
+      ...[...firstSteps(plan)].map(([role, at]) => ({
         name: serviceRoleTag(role),
         selects: `the includes of ${role}'s task files (\`--skip-tags ${serviceRoleTag(role)}\` skips them, and only them)`,
-        from: { pointer, rule: "a row of the README tags table: the tag of a role the plan's steps include" },
+        from: itemOrigin(at, "a row of the README tags table: the tag of a role the plan's steps include"),
       })),
     ],
   };
@@ -175,10 +175,10 @@ function prunedKinds(plan: UpdatePlan): string[] {
 function containersTasks(plan: UpdatePlan, context: CompileContext): Task[] {
   const s = plan.updateServices;
   const tasks: Task[] = [];
-  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined, `/updateServices/alwaysBefore/${i}`)));
+  s.alwaysBefore.forEach((step, i) => tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(null), undefined, { list: ALWAYS_BEFORE, index: i })));
   s.containerSteps.forEach((step, i) => {
     const when = serviceTypeIn(step.serviceType, V.runningServices);
-    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), when, `/updateServices/containerSteps/${i}`));
+    tasks.push(...includeRoleTasks(plan, context, step, stepPurpose(step.serviceType), when, { list: CONTAINER_STEPS, index: i }));
   });
   const pruned = prunedKinds(plan);
   if (pruned.length > 0) {
@@ -210,14 +210,14 @@ export function stepPurpose(serviceType: string | null): string {
 }
 
 /** The roles the steps include, in order, once each, with the plan entry of the first step including each. */
-function firstStepPointers(plan: UpdatePlan): Map<string, string> {
+function firstSteps(plan: UpdatePlan): Map<string, PlanItem> {
   const s = plan.updateServices;
-  const out = new Map<string, string>();
+  const out = new Map<string, PlanItem>();
   s.alwaysBefore.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, `/updateServices/alwaysBefore/${i}`);
+    if (!out.has(step.role)) out.set(step.role, { list: ALWAYS_BEFORE, index: i });
   });
   s.containerSteps.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, `/updateServices/containerSteps/${i}`);
+    if (!out.has(step.role)) out.set(step.role, { list: CONTAINER_STEPS, index: i });
   });
   return out;
 }
@@ -227,9 +227,9 @@ function firstStepPointers(plan: UpdatePlan): Map<string, string> {
  * (`edpm_nova`) besides the role's; `apply` gives the included tasks the same
  * tags (so `--tags` selections reach them) and `become` when the step says so
  * for that file. `tasks_from` names the file as it exists in the roles tree.
- * `pointer`: the step in the plan (provenance).
+ * `at`: the step in the plan (provenance).
  */
-function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined, pointer: string): Task[] {
+function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleTasks, purpose: string, when: string | undefined, at: PlanItem): Task[] {
   const tags = [...T.containers, serviceRoleTag(step.role)];
   const rule =
     when === undefined
@@ -247,7 +247,7 @@ function includeRoleTasks(plan: UpdatePlan, context: CompileContext, step: RoleT
         },
         when === undefined ? { tags } : { when, tags },
       ),
-      { pointer: `${pointer}/tasks/${j}`, rule },
+      itemOrigin(at, rule, 'tasks', j),
     ),
   );
 }
@@ -280,13 +280,13 @@ function readmeOrigins(plan: UpdatePlan, context: CompileContext): { text: strin
   const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
     text: ` --> step${k}["`,
     origin: k < s.alwaysBefore.length
-      ? { pointer: `/updateServices/alwaysBefore/${k}`, rule: 'a step of the README flowchart: an every-node step of the plan' }
-      : { pointer: `/updateServices/containerSteps/${k - s.alwaysBefore.length}`, rule: 'a step of the README flowchart: a container step of the plan' },
+      ? itemOrigin({ list: ALWAYS_BEFORE, index: k }, 'a step of the README flowchart: an every-node step of the plan')
+      : itemOrigin({ list: CONTAINER_STEPS, index: k - s.alwaysBefore.length }, 'a step of the README flowchart: a container step of the plan'),
   }));
   return [
     ...diagram,
-    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: { pointer: `/updateServices/alwaysBefore/${i}`, rule: 'a row of the README steps table: an every-node step of the plan' } })),
-    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: { pointer: `/updateServices/containerSteps/${i}`, rule: 'a row of the README steps table: a container step of the plan' } })),
+    ...s.alwaysBefore.map((step, i) => ({ text: row(null, step), origin: itemOrigin({ list: ALWAYS_BEFORE, index: i }, 'a row of the README steps table: an every-node step of the plan') })),
+    ...s.containerSteps.map((step, i) => ({ text: row(step.serviceType, step), origin: itemOrigin({ list: CONTAINER_STEPS, index: i }, 'a row of the README steps table: a container step of the plan') })),
   ];
 }
 

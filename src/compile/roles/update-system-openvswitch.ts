@@ -62,7 +62,7 @@ import { openvswitchPackage, openvswitchPackageProblems } from '../../model/name
 import type { UpdatePlan } from '../../model/plan.js';
 import { OVS_ROLE, OVS_TASK_TAGS, UPDATE_SYSTEM_ROLE } from '../../model/roles.js';
 import type { CompileContext } from '../compile-context.js';
-import { recordListOrigins, recordMemberOrigin, recordOrigin } from '../origin.js';
+import { itemOrigin, recordListOrigins, recordMemberOrigin, recordOrigin } from '../origin.js';
 import type { RoleVariable } from '../role-variable.js';
 import { task, type Task } from '../task.js';
 
@@ -439,7 +439,7 @@ export function openvswitchTasks(plan: UpdatePlan, tags: readonly string[], cont
           name: `${plan.collection}.${role}`,
           tasks_from: context.taskFile(role, file),
         }, { tags }),
-        { pointer: `/updateSystem/openvswitch/tasks/tasks/${i}`, rule: 'a task file of the Open vSwitch role the plan names, in plan order' },
+        itemOrigin({ list: '/updateSystem/openvswitch/tasks/tasks', index: i }, 'a task file of the Open vSwitch role the plan names, in plan order'),
       ),
     );
   }

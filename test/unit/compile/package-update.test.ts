@@ -31,7 +31,7 @@ describe('the package update both roles make', () => {
     const [include, exclude] = packageListVariables(vars, { default: ['openstack-selinux'], description: 'Included.', from }, ['Excluded.']);
     expect(include).toMatchObject({ name: vars.includePackages, type: 'list', elements: 'str', default: ['openstack-selinux'], description: ['Included.'], from });
     // provenance: each package of the default points at its plan entry
-    expect(memberOriginOf(include!.default, 0)).toEqual({ pointer: '/updateServices/essentialPackages/0', rule: 'the plan says so' });
+    expect(memberOriginOf(include!.default, 0)).toMatchObject({ pointer: '/updateServices/essentialPackages/0', rule: 'the plan says so' });
     expect(exclude).toMatchObject({ name: vars.excludePackages, default: [], description: ['Excluded.'] });
     expect(switchVariable(vars.enablePackages, true, 'On.')).toEqual({ name: vars.enablePackages, type: 'bool', default: true, description: ['On.'] });
   });

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { parsePlanDocument } from '../../../src/plan/load.js';
 import { pointerSegments, positionOf, type SourceMap } from '../../../src/plan/source-map.js';
 import { PlanEntries, PlanEntry } from '../../../src/provenance/plan-entries.js';
+import { itemOrigin } from '../../../src/compile/origin.js';
 
 // A plan's shape (steps of a sequence, keys of mappings), with keys only a pointer escape can name.
 const PLAN = `updateServices:
@@ -113,4 +114,35 @@ describe('the plan entries of the provenance map', () => {
     expect(byText.size).toBe(CANONICAL.filter((p) => holds(source, p)).length);
     expect(new Set(byText.values()).size).toBe(byText.size);
   });
+
+  it("reach an item origin's entry from its parts: the one its pointer reaches, and none where its pointer has none", () => {
+    // Lists held and not, of every kind of node; items in and out of range; members held, absent, not a list.
+    const lists = ['/updateServices/containerSteps', '/updateServices/essentialPackages', '/updateServices/prune', '/updateServices', '', '/nothing', '/a~1b'];
+    const parts: [number, string | null, number][] = [
+      [0, null, -1], [1, null, -1], [2, null, -1], [-1, null, -1], [10, null, -1],
+      [0, 'tasks', -1], [0, 'tasks', 1], [1, 'tasks', 0], [1, 'tasks', 1], [0, 'tasks', -1], [0, 'role', -1], [0, 'role', 0], [1, 'nope', -1], [1, 'nope', 2],
+    ];
+    const origins = lists.flatMap((list) => parts.map(([index, member, memberIndex]) => itemOrigin({ list, index }, 'r', member, memberIndex)));
+    const entries = new PlanEntries(source);
+    let reached = 0;
+    // Each after each pointer of the other tests, so that `find`'s memory of the previous pointer is anywhere.
+    for (const pointer of order) {
+      for (const o of origins) {
+        entries.find(pointer);
+        const item = entries.findItem(o);
+        const found = entries.find(o.pointer);
+        if (item === null) expect({ pointer: o.pointer, entry: found instanceof PlanEntry }).toEqual({ pointer: o.pointer, entry: false });
+        else {
+          expect(found, o.pointer).toBe(item);
+          reached++;
+        }
+      }
+    }
+    // The item origins the plan holds (steps 0 and 1, 0's tasks twice, its task 1, 1's task 0, 0's role, the
+    // first essential package), but those of a list named with an escape, which `find` gives only a place.
+    const held = origins.filter((o) => holds(source, o.pointer) && !o.list.includes('~')).length;
+    expect(held).toBe(8);
+    expect(reached).toBe(held * order.length);
+  });
 });
+

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OriginRows } from '../../../src/provenance/sidecar-bytes.js';
+import { itemOrigin } from '../../../src/compile/origin.js';
 
 const POINTERS = [
   '',
@@ -45,4 +46,25 @@ describe('the origin rows of a sidecar', () => {
     }
     expect(rows.text()).toBe(expected(all));
   });
+
+  it("are, for an item origin, written from its parts, JSON.stringify's text of its pointer", () => {
+    const rows = new OriginRows();
+    const all: [string, number, number, number][] = [];
+    // Lists and members JSON writes as they are and those it escapes; indexes of one and more digits, and -1.
+    const lists = ['', ...POINTERS.filter((p) => p !== '' && !p.includes('~'))];
+    const members = [null, 'tasks', 'say "hi"', 'caf\u00e9', 'tab\there'];
+    for (const [k, list] of lists.entries()) {
+      for (const member of members) {
+        for (const [index, memberIndex] of [[0, -1], [7, 0], [12, 345], [-1, 2]] as const) {
+          const o = itemOrigin({ list, index }, 'r', member, memberIndex);
+          const row: [string, number, number, number] = [o.pointer, index + 2, k + 1, memberIndex + 1];
+          all.push(row);
+          rows.addItem(o, ...(row.slice(1) as [number, number, number]));
+        }
+      }
+    }
+    expect(all.length).toBe(lists.length * members.length * 4);
+    expect(rows.text()).toBe(expected(all));
+  });
 });
+
