@@ -6,9 +6,8 @@ import { stringify } from 'yaml';
 import { compilePlan } from '../../src/compile/compile-plan.js';
 import { DNF_UPDATE_ONLY_NOT_INSTALLED } from '../../src/compile/package-update.js';
 import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
-import type { UpdatePlan } from '../../src/model/plan.js';
 import { boolFilter } from '../../src/show/ansible-values.js';
-import { collectionLayout, runTool, venvBinOf, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
+import { collectionLayout, runTool, stubsOf, venvBinOf, VENV_BIN, type CollectionLayout } from '../support/ansible-toolchain.js';
 import { DEFAULT_PLAN, ROOT } from '../support/paths.js';
 
 // The ansible-core matrix (`npm run test:matrix`): the generated roles of the
@@ -39,12 +38,6 @@ const binOf = (core: string) => venvBinOf(core, minor(PINNED));
 
 const { plan } = parsePlanWithSource(readPlanText(DEFAULT_PLAN), DEFAULT_PLAN);
 const tree = compilePlan(plan);
-const stubsOf = (p: UpdatePlan) => [
-  ...p.updateServices.alwaysBefore,
-  ...p.updateServices.containerSteps,
-  ...(p.updateSystem.openvswitch.tasks.kind === 'role' ? [{ role: p.updateSystem.openvswitch.tasks.role, tasks: [p.updateSystem.openvswitch.tasks.tasks] }] : []),
-];
-
 let lint: CollectionLayout;
 let run: CollectionLayout;
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileTree } from '../../src/model/file-tree.js';
-import type { RoleTasks } from '../../src/model/plan.js';
+import type { UpdatePlan } from '../../src/model/plan.js';
 import { writeTree } from '../../src/write/write-tree.js';
 import { ROOT } from './paths.js';
 
@@ -38,12 +38,28 @@ export interface CollectionLayout {
   readonly dir: string;
 }
 
+/** A service role a layout stands in for: its name and the task files the generated roles include from it. */
+export interface StubRole {
+  readonly role: string;
+  readonly tasks: readonly string[];
+}
+
+/**
+ * Do-nothing stand-ins for every role the plan's tasks include (the service
+ * roles of its steps, and edpm_ovs when the Open vSwitch step includes it),
+ * so that every role resolves.
+ */
+export function stubsOf(plan: UpdatePlan): StubRole[] {
+  const ovs = plan.updateSystem.openvswitch.tasks;
+  return [...plan.updateServices.alwaysBefore, ...plan.updateServices.containerSteps, ...(ovs.kind === 'role' ? [{ role: ovs.role, tasks: ovs.tasks }] : [])];
+}
+
 /**
  * Lays a compiled tree out as a collection: the two roles under `roles/`,
  * the playbooks under `playbooks/`. With `stubs`, adds do-nothing service
  * roles with those task files, for tools that resolve every role.
  */
-export function collectionLayout(tree: FileTree, collection: string, stubs: readonly RoleTasks[] = []): CollectionLayout {
+export function collectionLayout(tree: FileTree, collection: string, stubs: readonly StubRole[] = []): CollectionLayout {
   const root = mkdtempSync(join(tmpdir(), 'rolegen-col-'));
   const [ns, name] = collection.split('.') as [string, string];
   const dir = join(root, 'ansible_collections', ns, name);

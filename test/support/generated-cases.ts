@@ -19,7 +19,7 @@ import { parsePlanWithSource, readPlanText } from '../../src/plan/load.js';
 import type { SourceMap } from '../../src/plan/source-map.js';
 import { compileWithProvenance } from '../../src/provenance/compile-with-provenance.js';
 import { originOfLine, type ProvenanceMap } from '../../src/provenance/provenance-map.js';
-import { collectionLayout, requireToolchain, runTool, type CollectionLayout } from './ansible-toolchain.js';
+import { collectionLayout, requireToolchain, runTool, stubsOf, type CollectionLayout } from './ansible-toolchain.js';
 import { DEFAULT_PLAN, ROOT } from './paths.js';
 
 /** A plan of `n` service types, for the large case. */
@@ -96,13 +96,6 @@ export function explain(c: Case, layoutDir: string, output: string): string {
   }
   return out.length > 0 ? out.join('\n') : output;
 }
-
-/** Do-nothing stand-ins for every role the plan's tasks include, so that every role resolves. */
-export const stubsOf = (plan: UpdatePlan) => [
-  ...plan.updateServices.alwaysBefore,
-  ...plan.updateServices.containerSteps,
-  ...(plan.updateSystem.openvswitch.tasks.kind === 'role' ? [{ role: plan.updateSystem.openvswitch.tasks.role, tasks: [plan.updateSystem.openvswitch.tasks.tasks] }] : []),
-];
 
 /**
  * The Molecule scenario playbooks are fixed text (templates/molecule), the

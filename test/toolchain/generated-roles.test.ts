@@ -2,8 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { collectionLayout, requireToolchain, runTool, type CollectionLayout } from '../support/ansible-toolchain.js';
-import { describeGeneratedRoles, explain, generatedCase, leaveOutLintedEarlier, stubsOf } from '../support/generated-cases.js';
+import { collectionLayout, requireToolchain, runTool, stubsOf, type CollectionLayout } from '../support/ansible-toolchain.js';
+import { describeGeneratedRoles, explain, generatedCase, leaveOutLintedEarlier } from '../support/generated-cases.js';
 
 // The generated roles of the built-in plan read by the real Ansible tools
 // (test/support/generated-cases.ts), their argument specs enforced by
