@@ -48,8 +48,8 @@ function refused(run: () => unknown): string[] {
 
 describe('a plan object built in code, given to the rollout, resume and show doors', () => {
   const hostile: [string, UpdatePlan, RegExp][] = [
-    ['a wave of 0 nodes', { ...plan, rollout: { updateServices: { canary: { kind: 'count', count: 1 }, waves: [{ kind: 'count', count: 0 }], failureBudget: { kind: 'nodes', nodes: 0 } } } } as UpdatePlan, /\/rollout\/updateServices\/waves\/0: /u],
-    ['a failure budget of 150 %', { ...plan, rollout: { updateServices: { canary: null, waves: [], failureBudget: { kind: 'percent', percent: 150 } } } } as UpdatePlan, /\/rollout\/updateServices\/failureBudget: /u],
+    ['a wave of 0 nodes', { ...plan, rollout: { ...plan.rollout, updateServices: { canary: { kind: 'count', count: 1 }, waves: [{ kind: 'count', count: 0 }], failureBudget: { kind: 'nodes', nodes: 0 } } } }, /\/rollout\/updateServices\/waves\/0: /u],
+    ['a failure budget of 150 %', { ...plan, rollout: { ...plan.rollout, updateServices: { canary: null, waves: [], failureBudget: { kind: 'percent', percent: 150 } } } }, /\/rollout\/updateServices\/failureBudget: /u],
     ['* as an essential package', { ...plan, updateServices: { ...plan.updateServices, essentialPackages: ['*'] } }, /\/updateServices\/essentialPackages\/0: /u],
   ];
   for (const [name, p, where] of hostile) {
