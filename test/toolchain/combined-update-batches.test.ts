@@ -44,14 +44,18 @@ function standIn(role: string, mapped: string): string {
   ]);
 }
 
+/** The two generated roles the combined playbook runs, one play each. */
+type Role = 'edpm_update_system' | 'edpm_update_services';
+const isRole = (name: string): name is Role => name === 'edpm_update_system' || name === 'edpm_update_services';
+
 interface Run {
   readonly status: number | null;
   /** Per role: the batches as the role saw them, in order (each the hosts of ansible_play_batch). */
-  readonly batches: Record<string, string[][]>;
+  readonly batches: Record<Role, string[][]>;
   /** Per role: the hosts that ran it (sorted: within a batch, hosts report in any order). */
-  readonly ran: Record<string, string[]>;
+  readonly ran: Record<Role, string[]>;
   /** Per role: the value each host saw of its mapped variable. */
-  readonly mapped: Record<string, Set<string>>;
+  readonly mapped: Record<Role, Set<string>>;
   readonly output: string;
 }
 
@@ -59,15 +63,16 @@ function runUpdate(extraVars: Record<string, unknown>, playbook = 'update.yml'):
   // edpm_service_types: as the node set's inventory gives it (the services role's defaults read it)
   const vars = { edpm_service_types: ['ovn', 'nova'], ...extraVars };
   const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), join(layout.dir, 'playbooks', playbook)], work, layout.root);
-  const batches: Record<string, string[][]> = { edpm_update_system: [], edpm_update_services: [] };
-  const ran: Record<string, string[]> = { edpm_update_system: [], edpm_update_services: [] };
-  const mapped: Record<string, Set<string>> = { edpm_update_system: new Set(), edpm_update_services: new Set() };
+  const batches: Record<Role, string[][]> = { edpm_update_system: [], edpm_update_services: [] };
+  const ran: Record<Role, string[]> = { edpm_update_system: [], edpm_update_services: [] };
+  const mapped: Record<Role, Set<string>> = { edpm_update_system: new Set(), edpm_update_services: new Set() };
   for (const m of r.output.matchAll(/"msg": "RAN (\S+) (\S+) BATCH (\S+) MAPPED (.*)"/gu)) {
     const [, role, host, batch, value] = m as unknown as [string, string, string, string, string];
-    ran[role]!.push(host);
-    mapped[role]!.add(value);
-    const last = batches[role]!.at(-1);
-    if (last === undefined || last.join(',') !== batch) batches[role]!.push(batch.split(','));
+    if (!isRole(role)) throw new Error(`a stand-in reported an unknown role ${role}:\n${r.output}`);
+    ran[role].push(host);
+    mapped[role].add(value);
+    const last = batches[role].at(-1);
+    if (last === undefined || last.join(',') !== batch) batches[role].push(batch.split(','));
   }
   for (const hosts of Object.values(ran)) hosts.sort((a, b) => Number(a.slice('compute-'.length)) - Number(b.slice('compute-'.length)));
   return { status: r.status, batches, ran, mapped, output: r.output };
