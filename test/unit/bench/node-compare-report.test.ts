@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script of bench/node/, without types
 import { compareReport, compareRows, median } from '../../../bench/node/compare-report.mjs';
 
 // Lines as bench/node/compare.sh writes them: phase, run, variant, then the
@@ -21,21 +20,27 @@ const RESULTS = [
 
 describe('bench:node --compare report', () => {
   const rows = compareRows(RESULTS);
+  /** The row of phase, run and part; fails when the report has none. */
+  const rowOf = (key: string) => {
+    const row = rows.find((r) => `${r.phase} ${r.run} ${r.part}` === key);
+    if (row === undefined) throw new Error(`no row "${key}" in the report`);
+    return row;
+  };
   it('pairs the two roles per phase and run, the median of repeated runs, the ratio generated / hand-written', () => {
-    expect(rows.map((r: any) => `${r.phase} ${r.run} ${r.part}`)).toEqual([
+    expect(rows.map((r) => `${r.phase} ${r.run} ${r.part}`)).toEqual([
       'update_system update whole',
       'update_system rerun whole',
       'update_services update whole',
       'update_services update own',
     ]);
-    const rerun = rows[1];
+    const rerun = rowOf('update_system rerun whole');
     expect(rerun.generated).toEqual({ seconds: 2.7, nodeTasks: 2, runs: 3 });
     expect(rerun.handwritten).toEqual({ seconds: 3.6, nodeTasks: 3, runs: 3 });
     expect(rerun.ratio).toBeCloseTo(0.75, 5);
     expect(rerun.taskRatio).toBeCloseTo(2 / 3, 5);
   });
   it('gives the role\'s own part apart when service roles ran: the whole minus their tasks', () => {
-    const own = rows[3];
+    const own = rowOf('update_services update own');
     expect(own.handwritten).toEqual({ seconds: 10, nodeTasks: 3, runs: 1 });
     expect(own.generated).toEqual({ seconds: 7, nodeTasks: 3, runs: 1 });
     expect(own.ratio).toBeCloseTo(0.7, 5);

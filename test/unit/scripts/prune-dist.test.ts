@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script of scripts/, without types
 import { tscOutputs } from '../../../scripts/prune-dist.mjs';
 import { ROOT } from '../../support/paths.js';
 

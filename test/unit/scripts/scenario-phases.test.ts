@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script of scripts/, without types
 import { phasesOf } from '../../../scripts/scenario-phases.mjs';
 
 // An excerpt of a real scenario log (molecule/run-scenario.sh, Molecule
