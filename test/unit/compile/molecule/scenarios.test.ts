@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compilePlan } from '../../../../src/compile/compile-plan.js';
 import { contractsSkipTags } from '../../../../src/compile/molecule/contracts-scenario-data.js';
+import type { FileTree } from '../../../../src/model/file-tree.js';
 import type { UpdatePlan } from '../../../../src/model/plan.js';
 import { loadPlanFile } from '../../../../src/plan/load.js';
 import { DEFAULT_PLAN, ROOT } from '../../../support/paths.js';
@@ -68,7 +69,7 @@ describe('the update_services scenario data', () => {
 
 const SYSTEM = 'edpm_update_system/molecule';
 /** The platform groups of a scenario's molecule.yml: the nodes the data must describe. */
-const platformGroups = (tree: Map<string, string>, scenario: string): string[] =>
+const platformGroups = (tree: FileTree, scenario: string): string[] =>
   (yamlOf(tree, `${SYSTEM}/${scenario}/molecule.yml`).platforms as { groups: string[] }[]).flatMap((p) => p.groups);
 
 describe('the update-system scenario data', () => {
@@ -186,7 +187,7 @@ describe('the rollout scenarios data', () => {
 
   it("describes the progress record the role writes: its file, and each field's value in the role's record", () => {
     expect(rollout.progress.file).toBe(record.dest);
-    const fields = record.content.match(/^\{\{ \{(.*)\} \| to_nice_json \}\}\n$/u)[1].split(', ').map((f: string) => f.split(': ')[0].replaceAll("'", ''));
+    const fields = record.content.match(/^\{\{ \{(.*)\} \| to_nice_json \}\}\n$/u)[1].split(', ').map((f: string) => f.replace(/: .*$/su, '').replaceAll("'", ''));
     expect(Object.keys(rollout.progress.record).sort()).toEqual(fields.sort());
     expect(record.content).toContain(`'phase': '${rollout.progress.record.phase}'`);
     expect(record.content).toContain(`'plan': '${rollout.progress.record.plan}'`);
