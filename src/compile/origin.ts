@@ -5,6 +5,8 @@
  * the data, and the bytes made from it, are the same with or without them.
  */
 
+import type { RoleTasks, UpdatePlan } from '../model/plan.js';
+
 /** The plan entry (a JSON pointer; '' for none: fixed text of the compiler) and the rule that applied. */
 export interface Origin {
   readonly pointer: string;
@@ -20,6 +22,12 @@ export interface PlanItem {
 /** The plan's lists of update-services steps, as origins name them. */
 export const ALWAYS_BEFORE = '/updateServices/alwaysBefore';
 export const CONTAINER_STEPS = '/updateServices/containerSteps';
+
+/** The steps of update-services in plan order (every-node steps, then container steps), each with its item of the plan. */
+export function stepItems(plan: UpdatePlan): { readonly step: RoleTasks; readonly at: PlanItem }[] {
+  const s = plan.updateServices;
+  return [...s.alwaysBefore.map((step, index) => ({ step, at: { list: ALWAYS_BEFORE, index } })), ...s.containerSteps.map((step, index) => ({ step, at: { list: CONTAINER_STEPS, index } }))];
+}
 
 /**
  * The origin of an item of a plan list, or of a member inside that item

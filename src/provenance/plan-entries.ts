@@ -47,6 +47,16 @@ export class PlanEntry {
     this.kind = isMap(node) ? MAPPING : isSeq(node) ? SEQUENCE : OTHER;
   }
 
+  /** The entry of the node's item at `item` in `node.items` (a mapping's pair's value, a sequence's item), made when first asked for. */
+  child(item: number): PlanEntry {
+    let next = this.items[item];
+    if (next === undefined) {
+      next = new PlanEntry(this.kind === MAPPING ? (this.node as YAMLMap).items[item]!.value : (this.node as YAMLSeq).items[item]);
+      this.items[item] = next;
+    }
+    return next;
+  }
+
   /** A mapping's keys as pointer segments name them (`String` of the key's value; null: not a scalar). */
   keys(): readonly (string | null)[] {
     this.keyTexts ??= (this.node as YAMLMap).items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : null));
@@ -133,13 +143,7 @@ export class PlanEntries {
         break;
       }
       if (at >= ITEM_NOT_CANONICAL) canonical = false;
-      const item = at & ITEM_INDEX;
-      let next = entry.items[item];
-      if (next === undefined) {
-        next = new PlanEntry(entry.kind === MAPPING ? (entry.node as YAMLMap).items[item]!.value : (entry.node as YAMLSeq).items[item]);
-        entry.items[item] = next;
-      }
-      entry = next;
+      entry = entry.child(at & ITEM_INDEX);
       d++;
       entries[d] = entry;
       ends[d] = end;
@@ -204,13 +208,12 @@ export class PlanEntries {
 /** The entry of item `index` of a sequence entry; null when there is none. */
 function childAt(entry: PlanEntry, index: number): PlanEntry | null {
   if (entry.kind !== SEQUENCE) return null;
-  let next = entry.items[index];
-  if (next !== undefined) return next;
-  const items = (entry.node as YAMLSeq).items;
-  if (!Number.isInteger(index) || index < 0 || index >= items.length || items[index] === undefined) return null;
-  next = new PlanEntry(items[index]);
-  entry.items[index] = next;
-  return next;
+  // (an item reached before is there)
+  if (entry.items[index] === undefined) {
+    const items = (entry.node as YAMLSeq).items;
+    if (!Number.isInteger(index) || index < 0 || index >= items.length || items[index] === undefined) return null;
+  }
+  return entry.child(index);
 }
 
 /** The entry of a mapping entry's member `key` (its first pair, as `itemAt` finds it); null when there is none. */
@@ -219,13 +222,8 @@ function memberAt(entry: PlanEntry, key: string): PlanEntry | null {
   const keys = entry.keys();
   for (let k = 0; k < keys.length; k++) {
     if (keys[k] !== key) continue;
-    let next = entry.items[k];
-    if (next !== undefined) return next;
-    const value: unknown = (entry.node as YAMLMap).items[k]!.value;
-    if (value === undefined) return null;
-    next = new PlanEntry(value);
-    entry.items[k] = next;
-    return next;
+    // (a pair without a value holds none, and one reached before has one)
+    return entry.items[k] === undefined && (entry.node as YAMLMap).items[k]!.value === undefined ? null : entry.child(k);
   }
   return null;
 }

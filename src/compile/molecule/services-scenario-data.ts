@@ -7,7 +7,7 @@
  */
 import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { UPDATE_SERVICES_ROLE } from '../../model/roles.js';
-import { ALWAYS_BEFORE, CONTAINER_STEPS, itemOrigin, recordMemberOrigin, recordOrigin, type Origin, type PlanItem } from '../origin.js';
+import { CONTAINER_STEPS, itemOrigin, recordMemberOrigin, recordOrigin, stepItems, type Origin, type PlanItem } from '../origin.js';
 
 /** Service types the scenario runs when the plan has them: one of each kind of step, and some left out. */
 const PREFERRED_RUNNING = ['ovn', 'neutron-metadata', 'nova', 'telemetry'];
@@ -135,12 +135,11 @@ export function scenarioDataOrigins(plan: UpdatePlan): ScenarioDataOrigins {
   const s = plan.updateServices;
   // Each lookup by a map made once: a 5,000-service plan asks for thousands.
   const items = new Map<RoleTasks, PlanItem>();
-  s.alwaysBefore.forEach((step, i) => items.set(step, { list: ALWAYS_BEFORE, index: i }));
-  s.containerSteps.forEach((step, i) => {
-    if (!items.has(step)) items.set(step, { list: CONTAINER_STEPS, index: i });
-  });
   const firstStepOfRole = new Map<string, RoleTasks>();
-  for (const step of [...s.alwaysBefore, ...s.containerSteps]) if (!firstStepOfRole.has(step.role)) firstStepOfRole.set(step.role, step);
+  for (const { step, at } of stepItems(plan)) {
+    if (!items.has(step)) items.set(step, at);
+    if (!firstStepOfRole.has(step.role)) firstStepOfRole.set(step.role, step);
+  }
   const firstIndexOfType = new Map<string, number>();
   s.containerSteps.forEach((step, i) => {
     if (!firstIndexOfType.has(step.serviceType)) firstIndexOfType.set(step.serviceType, i);

@@ -8,7 +8,7 @@ import type { RoleTasks, UpdatePlan } from '../../model/plan.js';
 import { roleTags, serviceRoleTag, stepTag, UPDATE_SERVICES_PHASE, UPDATE_SERVICES_ROLE } from '../../model/roles.js';
 import { compileContext, type CompileContext } from '../compile-context.js';
 import { gatherLocalFactsTask, IS_PACKAGE_MODE } from '../gather-facts.js';
-import { ALWAYS_BEFORE, CONTAINER_STEPS, itemOrigin, recordListOrigins, recordOrigin, recordWholeItems, type Origin, type PlanItem } from '../origin.js';
+import { ALWAYS_BEFORE, CONTAINER_STEPS, itemOrigin, recordListOrigins, recordOrigin, recordWholeItems, stepItems, type Origin, type PlanItem } from '../origin.js';
 import { GENERATED_HEADER } from '../generated-header.js';
 import { roleScenarios } from '../molecule/scenarios.js';
 import { rolloutScenarios } from '../molecule/rollout-scenario-data.js';
@@ -211,14 +211,8 @@ export function stepPurpose(serviceType: string | null): string {
 
 /** The roles the steps include, in order, once each, with the plan entry of the first step including each. */
 function firstSteps(plan: UpdatePlan): Map<string, PlanItem> {
-  const s = plan.updateServices;
   const out = new Map<string, PlanItem>();
-  s.alwaysBefore.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, { list: ALWAYS_BEFORE, index: i });
-  });
-  s.containerSteps.forEach((step, i) => {
-    if (!out.has(step.role)) out.set(step.role, { list: CONTAINER_STEPS, index: i });
-  });
+  for (const { step, at } of stepItems(plan)) if (!out.has(step.role)) out.set(step.role, at);
   return out;
 }
 
@@ -277,11 +271,9 @@ function readmeOrigins(plan: UpdatePlan, context: CompileContext): { text: strin
   const s = plan.updateServices;
   const files = (step: RoleTasks) => readmeTaskFiles(step, context).map((f) => `${f.file}${f.become ? ' (become)' : ''}`).join(', ');
   const row = (type: string | null, step: RoleTasks) => `| ${type === null ? '(every node)' : `\`${type}\``} | \`${plan.collection}.${step.role}\` | ${files(step)} |`;
-  const diagram = [...s.alwaysBefore, ...s.containerSteps].map((_, k) => ({
+  const diagram = stepItems(plan).map(({ at }, k) => ({
     text: ` --> step${k}["`,
-    origin: k < s.alwaysBefore.length
-      ? itemOrigin({ list: ALWAYS_BEFORE, index: k }, 'a step of the README flowchart: an every-node step of the plan')
-      : itemOrigin({ list: CONTAINER_STEPS, index: k - s.alwaysBefore.length }, 'a step of the README flowchart: a container step of the plan'),
+    origin: itemOrigin(at, at.list === ALWAYS_BEFORE ? 'a step of the README flowchart: an every-node step of the plan' : 'a step of the README flowchart: a container step of the plan'),
   }));
   return [
     ...diagram,
