@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the CLI (see src/cli/program-bundle.ts): the program into one
 // CommonJS script, dist/edpm-rolegen-program.cjs (loading one file instead
 // of ~150 modules), and the package's bin, dist/edpm-rolegen.mjs, which
@@ -7,12 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'linked', logLevel: 'warning' };
 
 // commander loads node:child_process at its start, for subcommands that are
 // separate executables (which this CLI has none of): loading it (and net,
 // dgram... with it) was a tenth of the program's start-up. Commander gets
 // a stand-in that loads the real module on its first use.
+/** @type {import('esbuild').Plugin} */
 const lazyChildProcess = {
   name: 'lazy-child-process-for-commander',
   setup(b) {

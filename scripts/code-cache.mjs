@@ -1,3 +1,4 @@
+// @ts-check
 // Makes dist/edpm-rolegen-program.code-cache: loads the bundled program as
 // the executable does (dist/src/cli/program-bundle.js), runs what users run
 // most, a build of the built-in plan (into a new folder, then again, up to

@@ -1,3 +1,4 @@
+// @ts-check
 // npm run compile, between tsc and the bundle: leaves in dist/ only what a
 // compile from an empty dist/ would make, so that a source deleted or
 // renamed leaves no .js behind that imports, tests or `npm run bench`
@@ -22,7 +23,11 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:f
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The files tsc writes for the tsconfig.json of `root` (absolute paths), its build info included. */
+/**
+ * The files tsc writes for the tsconfig.json of `root` (absolute paths), its build info included.
+ * @param {string} root
+ * @returns {{ outDir: string, buildInfo: string | null, outputs: Set<string> }}
+ */
 export function tscOutputs(root) {
   const config = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
   const options = config.compilerOptions ?? {};
@@ -37,7 +42,7 @@ export function tscOutputs(root) {
   for (const pattern of config.include ?? []) {
     const m = /^([\w.-]+(?:\/[\w.-]+)*)\/\*\*\/\*\.(ts|js)$/u.exec(pattern);
     if (m === null) throw new Error(`prune-dist: include pattern ${JSON.stringify(pattern)} is not of the form DIR/**/*.ts or DIR/**/*.js, the only ones it reads`);
-    const [, dir, ext] = m;
+    const [, dir = '', ext] = m;
     if (ext === 'js' && options.allowJs !== true) continue;
     for (const file of filesUnder(join(root, dir))) {
       if (!file.endsWith(`.${ext}`) || file.endsWith('.d.ts') || file.startsWith(outDir + sep)) continue;
@@ -53,9 +58,14 @@ export function tscOutputs(root) {
   return { outDir, buildInfo, outputs };
 }
 
-/** Every file under `dir` (none when it is not there), node_modules left out as tsc leaves it out. */
+/**
+ * Every file under `dir` (none when it is not there), node_modules left out as tsc leaves it out.
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
+  /** @type {string[]} */
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -66,9 +76,16 @@ function filesUnder(dir) {
   return found;
 }
 
-/** Removes from `dir` every file not in `keep`, and the folders left empty (not `dir`); the paths removed. */
+/**
+ * Removes from `dir` every file not in `keep`, and the folders left empty (not `dir`); the paths removed.
+ * @param {string} dir
+ * @param {ReadonlySet<string>} keep
+ * @returns {string[]}
+ */
 export function pruneFolder(dir, keep) {
+  /** @type {string[]} */
   const removed = [];
+  /** @type {(folder: string) => boolean} */
   const walk = (folder) => {
     let kept = 0;
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -89,12 +106,17 @@ export function pruneFolder(dir, keep) {
   return removed;
 }
 
-/** After tsc: outputs missing -> tsc again from no build info; then everything else under outDir removed. */
+/**
+ * After tsc: outputs missing -> tsc again from no build info; then everything else under outDir removed.
+ * @param {string} root
+ * @returns {string[]} the paths removed
+ */
 export function pruneDist(root) {
   const { outDir, buildInfo, outputs } = tscOutputs(root);
   const missing = [...outputs].filter((f) => f !== buildInfo && !existsSync(f));
-  if (missing.length > 0 && buildInfo !== null) {
-    process.stderr.write(`prune-dist: ${relative(root, missing[0])}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''} missing after tsc: compiling again from no build info\n`);
+  const first = missing[0];
+  if (first !== undefined && buildInfo !== null) {
+    process.stderr.write(`prune-dist: ${relative(root, first)}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''} missing after tsc: compiling again from no build info\n`);
     rmSync(buildInfo, { force: true });
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
     if (tsc.status !== 0) process.exit(tsc.status ?? 1);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Prints the table of bench/node/compare.sh from its results file (lines
 // "PHASE RUN VARIANT JSON", JSON from callback_plugins/edpm_bench.py): per
 // phase and run, the tasks that reached the node and the wall time (median
@@ -13,32 +14,62 @@ import { readFileSync } from 'node:fs';
 /** The target of issue 17: generated / hand-written, at most. */
 export const TARGET_RATIO = 0.8;
 
-/** Median of a non-empty list of numbers. */
+/**
+ * One run of a role, as the callback plugin records it.
+ * @typedef {{ seconds: number, node_tasks: number, service_role_seconds?: number, service_role_node_tasks?: number }} RunResult
+ */
+/**
+ * One side of a row: the medians of its runs.
+ * @typedef {{ seconds: number, nodeTasks: number, runs: number }} Side
+ */
+/**
+ * A row of the report.
+ * @typedef {{ phase: string, run: string, part: string, handwritten: Side, generated: Side, ratio: number, taskRatio: number }} CompareRow
+ */
+
+/**
+ * Median of a non-empty list of numbers.
+ * @param {readonly number[]} values
+ * @returns {number}
+ */
 export function median(values) {
+  if (values.length === 0) throw new Error('median of no values');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (/** @type {number} */ i) => /** @type {number} */ (sorted[i]);
+  return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
-/** Rows of the report: one per phase, run and part ("whole", "own"), in the order of the file. */
+/**
+ * Rows of the report: one per phase, run and part ("whole", "own"), in the order of the file.
+ * @param {string} text
+ * @returns {CompareRow[]}
+ */
 export function compareRows(text) {
+  /** @type {Map<string, { phase: string, run: string, handwritten: RunResult[], generated: RunResult[] }>} */
   const groups = new Map();
   for (const line of text.split('\n')) {
     const m = /^(\S+) (\S+) (handwritten|generated) (\{.*\})$/.exec(line.trim());
     if (m === null) continue;
-    const key = `${m[1]} ${m[2]}`;
-    if (!groups.has(key)) groups.set(key, { phase: m[1], run: m[2], handwritten: [], generated: [] });
-    groups.get(key)[m[3]].push(JSON.parse(m[4]));
+    const [, phase = '', run = '', variant, json = ''] = m;
+    const key = `${phase} ${run}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { phase, run, handwritten: [], generated: [] };
+      groups.set(key, group);
+    }
+    (variant === 'handwritten' ? group.handwritten : group.generated).push(/** @type {RunResult} */ (JSON.parse(json)));
   }
   const rows = [];
   for (const g of groups.values()) {
     if (g.handwritten.length === 0 || g.generated.length === 0) continue;
+    /** @type {[string, (r: RunResult) => number, (r: RunResult) => number][]} */
     const parts = [['whole', (r) => r.seconds, (r) => r.node_tasks]];
     if ([...g.handwritten, ...g.generated].some((r) => (r.service_role_node_tasks ?? 0) > 0)) {
       parts.push(['own', (r) => r.seconds - (r.service_role_seconds ?? 0), (r) => r.node_tasks - (r.service_role_node_tasks ?? 0)]);
     }
     for (const [part, seconds, tasks] of parts) {
-      const side = (list) => ({ seconds: median(list.map(seconds)), nodeTasks: median(list.map(tasks)), runs: list.length });
+      const side = (/** @type {RunResult[]} */ list) => ({ seconds: median(list.map(seconds)), nodeTasks: median(list.map(tasks)), runs: list.length });
       const hw = side(g.handwritten);
       const gen = side(g.generated);
       rows.push({ phase: g.phase, run: g.run, part, handwritten: hw, generated: gen, ratio: gen.seconds / hw.seconds, taskRatio: gen.nodeTasks / hw.nodeTasks });
@@ -47,11 +78,15 @@ export function compareRows(text) {
   return rows;
 }
 
-/** The report's text. */
+/**
+ * The report's text.
+ * @param {readonly CompareRow[]} rows
+ * @returns {string}
+ */
 export function compareReport(rows) {
   const lines = ['phase            run     part   hand-written (stand-in)   generated                 generated/hand-written: time, node tasks'];
   for (const r of rows) {
-    const cell = (s) => `${String(s.nodeTasks).padStart(2)} node tasks ${s.seconds.toFixed(1).padStart(5)} s`.padEnd(26);
+    const cell = (/** @type {Side} */ s) => `${String(s.nodeTasks).padStart(2)} node tasks ${s.seconds.toFixed(1).padStart(5)} s`.padEnd(26);
     const median = r.generated.runs > 1 ? `, median of ${r.generated.runs}` : '';
     lines.push(
       `${r.phase.padEnd(16)} ${r.run.padEnd(7)} ${r.part.padEnd(6)} ${cell(r.handwritten)} ${cell(r.generated)} ${r.ratio.toFixed(2)}x, ${r.taskRatio.toFixed(2)}x (target <= ${TARGET_RATIO.toFixed(2)}${median})`,
@@ -61,5 +96,10 @@ export function compareReport(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(compareReport(compareRows(readFileSync(process.argv[2], 'utf8'))));
+  const results = process.argv[2];
+  if (results === undefined) {
+    process.stderr.write('usage: compare-report.mjs RESULTS\n');
+    process.exit(2);
+  }
+  console.log(compareReport(compareRows(readFileSync(results, 'utf8'))));
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Test-only entry for the crash-safety test: `node crash-build.mjs PLAN OUT STEP:N`
  * compiles PLAN and writes it to OUT like `edpm-rolegen build` (with the
@@ -17,6 +18,7 @@ if (plan === undefined || out === undefined) {
   process.stderr.write('usage: crash-build.mjs PLAN OUT [STEP:N]\n');
   process.exit(2);
 }
+/** @type {((step: string) => void) | undefined} */
 let onStep;
 if (at !== undefined) {
   const [step, nth] = at.split(':');

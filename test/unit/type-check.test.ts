@@ -5,15 +5,18 @@
  * a changed type would show only when it ran, and some did not run at all
  * (the matrix). tsconfig.test.json checks the whole project, every
  * TypeScript file under test/ and the Vitest configs included, with
- * tsconfig.json's options; it emits nothing (dist/ stays what the build
- * makes) and keeps its incremental build info under .cache/tsc/ (not
+ * tsconfig.json's options, and the project's JavaScript modules (the
+ * `.mjs` scripts under scripts/, bench/ and test/, which the tests import or
+ * run): each opts in with `// @ts-check` and types its functions in JSDoc
+ * (tsconfig.json's `checkJs` is off, for the generated `.js` of src/). It
+ * emits nothing (dist/ stays what the build makes) and keeps its incremental build info under .cache/tsc/ (not
  * committed). Its one other option, lib ES2023 (tsconfig.json's target
  * ES2022 implies lib ES2022 and the DOM): the tests run only on Node
  * (>= 20.19, package.json's engines), which has all of ES2023
  * (`findLastIndex`, `toSorted`, ...) and no DOM.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,12 +39,18 @@ function parsedConfig(name: string): import('typescript').ParsedCommandLine {
   return config;
 }
 
-/** The TypeScript sources (not JavaScript) under `dir`, absolute paths. */
-function typescriptFilesUnder(dir: string): string[] {
+/** The files under `dir` whose names `pattern` matches, absolute paths (node_modules left out). */
+function filesUnder(dir: string, pattern: RegExp): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.[cm]?tsx?$/u.test(f))
+    .filter((f) => pattern.test(f) && !f.split('/').includes('node_modules'))
     .map((f) => join(ROOT, dir, f));
 }
+
+/** The TypeScript sources (not JavaScript) under `dir`, absolute paths. */
+const typescriptFilesUnder = (dir: string): string[] => filesUnder(dir, /\.[cm]?tsx?$/u);
+
+/** The project's JavaScript modules: the `.mjs` files under scripts/, bench/ and test/. */
+const javascriptModules = (): string[] => ['scripts', 'bench', 'test'].flatMap((dir) => filesUnder(dir, /\.mjs$/u));
 
 describe(`the type check of the tests (${TEST_CONFIG})`, () => {
   it('covers everything tsconfig.json compiles, every TypeScript file under test/ and the Vitest configs', () => {
@@ -51,6 +60,16 @@ describe(`the type check of the tests (${TEST_CONFIG})`, () => {
     const vitestConfigs = readdirSync(ROOT).filter((f) => /^vitest\..*\.[cm]?ts$/u.test(f)).map((f) => join(ROOT, f));
     expect(vitestConfigs).toContain(join(ROOT, 'vitest.config.ts'));
     expect([...parsedConfig('tsconfig.json').fileNames, ...tests, ...vitestConfigs].filter((f) => !checked.has(f))).toEqual([]);
+  });
+
+  it('checks every .mjs module of scripts/, bench/ and test/: each is in it and opts in with // @ts-check', () => {
+    const checked = new Set(parsedConfig(TEST_CONFIG).fileNames);
+    const modules = javascriptModules();
+    expect(modules.length).toBeGreaterThanOrEqual(6);
+    expect(modules.filter((f) => !checked.has(f))).toEqual([]);
+    // (after a shebang, if any: tsc reads the directive among the comments before the first statement)
+    const optedOut = modules.filter((f) => !/^(#![^\n]*\n)?\/\/ @ts-check\n/u.test(readFileSync(f, 'utf8')));
+    expect(optedOut).toEqual([]);
   });
 
   it("has tsconfig.json's options (its strictness), but for the four that make it a check of the tests", () => {
