@@ -8,8 +8,10 @@
  * tsconfig.json's options, and the project's JavaScript modules (the
  * `.mjs` scripts under scripts/, bench/ and test/, which the tests import or
  * run): each opts in with `// @ts-check` and types its functions in JSDoc
- * (tsconfig.json's `checkJs` is off, for the generated `.js` of src/). It
- * emits nothing (dist/ stays what the build makes) and keeps its incremental build info under .cache/tsc/ (not
+ * (tsconfig.json's `checkJs` is off, for the generated `.js` of src/); two
+ * of them import the built library, whose declarations the suite's global
+ * setup builds into dist/ first. It emits nothing (dist/ stays what the
+ * build makes) and keeps its incremental build info under .cache/tsc/ (not
  * committed). Its one other option, lib ES2023 (tsconfig.json's target
  * ES2022 implies lib ES2022 and the DOM): the tests run only on Node
  * (>= 20.19, package.json's engines), which has all of ES2023

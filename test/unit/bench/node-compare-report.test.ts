@@ -54,5 +54,7 @@ describe('bench:node --compare report', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+    // (no runs has no median: an error, where the report once printed NaN)
+    expect(() => median([])).toThrow(/median of no values/u);
   });
 });
