@@ -2,7 +2,11 @@
  * Where `init` and `import` put the plan they make, and `rollout` and
  * `resume` their deployments: stdout without `--out`; else a file, never
  * a folder, never overwritten without `--force`, written to a temporary
- * file beside it and renamed, so never half-written.
+ * file beside it and renamed, so never half-written. The rename replaces
+ * whatever has the name, so an `--out` that is a symbolic link, a device,
+ * a FIFO or a socket is refused even with `--force`: renamed over, a link
+ * would become a file (its target left as it was) and `/dev/stdout` or
+ * `/dev/null` a regular file, for every program on the machine.
  */
 import { lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -17,6 +21,10 @@ import type { CliIo } from './io.js';
 export function checkPlanOutput(out: string, force: boolean, what: OutputKind = PLAN_FILE): void {
   const existing = kindOf(out);
   if (existing === 'folder') throw new InputError([fileError(out, `is a folder; give the path of the ${what.name} to write, e.g. ${what.example}`)]);
+  if (existing === 'link') throw new InputError([fileError(out, `is a symbolic link; give the file it points to, or another path for the ${what.name}`)]);
+  if (existing === 'special') {
+    throw new InputError([fileError(out, `is not a regular file (a device, FIFO or socket); leave out --out to print the ${what.name} to standard output, or give the path of a file, e.g. ${what.example}`)]);
+  }
   if (existing === 'other' && !force) {
     throw new InputError([fileError(out, 'the file exists; use --force to overwrite it')]);
   }
@@ -57,9 +65,12 @@ export function writeWholeFile(out: string, text: string, force: boolean, what: 
   }
 }
 
-function kindOf(path: string): 'folder' | 'other' | null {
+function kindOf(path: string): 'folder' | 'link' | 'special' | 'other' | null {
   try {
-    return lstatSync(path).isDirectory() ? 'folder' : 'other';
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) return 'folder';
+    if (stat.isSymbolicLink()) return 'link';
+    return stat.isFile() ? 'other' : 'special';
   } catch {
     return null;
   }
