@@ -3,7 +3,7 @@
  * and what to do, names escaped, usage when there is nothing to do.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,25 @@ describe('a reader that stops early', () => {
     const head = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" discover --roles "${ROLES}" --json | head -1`], { encoding: 'utf8' });
     expect(head.stdout).toBe('{\n');
     expect(head.stderr).toBe('');
+  });
+});
+
+describe('standard output that cannot be written', () => {
+  // /dev/full fails every write with ENOSPC: a redirection (`init ... > plan.yaml`) onto a full disk.
+  it('says so in one line on stderr, exit 1, no stack trace', () => {
+    for (const args of [['schema'], ['init', '--roles', ROLES], ['discover', '--roles', ROLES, '--json'], ['show', '--services', 'nova']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect({ args, status: r.status, stderr: r.stderr }).toEqual({
+          args,
+          status: 1,
+          stderr: 'edpm-rolegen: error: cannot write to standard output: no space left on the device (ENOSPC); free some space; what was printed is incomplete\n',
+        });
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 });
 
