@@ -3,7 +3,9 @@
  * `.yaml`, as in edpm-ansible's `roles/`) with fast-glob. The only I/O of
  * roles-tree discovery. Never throws for odd content: bad names, links that
  * loop and files where folders belong become diagnostics; only an unusable
- * root is an InputError.
+ * root is an InputError: missing, unreadable, not a folder, or, holding no
+ * role's task file, a collection or checkout (roles under `roles/`) or one
+ * role's own folder.
  */
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { matchesGrammar, roleName, taskFileName } from '../model/names.js';
 import { containerEvidence } from './container-evidence.js';
 import { ENTRY_POINTS, type RoleFact, type RolesTreeFacts, type TaskFileFact } from './facts.js';
 
-/** Scans `root`; throws InputError when it is missing, unreadable or not a folder. */
+/** Scans `root`; throws InputError when it is missing, unreadable, not a folder, or not the roles folder (misplacedRootHint). */
 export function scanRolesTree(root: string): RolesTreeFacts {
   let entries: Dirent[];
   try {
@@ -64,6 +66,10 @@ export function scanRolesTree(root: string): RolesTreeFacts {
     }
     list.push({ base, file });
   }
+  if (![...found.values()].some((list) => list.length > 0)) {
+    const hint = misplacedRootHint(root);
+    if (hint !== null) throw new InputError([fileError(root, hint)]);
+  }
   for (const role of roleDirs) {
     const tasks = join(root, role, 'tasks');
     try {
@@ -81,6 +87,22 @@ export function scanRolesTree(root: string): RolesTreeFacts {
     return { name, path, taskFiles: hasEntryPoint ? taskFiles.map((t) => withContainers(path, t, warn)) : taskFiles };
   });
   return { root, roles, problems };
+}
+
+/**
+ * Why a root with no role's task files is not the roles folder, when its
+ * layout says where that is: a collection or an edpm-ansible checkout (the
+ * roles under `roles/`), or one role's own folder (with `tasks/`). Scanned
+ * as it is, such a root has no role: discover would report every plan role
+ * missing, and init would write a plan without a container step.
+ */
+function misplacedRootHint(root: string): string | null {
+  const taskFilesUnder = (pattern: string): boolean =>
+    fg.sync([`${pattern}/*.yml`, `${pattern}/*.yaml`], { cwd: root, onlyFiles: true, followSymbolicLinks: true, suppressErrors: true, dot: false }).length > 0;
+  const none = 'no role here (no <role>/tasks/*.yml)';
+  if (taskFilesUnder('roles/*/tasks')) return `${none}; this folder holds its roles under roles/ (a collection, or an edpm-ansible checkout): give that roles folder, ${join(root, 'roles')}`;
+  if (taskFilesUnder('tasks')) return `${none}; this is the folder of one role (it has tasks/): give the folder that holds the roles, ${join(root, '..')}`;
+  return null;
 }
 
 /** A task file with what its text says about containers (null when it cannot be read: reported). */

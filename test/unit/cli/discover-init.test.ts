@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,45 @@ describe('edpm-rolegen init', () => {
     expect(readFileSync(out, 'utf8')).toBe('mine\n');
     expect((await runRolegen(['init', '--roles', FIXTURE, '--out', out, '--force'])).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+});
+
+describe('a roles path that is not the roles folder', () => {
+  // The layout of an edpm-ansible checkout (or of an installed collection):
+  // its roles under roles/, here a copy of the fixture roles tree.
+  function collection(): string {
+    const root = join(dir, 'edpm-ansible');
+    cpSync(FIXTURE, join(root, 'roles'), { recursive: true });
+    return root;
+  }
+
+  it('a checkout or collection holding roles/: discover, init, build and show name the roles folder, exit 2, nothing written', async () => {
+    const root = collection();
+    const expected = `${root}:1:1: error: no role here (no <role>/tasks/*.yml); this folder holds its roles under roles/ (a collection, or an edpm-ansible checkout): give that roles folder, ${join(root, 'roles')}\n`;
+    const out = join(dir, 'plan.yaml');
+    for (const args of [
+      ['discover', '--roles', root],
+      ['init', '--roles', root, '--out', out],
+      ['build', '--roles', root, '--out', join(dir, 'out')],
+      ['show', '--services', 'nova', '--roles', root],
+    ]) {
+      const r = await runRolegen(args);
+      expect({ args, status: r.status, stderr: r.stderr, stdout: r.stdout }).toEqual({ args, status: 2, stderr: expected, stdout: '' });
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it("one role's own folder: names the folder that holds it", async () => {
+    const role = join(collection(), 'roles', 'edpm_nova');
+    const r = await runRolegen(['discover', '--roles', role]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${role}:1:1: error: no role here (no <role>/tasks/*.yml); this is the folder of one role (it has tasks/): give the folder that holds the roles, ${join(role, '..')}\n`);
+  });
+
+  it('an empty folder is still an empty roles tree (every plan role missing, exit 1)', async () => {
+    const r = await runRolegen(['discover', '--roles', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/\n0 roles; 12 errors, 0 warnings, 0 notes\n$/u);
   });
 });
