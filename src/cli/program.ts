@@ -136,7 +136,7 @@ export async function runCli(args: readonly string[], io: CliIo, identity?: Prog
     .command('explain')
     .description('print the plan entry behind a generated file line (FILE:LINE, as Ansible and linters print it), or every generated line a plan line made (PLAN:LINE)')
     .argument('<target>', 'FILE[:LINE] of a generated file, or PLAN:LINE')
-    .addOption(new Option('-o, --out <dir>', 'output folder (default: the one holding FILE, else dist-roles/ of the package)'))
+    .addOption(new Option('-o, --out <dir>', 'output folder (default: the one holding FILE, else dist-roles/ in the current folder)'))
     .option('--json', 'print JSON for machines')
     .action(async (target: string, opts: { out?: string; json?: boolean }) => {
       const { explainCommand } = await import('./explain-command.js');

@@ -114,7 +114,15 @@ export function generatedFileOf(out: OutputProvenance, file: string): string | n
 export function explainGenerated(out: OutputProvenance, file: string, line: number | null): Explanation[] {
   const rel = generatedFileOf(out, file);
   const runs = rel === null ? undefined : out.map.files.get(rel);
-  if (rel === null || runs === undefined) throw new InputError([fileError(file, `not a file edpm-rolegen generated in ${out.root}, nor a copy of one (a path ending in one of its files)`)]);
+  if (rel === null || runs === undefined) {
+    // Neither generated here nor this folder's plan: often the plan of another output folder (`explain my-plan.yaml:47` with ./dist-roles built from another plan).
+    throw new InputError([
+      fileError(
+        file,
+        `not a file edpm-rolegen generated in ${out.root}, nor a copy of one (a path ending in one of its files), nor the plan it was built from (${out.planPath}); give --out the output folder that this file was generated in or, for a plan, built from`,
+      ),
+    ]);
+  }
   if (line !== null) {
     checkLineNumber(file, line);
     const origin = originOfLine(out.map, rel, line);

@@ -77,6 +77,21 @@ describe('explain PLAN:LINE', () => {
     expect(r.stdout).toBe(`${plan}:1: no generated line comes from here\n`);
   });
 
+  it('the line of a plan that is not the default output folder\'s: refused, exit 2, naming the plan that folder was built from and --out', async () => {
+    // The user built --plan plan.yaml --out out, then asks without --out: ./dist-roles (here the checkout's) was built from the built-in plan.
+    const r = await runRolegen(['explain', `${plan}:47`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `${plan}:1:1: error: not a file edpm-rolegen generated in ${DIST_ROLES}, nor a copy of one (a path ending in one of its files), nor the plan it was built from (${DEFAULT_PLAN}); give --out the output folder that this file was generated in or, for a plan, built from\n`,
+    );
+    // --help says where that default folder is: the current folder's dist-roles/ (it said "of the package").
+    const help = await runRolegen(['explain', '--help']);
+    expect(help.stdout.replace(/\s+/gu, ' ')).toContain('output folder (default: the one holding FILE, else dist-roles/ in the current folder)');
+    const withOut = await runRolegen(['explain', '--out', out, `${plan}:47`]);
+    expect(withOut.status).toBe(0);
+    expect(withOut.stdout).toMatch(/\/updateServices\/containerSteps\/1\/tasks\/1 -> .*containers\.yml:54-70: include of a task file of a container step/u);
+  });
+
   it('the plan through a symbolic link to it', async () => {
     const link = join(dir, 'link.yaml');
     symlinkSync(plan, link);
@@ -176,7 +191,9 @@ describe('explain a copy of a generated file: the task path Ansible prints from 
     const other = join(dir, 'collection', 'ansible_collections', 'osp', 'edpm', 'roles', 'edpm_nova', 'tasks', 'update.yml');
     const r = await runRolegen(['explain', '--out', out, `${other}:3`]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${other}:1:1: error: not a file edpm-rolegen generated in ${out}, nor a copy of one (a path ending in one of its files)\n`);
+    expect(r.stderr).toBe(
+      `${other}:1:1: error: not a file edpm-rolegen generated in ${out}, nor a copy of one (a path ending in one of its files), nor the plan it was built from (${plan}); give --out the output folder that this file was generated in or, for a plan, built from\n`,
+    );
   });
 });
 
