@@ -218,7 +218,8 @@ function parseYaml(text: string, file: string, group: string | undefined): NodeL
     const children = g.get('children', true);
     if (isMap(children)) for (const pair of children.items) if (isScalar(pair.key)) hostsOf(String(pair.key.value), visiting);
   };
-  if (group === undefined) {
+  // `all` is Ansible's implicit group of every host, written or not (as the INI reader takes it).
+  if (group === undefined || (group === 'all' && !groups.has('all'))) {
     const visiting = new Set<string>();
     for (const name of groups.keys()) hostsOf(name, visiting);
   } else {

@@ -45,6 +45,14 @@ networkers:
     expect(diagnostics(() => parseNodeList(yamlInventory, 'inventory.yml', 'nope'))).toMatch(/^inventory\.yml:1:1: error: no group "nope" in the inventory/);
   });
 
+  it('takes --group all as Ansible does: every host, whether or not the inventory writes the group all', () => {
+    // Without an all: key (it was refused: no group "all"), and with one, as an INI inventory already was.
+    expect(parseNodeList(yamlInventory, 'inventory.yml', 'all').nodes).toEqual(['edpm-compute-0', 'edpm-compute-1', 'edpm-networker-0', 'edpm-networker-1']);
+    const written = `all:\n  children:\n${yamlInventory.replace(/^(?=.)/gmu, '    ')}`;
+    expect(parseNodeList(written, 'inventory.yml', 'all').nodes).toEqual(['edpm-compute-0', 'edpm-compute-1', 'edpm-networker-0', 'edpm-networker-1']);
+    expect(parseNodeList('[computes]\ncompute-0\n[networkers]\nnet-0\n', 'hosts.ini', 'all').nodes).toEqual(['compute-0', 'net-0']);
+  });
+
   it('reads an INI inventory with [group], [group:vars] and [group:children]', () => {
     const ini = '[computes]\ncompute-0 ansible_host=10.0.0.1\ncompute-1\n\n[computes:vars]\nfoo=bar\n\n[edpm:children]\ncomputes\nnetworkers\n\n[networkers]\nnet-0\n';
     expect(parseNodeList(ini, 'hosts.ini')).toEqual({ file: 'hosts.ini', nodes: ['compute-0', 'compute-1', 'net-0'], format: 'ini-inventory' });
