@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { collectionName, matchesGrammar, packagePattern, roleName, serviceType as serviceTypeGrammar, taskFileName } from '../model/names.js';
 import { fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { yamlErrorMessage } from '../core/yaml-error.js';
 import { describeIoError } from '../core/io-error.js';
 import { decodeUtf8 } from '../core/utf8-text.js';
 import { UPDATE_SERVICES_VARS } from '../compile/roles/update-services.js';
@@ -189,7 +190,7 @@ function parseYamlText(path: string, text: string): YamlFile {
     throw new InputError(
       doc.errors.map((e) => {
         const p = lines.linePos(e.pos[0]);
-        return { severity: 'error' as const, file: path, line: p.line, col: p.col, path: '', message: `invalid YAML: ${e.message.split('\n')[0] ?? ''}` };
+        return { severity: 'error' as const, file: path, line: p.line, col: p.col, path: '', message: yamlErrorMessage(e, 'a task file') };
       }),
     );
   }

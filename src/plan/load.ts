@@ -6,6 +6,7 @@
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { diagnosticAt, fileError, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { yamlErrorMessage } from '../core/yaml-error.js';
 import validatePlanFile from './plan-validator.generated.js';
 import { normalizePlan } from './normalize.js';
 import type { SourceMap } from './source-map.js';
@@ -140,7 +141,7 @@ export function parsePlanDocument(text: string, file: string): { source: SourceM
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: Diagnostic[] = doc.errors.map((e) => diagnosticAt(file, lines.linePos(e.pos[0]), yamlMessage(e.message)));
+  const problems: Diagnostic[] = doc.errors.map((e) => diagnosticAt(file, lines.linePos(e.pos[0]), yamlErrorMessage(e, 'a plan file')));
   // Tags (!unsafe, !!python/..., custom ones) have no place in a plan: refuse them rather than guess.
   visitTags(doc, (offset, tag) => {
     problems.push(diagnosticAt(file, lines.linePos(offset), `YAML tags are not allowed in a plan (found ${tag})`));
@@ -237,6 +238,3 @@ function positionOfOffset(text: string, offset: number): { line: number; col: nu
   return { line, col: offset - before.lastIndexOf('\n') };
 }
 
-function yamlMessage(message: string): string {
-  return `invalid YAML: ${message.split('\n')[0] ?? message}`;
-}

@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { diagnosticAt, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { yamlErrorMessage } from '../core/yaml-error.js';
 import { matchesGrammar, nodeName } from '../model/names.js';
 
 /** The node list read from a file. */
@@ -167,7 +168,7 @@ function parseYaml(text: string, file: string, group: string | undefined): NodeL
   if (doc.errors.length > 0) {
     throw new InputError(doc.errors.map((e) => {
       const p = lines.linePos(e.pos[0]);
-      return at(file, p.line, p.col, `invalid YAML: ${e.message.split('\n')[0] ?? e.message}`);
+      return at(file, p.line, p.col, yamlErrorMessage(e, 'an inventory'));
     }));
   }
   const problems: Diagnostic[] = [];

@@ -40,6 +40,13 @@ describe('plan loading: errors carry file:line:col, the JSON path and what was e
     expect(first).toMatch(/^broken\.yaml:\d+:\d+: error: invalid YAML: /);
   });
 
+  it('reports a second document as such, not as advice to the parser\'s caller', () => {
+    // It said "Source contains multiple documents; please use YAML.parseAllDocuments()".
+    expect(problems('collection: osp.edpm\n---\nupdateServices:\n  containerSteps: []\n', 'two.yaml')).toEqual([
+      'two.yaml:2:1: error: invalid YAML: a second document starts here (a --- line after content); a plan file is one YAML document: remove the --- line or split the file',
+    ]);
+  });
+
   it('reports duplicate keys', () => {
     expect(problems('updateServices:\n  containerSteps: []\n  containerSteps: []\n')[0]).toMatch(/^plan\.yaml:3:3: error: invalid YAML: .*[Uu]nique/);
   });

@@ -45,6 +45,12 @@ networkers:
     expect(diagnostics(() => parseNodeList(yamlInventory, 'inventory.yml', 'nope'))).toMatch(/^inventory\.yml:1:1: error: no group "nope" in the inventory/);
   });
 
+  it('an inventory of two YAML documents: where the second starts, in words', () => {
+    expect(diagnostics(() => parseNodeList('all:\n  hosts: {compute-0: }\n---\nother: {}\n', 'inv.yml'))).toBe(
+      'inv.yml:3:1: error: invalid YAML: a second document starts here (a --- line after content); an inventory is one YAML document: remove the --- line or split the file',
+    );
+  });
+
   it('takes --group all as Ansible does: every host, whether or not the inventory writes the group all', () => {
     // Without an all: key (it was refused: no group "all"), and with one, as an INI inventory already was.
     expect(parseNodeList(yamlInventory, 'inventory.yml', 'all').nodes).toEqual(['edpm-compute-0', 'edpm-compute-1', 'edpm-networker-0', 'edpm-networker-1']);
