@@ -120,8 +120,32 @@ export async function checkCommand(opts: { plan?: string; out?: string; roles?: 
     io.err(`${displayPath(out)}: the roles match the plan; only the provenance map (${PROVENANCE_FILE}) differs: it was built from another text or place of the plan (or edited since), so explain would answer with stale plan positions; run edpm-rolegen build\n`);
     return EXIT.failure;
   }
+  const builtFrom = await builtFromAnotherPlan(out, planPath);
+  if (builtFrom !== null) {
+    // (a check without --plan of a folder built with one, or with another plan: the diff is the difference of the plans)
+    io.err(`${displayPath(out)} was built from ${planName(builtFrom)}, not from ${planName(planPath)}, which this check compiled; to check it against its own plan: edpm-rolegen check --plan ${displayPath(builtFrom)} --out ${displayPath(out)}\n`);
+  }
   io.err(`${displayPath(out)} differs from the plan in ${drift.length} files (${drift.map((d) => `${printable(d.path)}: ${d.kind}`).join(', ')}); run edpm-rolegen build\n`);
   return EXIT.failure;
+}
+
+/**
+ * The plan the output folder was last built from, as its provenance map
+ * records it, when it is not `planPath`; null when it is, or when the map
+ * cannot be read (the diff says the rest).
+ */
+async function builtFromAnotherPlan(out: string, planPath: string): Promise<string | null> {
+  const { readOutputProvenance } = await import('../provenance/explain.js');
+  try {
+    const builtFrom = readOutputProvenance(out).planPath;
+    return builtFrom === resolve(planPath) ? null : builtFrom;
+  } catch {
+    return null;
+  }
+}
+
+function planName(planPath: string): string {
+  return resolve(planPath) === builtInPlanPath() ? `the built-in plan (${displayPath(planPath)})` : displayPath(planPath);
 }
 
 /** A path as a person reads it: relative to the current folder when inside it, non-printable characters escaped. */
