@@ -11,7 +11,7 @@ import { parseNodeList, type NodeList } from '../rollout/node-list.js';
 import { parseDeploymentStatus } from '../rollout/deployment-status.js';
 import { resumeManifestText, rolloutManifestText, type RolloutRequest } from '../rollout/rollout-request.js';
 import { EXIT, type CliIo } from './io.js';
-import { writeWholeFile, type OutputKind } from './plan-file-output.js';
+import { checkPlanOutput, writeWholeFile, type OutputKind } from './plan-file-output.js';
 
 /** Options both commands take. */
 export interface RolloutOptions {
@@ -66,8 +66,14 @@ function writeOutput(path: string, text: string, force: boolean): void {
   writeWholeFile(path, text, force, MANIFESTS);
 }
 
+/** Refuses an --out that cannot be written before any work (and before resume reports its nodes); checked again when writing. */
+function checkOutput(opts: RolloutOptions): void {
+  if (opts.out !== undefined) checkPlanOutput(opts.out, opts.force === true, MANIFESTS);
+}
+
 /** `edpm-rolegen rollout`: the per-wave deployments. */
 export function rolloutCommand(opts: RolloutOptions, io: CliIo): number {
+  checkOutput(opts);
   const { text, waves } = rolloutManifestText(request(opts));
   const summary = waves.map((w) => `${w.name}: ${w.nodes.length} node(s), ${w.allowedFailures} may fail`).join('; ');
   if (opts.out === undefined) io.out(text);
@@ -85,6 +91,7 @@ export function resumeCommand(opts: RolloutOptions & { status: readonly string[]
   if (!Number.isInteger(attempt) || attempt < 1 || attempt > 99) {
     throw new InputError([fileError('<command line>', `--attempt "${opts.attempt}": expected a whole number from 1 to 99`)]);
   }
+  checkOutput(opts);
   const outcomes = opts.status.flatMap((file) => parseDeploymentStatus(readInput(file, 'deployment status'), file));
   const result = resumeManifestText(request(opts), outcomes, attempt);
   for (const line of result.lines) io.err(`${line}\n`);

@@ -187,6 +187,21 @@ status:
     ]);
   });
 
+  it('refuses an existing --out without --force before reading anything: one line, not the report of the nodes first', async () => {
+    const f = files();
+    const status = join(dir, 'status.yaml');
+    writeFileSync(status, 'kind: OpenStackDataPlaneDeployment\nmetadata: {name: edpm-r1-update-services-canary}\nstatus: {conditions: [{type: Ready, status: "False"}]}\n');
+    const out = join(dir, 'resume.yaml');
+    writeFileSync(out, 'mine\n');
+    const r = await cli(['resume', ...common(f), '--status', status, '--out', out]);
+    expect({ status: r.status, err: r.err, out: r.out }).toEqual({ status: 2, err: `${out}:1:1: error: the file exists; use --force to overwrite it\n`, out: '' });
+    expect(readFileSync(out, 'utf8')).toBe('mine\n');
+    const forced = await cli(['resume', ...common(f), '--status', status, '--out', out, '--force']);
+    expect(forced.status, forced.err).toBe(0);
+    expect(forced.err).toMatch(/^edpm-compute-2: canary: /u);
+    expect(readFileSync(out, 'utf8')).toMatch(/name: edpm-r1-update-services-resume-1/u);
+  });
+
   it('says there is nothing to resume when every wave is Ready', async () => {
     const f = files();
     const status = join(dir, 'status.json');
