@@ -115,12 +115,12 @@ export function explainGenerated(out: OutputProvenance, file: string, line: numb
   const rel = generatedFileOf(out, file);
   const runs = rel === null ? undefined : out.map.files.get(rel);
   if (rel === null || runs === undefined) {
-    // Neither generated here nor this folder's plan: often the plan of another output folder (`explain my-plan.yaml:47` with ./dist-roles built from another plan).
+    const notGenerated = `not a file edpm-rolegen generated in ${out.root}, nor a copy of one (a path ending in one of its files)`;
+    const inside = relative(out.root, resolve(file));
+    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)) throw new InputError([fileError(file, notGenerated)]);
+    // Outside the folder, neither generated there nor its plan: often the plan of another output folder (`explain my-plan.yaml:47` with ./dist-roles built from another plan).
     throw new InputError([
-      fileError(
-        file,
-        `not a file edpm-rolegen generated in ${out.root}, nor a copy of one (a path ending in one of its files), nor the plan it was built from (${out.planPath}); give --out the output folder that this file was generated in or, for a plan, built from`,
-      ),
+      fileError(file, `${notGenerated}, nor the plan it was built from (${out.planPath}); give --out the output folder that this file was generated in or, for a plan, built from`),
     ]);
   }
   if (line !== null) {

@@ -87,6 +87,11 @@ describe('explain PLAN:LINE', () => {
     // --help says where that default folder is: the current folder's dist-roles/ (it said "of the package").
     const help = await runRolegen(['explain', '--help']);
     expect(help.stdout.replace(/\s+/gu, ' ')).toContain('output folder (default: the one holding FILE, else dist-roles/ in the current folder)');
+    // A file inside the output folder that it did not generate: no word of another folder.
+    const manifest = join(out, '.edpm-rolegen-manifest.json');
+    expect((await runRolegen(['explain', `${manifest}:1`])).stderr).toBe(
+      `${manifest}:1:1: error: not a file edpm-rolegen generated in ${out}, nor a copy of one (a path ending in one of its files)\n`,
+    );
     const withOut = await runRolegen(['explain', '--out', out, `${plan}:47`]);
     expect(withOut.status).toBe(0);
     expect(withOut.stdout).toMatch(/\/updateServices\/containerSteps\/1\/tasks\/1 -> .*containers\.yml:54-70: include of a task file of a container step/u);
