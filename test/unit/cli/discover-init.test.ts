@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,20 @@ describe('edpm-rolegen init', () => {
     expect(r.status).toBe(0);
     expect(parsePlan(r.stdout, 'derived.yaml').updateServices.containerSteps.length).toBe(13);
   });
+  it('reports what it skipped as discover does: file:line:col, names escaped', async () => {
+    // A folder whose name holds an escape sequence and a newline: printed raw, it reached the terminal and forged a second line.
+    const roles = join(dir, 'roles');
+    cpSync(join(FIXTURE, 'edpm_nova'), join(roles, 'edpm_nova'), { recursive: true });
+    mkdirSync(join(roles, 'evil\x1b[31m\nline'));
+    const r = await runRolegen(['init', '--roles', roles]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `${roles}/evil\\x1b[31m\\x0aline:1:1: warning: skipped "evil\\u001b[31m\\nline": not a role name Ansible accepts (a lowercase letter, then lowercase letters, digits and _)\n`,
+    );
+    const discover = await runRolegen(['discover', '--roles', roles]);
+    expect(discover.stdout).toContain(r.stderr);
+  });
+
   it('writes the file, and refuses to overwrite it without --force', async () => {
     const out = join(dir, 'plan.yaml');
     expect((await runRolegen(['init', '--roles', FIXTURE, '--out', out])).status).toBe(0);
