@@ -6,7 +6,7 @@
  * when the generated file was edited since the build.
  */
 import { resolve } from 'node:path';
-import { fileError, fileWarning, formatDiagnostic, InputError, type Diagnostic } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError, printable, type Diagnostic } from '../core/diagnostics.js';
 import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation } from '../provenance/explain.js';
 import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
@@ -62,11 +62,12 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
     );
     return EXIT.ok;
   }
-  if (answers.length === 0) io.out(`${target}: no generated line comes from here\n`);
+  // Text lines with paths escaped (as in diagnostics): a path cannot forge a line nor reach the terminal as an escape sequence.
+  if (answers.length === 0) io.out(`${printable(target)}: no generated line comes from here\n`);
   for (const a of answers) {
     const generated = `${shownPath(resolve(out.root, a.file))}:${a.fromLine}${a.toLine !== a.fromLine ? `-${a.toLine}` : ''}`;
     const origin = a.origin.pointer === '' ? `${plan} (no plan entry)` : `${plan}:${a.origin.line}:${a.origin.col} ${a.origin.pointer}`;
-    io.out(reverse ? `${origin} -> ${generated}: ${a.origin.rule}\n` : `${generated}: ${origin}: ${a.origin.rule}\n`);
+    io.out(printable(reverse ? `${origin} -> ${generated}: ${a.origin.rule}` : `${generated}: ${origin}: ${a.origin.rule}`) + '\n');
   }
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@
  * hand-written one on stdout, nothing when they are equivalent.
  */
 import { statSync } from 'node:fs';
-import { fileError, formatDiagnostic, InputError } from '../core/diagnostics.js';
+import { fileError, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
 import { parsePlan } from '../plan/load.js';
 import { checkImport, importRole } from '../import/import-role.js';
@@ -31,12 +31,12 @@ export function importCommand(opts: { role: string; out?: string; force?: boolea
   if (opts.check === true) {
     if (opts.out !== undefined) outputPlanText(imported.plan.text, opts.out, opts.force === true, io);
     const differences = checkImport(imported, planName);
-    for (const d of differences) io.out(`${formatDifference(d)}\n`);
-    io.err(`${differences.length} semantic difference(s) between ${opts.role} and the role compiled from its imported plan; ${leftOut} part(s) left out\n`);
+    for (const d of differences) io.out(`${printable(formatDifference(d))}\n`);
+    io.err(`${differences.length} semantic difference(s) between ${printable(opts.role)} and the role compiled from its imported plan; ${leftOut} part(s) left out\n`);
     return differences.length === 0 && leftOut === 0 ? EXIT.ok : EXIT.failure;
   }
   if (outputPlanText(imported.plan.text, opts.out, opts.force === true, io)) {
-    io.err(`wrote the plan of ${opts.role} to ${opts.out}\n`);
+    io.err(`wrote the plan of ${printable(opts.role)} to ${printable(opts.out!)}\n`);
   }
   if (leftOut > 0) io.err(`${leftOut} part(s) of the role could not be represented and were left out of the plan\n`);
   return leftOut === 0 ? EXIT.ok : EXIT.failure;

@@ -4,7 +4,7 @@
  * `--force`; written to a temporary file and renamed, so never half-written
  * (`plan-file-output.ts`). `init --from-role DIR` is `import --role DIR`.
  */
-import { formatDiagnostic } from '../core/diagnostics.js';
+import { formatDiagnostic, printable } from '../core/diagnostics.js';
 import { loadPlanFile } from '../plan/load.js';
 import { builtInPlanPath } from '../package-root.js';
 import { derivePlanText } from '../roles-tree/derive-plan.js';
@@ -18,6 +18,6 @@ export function initCommand(opts: { roles: string; out?: string; force?: boolean
   const text = derivePlanText(facts, loadPlanFile(builtInPlanPath()));
   // As discover prints them: file:line:col, names escaped (a folder named with a newline or an escape sequence forges no line).
   for (const p of facts.problems) io.err(`${formatDiagnostic(p)}\n`);
-  if (outputPlanText(text, opts.out, opts.force === true, io)) io.out(`wrote a plan for ${facts.roles.length} roles to ${opts.out}\n`);
+  if (outputPlanText(text, opts.out, opts.force === true, io)) io.out(`wrote a plan for ${facts.roles.length} roles to ${printable(opts.out!)}\n`);
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileError, fileWarning, formatDiagnostic, InputError } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
 import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
@@ -45,11 +45,11 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
     io.out(`${JSON.stringify({ root: shownPath(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) {
-      io.out(`${shownPath(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}\n`);
+      io.out(`${printable(`${shownPath(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}`)}\n`);
       const o = f.origin;
-      io.out(o === null ? '    from the plan: (no entry)\n' : `    from the plan: ${plan}:${o.line}:${o.col} ${o.pointer === '' ? '(fixed text, no plan entry)' : o.pointer}: ${o.rule}\n`);
+      io.out(o === null ? '    from the plan: (no entry)\n' : `    from the plan: ${printable(`${plan}:${o.line}:${o.col} ${o.pointer === '' ? '(fixed text, no plan entry)' : o.pointer}: ${o.rule}`)}\n`);
     }
-    io.err(`${findings.length} finding(s) in ${shownPath(out.root)}\n`);
+    io.err(`${findings.length} finding(s) in ${printable(shownPath(out.root))}\n`);
   }
   return findings.length === 0 ? EXIT.ok : EXIT.failure;
 }

@@ -2,7 +2,7 @@
  * `rollout` and `resume`: read the files, call src/rollout/, write or print.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileError, InputError } from '../core/diagnostics.js';
+import { fileError, InputError, printable } from '../core/diagnostics.js';
 import { describeIoError } from '../core/io-error.js';
 import { decodeUtf8 } from '../core/utf8-text.js';
 import { loadPlanFileWithSource } from '../plan/load.js';
@@ -79,7 +79,7 @@ export function rolloutCommand(opts: RolloutOptions, io: CliIo): number {
   if (opts.out === undefined) io.out(text);
   else {
     writeOutput(opts.out, text, opts.force === true);
-    io.out(`wrote ${waves.length} deployment(s) to ${opts.out}\n`);
+    io.out(`wrote ${waves.length} deployment(s) to ${printable(opts.out)}\n`);
   }
   io.err(`${opts.phase} over ${opts.nodeSet}: ${summary}\n`);
   return EXIT.ok;
@@ -102,7 +102,7 @@ export function resumeCommand(opts: RolloutOptions & { status: readonly string[]
   if (opts.out === undefined) io.out(result.text);
   else {
     writeOutput(opts.out, result.text, opts.force === true);
-    io.out(`wrote the resume deployment (${result.remaining.length} node(s)) to ${opts.out}\n`);
+    io.out(`wrote the resume deployment (${result.remaining.length} node(s)) to ${printable(opts.out)}\n`);
   }
   return EXIT.ok;
 }

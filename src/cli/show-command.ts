@@ -100,7 +100,7 @@ export function showCommand(
     for (const note of phase.notes) io.out(`  note: ${printable(note)}\n`);
     phase.steps.forEach((step, i) => {
       const at = where(step.from);
-      io.out(`  ${String(i + 1).padStart(2)}. ${step.text}${at === '' ? '' : `\n      from ${at}`}\n`);
+      io.out(`  ${String(i + 1).padStart(2)}. ${printable(step.text)}${at === '' ? '' : `\n      from ${printable(at)}`}\n`);
     });
   }
   return EXIT.ok;

@@ -60,7 +60,7 @@ export function findOutputRoot(file: string): string | null {
  */
 export function parseTarget(target: string): { file: string; line: number | null } {
   if (target === '') throw new InputError([fileError('(empty path)', 'give a generated file, FILE[:LINE], or a line of the plan, PLAN:LINE')]);
-  const m = /^(.+?):([^:/]*)(?::([^:/]*))?$/u.exec(target);
+  const m = /^(.+?):([^:/]*)(?::([^:/]*))?$/su.exec(target);
   if (m === null || (existsSync(target) && !existsSync(m[1]!))) return { file: target, line: null };
   const [, file, line, col] = m as unknown as [string, string, string, string | undefined];
   for (const [what, value] of [

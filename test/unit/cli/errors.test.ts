@@ -108,6 +108,39 @@ describe('names are printed escaped', () => {
   });
 });
 
+describe('paths are printed escaped in answers and reports too', () => {
+  // A plan and an output under a folder named with a newline and an escape sequence: explain, show, init,
+  // import and rollout printed its path raw (a forged line, the sequence reaching the terminal).
+  it('explain, show, init, import and rollout', async () => {
+    const odd = join(dir, 'odd\u001b[2J\nx');
+    mkdirSync(odd);
+    const plan = join(odd, 'plan.yaml');
+    writeFileSync(plan, readFileSync(join(ROOT, 'plans', 'default.yaml')));
+    const out = join(odd, 'out');
+    expect((await runRolegen(['build', '--plan', plan, '--out', out])).status).toBe(0);
+    const shown = (path: string) => path.replace('\u001b', '\\x1b').replace('\n', '\\x0a');
+    const nodes = join(dir, 'nodes.txt');
+    writeFileSync(nodes, 'compute-0\n');
+    const runs = {
+      explain: await runRolegen(['explain', `${join(out, 'edpm_update_services', 'tasks', 'containers.yml')}:54`]),
+      explainPlan: await runRolegen(['explain', '--out', out, `${plan}:47`]),
+      show: await runRolegen(['show', '--plan', plan, '--services', 'nova']),
+      init: await runRolegen(['init', '--roles', ROLES, '--out', join(odd, 'init.yaml')]),
+      import: await runRolegen(['import', '--role', join(ROOT, 'test', 'fixtures', 'hand-written', 'edpm_update_services'), '--out', join(odd, 'imported.yaml')]),
+      rollout: await runRolegen(['rollout', '--node-set', 'edpm', '--rollout-id', 'r1', '--nodes', nodes, '--out', join(odd, 'waves.yaml')]),
+    };
+    for (const [name, r] of Object.entries(runs)) {
+      expect({ name, status: r.status }).toEqual({ name, status: 0 });
+      const printed = name === 'show' ? r.stdout : r.stdout + r.stderr;
+      expect({ name, escape: printed.includes('\u001b'), forged: printed.split('\n').some((l) => l.startsWith('x/')) }).toEqual({ name, escape: false, forged: false });
+    }
+    expect(runs.explain.stdout).toContain(`${shown(plan)}:47:23 /updateServices/containerSteps/1/tasks/1`);
+    expect(runs.explainPlan.stdout).toContain(`-> ${shown(out)}/edpm_update_services/tasks/containers.yml:54-70`);
+    expect(runs.show.stdout).toContain(`from ${shown(plan)}:17:5 /updateServices/essentialPackages`);
+    expect(runs.init.stdout).toBe(`wrote a plan for 24 roles to ${shown(join(odd, 'init.yaml'))}\n`);
+  });
+});
+
 describe('usage and check', () => {
   it('no arguments: usage on stderr, exit 2', async () => {
     const r = await runRolegen([]);
