@@ -119,7 +119,9 @@ describe('edpm-rolegen check', () => {
     expect(r.stdout).toMatch(/^-\s+state: present$/m);
     expect(r.stdout).toMatch(/^\+\s+state: latest$/m);
     expect(r.stdout).toContain('--- /dev/null');
-    expect(r.stderr).toMatch(/differs from the plan in 2 files \(edpm_update_services\/tasks\/packages\.yml: changed, playbooks\/update_system\.yml: missing\)/);
+    expect(r.stderr).toMatch(/differs from the plan in 2 files \(edpm_update_services\/tasks\/packages\.yml: changed, playbooks\/update_system\.yml: missing\)/);    // One file: in the singular (it said "1 files").
+    writeFileSync(join(out, 'playbooks/update_system.yml'), readFileSync(join(DIST_ROLES, 'playbooks/update_system.yml')));
+    expect((await runRolegen(['check', '--out', out])).stderr).toMatch(/ differs from the plan in 1 file \(edpm_update_services\/tasks\/packages\.yml: changed\); run edpm-rolegen build\n$/u);
   });
 
   it('exits 1 when the plan changed since the build', async () => {
@@ -151,7 +153,7 @@ describe('edpm-rolegen check', () => {
     expect(r.stderr).toBe(
       'roles: the roles match the plan; only the provenance map (.edpm-rolegen-provenance.json) differs: it was built from another text or place of the plan (or edited since), so explain would answer with stale plan positions; run edpm-rolegen build\n'.replace('roles:', `${out}:`),
     );
-    expect((await runRolegen(['build', '--plan', plan, '--out', out])).stdout).toMatch(/^wrote 1 files to .*\(\d+ generated\)/u); // the map alone: the roles are unchanged
+    expect((await runRolegen(['build', '--plan', plan, '--out', out])).stdout).toMatch(/^wrote 1 file to .*\(\d+ generated\)/u); // the map alone: the roles are unchanged
     expect((await runRolegen(['check', '--plan', plan, '--out', out])).status).toBe(0);
   });
 
