@@ -25,9 +25,14 @@ export const ROLLOUT_LABELS = {
   wave: 'edpm-rolegen/wave',
 } as const;
 
+/** What the name of every deployment of a rollout starts with: `<node set>-<rollout id>-<service>-`. */
+export function deploymentNamePrefix(target: RolloutTarget): string {
+  return `${target.nodeSet}-${target.rolloutId}-${target.phase.service}-`;
+}
+
 /** Name of the deployment of a wave (`<node set>-<rollout id>-<service>-<wave>`), or of the resume deployment. */
 export function deploymentName(target: RolloutTarget, part: string): string {
-  const name = `${target.nodeSet}-${target.rolloutId}-${target.phase.service}-${part}`;
+  const name = `${deploymentNamePrefix(target)}${part}`;
   if (!matchesGrammar(kubernetesLabelName, name)) {
     throw new RangeError(`deployment name "${name}" is ${name.length} characters; Kubernetes allows 63 in a label: choose a shorter rollout id`);
   }

@@ -10,7 +10,7 @@ import type { UpdatePlan } from '../model/plan.js';
 import { ROLLOUT_PHASES, type PhaseRollout, type RolloutPhase } from '../model/rollout.js';
 import { kubernetesLabelName, matchesGrammar, nodeName, rolloutId as rolloutIdGrammar } from '../model/names.js';
 import { computeWaves, UnknownCanaryNodeError, allowedFailures, type Wave } from './waves.js';
-import { deploymentName, deploymentObject, rolloutManifests, type RolloutTarget } from './manifests.js';
+import { deploymentName, deploymentNamePrefix, deploymentObject, rolloutManifests, type RolloutTarget } from './manifests.js';
 import { describeRemaining, remainingNodes, type RemainingNode } from './resume.js';
 import type { DeploymentOutcome } from './deployment-status.js';
 import { nodeNameMeaningProblem, type NodeList } from './node-list.js';
@@ -116,14 +116,38 @@ export interface ResumeResult {
   readonly text: string | null;
 }
 
+/** How `rollout` and `resume` end the name of a deployment they write (`deploymentName`), of either phase. */
+const ROLLOUT_DEPLOYMENT_NAME = new RegExp(`-(?:${ROLLOUT_PHASES.map((p) => p.service).join('|')})-(?:canary|wave-[1-9][0-9]*|resume-[1-9][0-9]*)$`, 'u');
+
+/**
+ * The outcomes that speak of this rollout, and the names of those left
+ * out: a deployment named as `rollout` and `resume` name theirs, but of
+ * another rollout id, phase or node set. Read as one run over the node set
+ * (what a status under any other name is), the other phase's waves, which
+ * `oc get osdpd -l edpm-rolegen/rollout-id=ID` lists too, or last
+ * update's, all Ready, would make every wave of this one look finished.
+ */
+function ownDeployments(t: RolloutTarget, outcomes: readonly DeploymentOutcome[]): { own: DeploymentOutcome[]; others: string[] } {
+  const prefix = deploymentNamePrefix(t);
+  const own: DeploymentOutcome[] = [];
+  const others: string[] = [];
+  for (const o of outcomes) {
+    if (o.name !== null && ROLLOUT_DEPLOYMENT_NAME.test(o.name) && !(o.name.startsWith(prefix) && ROLLOUT_DEPLOYMENT_NAME.test(`-${t.phase.service}-${o.name.slice(prefix.length)}`))) others.push(o.name);
+    else own.push(o);
+  }
+  return { own, others };
+}
+
 /** The deployment that finishes a stopped rollout: its failed, unreachable and never-reached nodes, nothing else. */
 export function resumeManifestText(request: RolloutRequest, outcomes: readonly DeploymentOutcome[], attempt: number): ResumeResult {
   if (!Number.isInteger(attempt) || attempt < 1 || attempt > 99) throw argumentError(`--attempt "${attempt}": expected a whole number from 1 to 99`);
   const t = target(request);
   const waves = rolloutWaves(request);
   const rollout = request.plan.rollout[t.phase.key] ?? SINGLE_WAVE;
-  const remaining = remainingNodes(waves, outcomes, (w) => deploymentName(t, w.name), rollout.failureBudget);
-  const lines = describeRemaining(remaining, waves);
+  const { own, others } = ownDeployments(t, outcomes);
+  const remaining = remainingNodes(waves, own, (w) => deploymentName(t, w.name), rollout.failureBudget);
+  const ignored = others.map((name) => `${name}: ignored: a deployment of another rollout, phase or node set (the names of this one's start with ${deploymentNamePrefix(t)})`);
+  const lines = [...ignored, ...describeRemaining(remaining, waves)];
   if (remaining.length === 0) return { remaining, lines, text: null };
   const nodes = remaining.map((r) => r.node);
   const part = `resume-${attempt}`;

@@ -202,6 +202,33 @@ status:
     expect(readFileSync(out, 'utf8')).toMatch(/name: edpm-r1-update-services-resume-1/u);
   });
 
+  it('leaves out the deployments of another phase, rollout or node set, with a line each: they are not a run of this one', async () => {
+    // What `oc get osdpd -l edpm-rolegen/rollout-id=r1 -o yaml` lists when both phases were rolled out under r1: the
+    // update-system waves, all Ready, besides this phase's canary; and last update's waves, and another node set's.
+    // Read as one run over the node set, they made every wave look finished: "nothing to resume", exit 0.
+    const f = files();
+    const status = join(dir, 'status.yaml');
+    const ready = (name: string) => `---\nkind: OpenStackDataPlaneDeployment\nmetadata: {name: ${name}}\nstatus: {conditions: [{type: Ready, status: "True"}]}\n`;
+    const others = ['edpm-r1-update-system-canary', 'edpm-r1-update-system-wave-1', 'edpm-r0-update-services-wave-2', 'networkers-r1-update-services-wave-1'];
+    writeFileSync(status, [...others, 'edpm-r1-update-services-canary'].map(ready).join(''));
+    const r = await cli(['resume', ...common(f), '--status', status]);
+    expect(r.status, r.err).toBe(0);
+    expect(r.err.split('\n')).toEqual([
+      ...others.map((name) => `${name}: ignored: a deployment of another rollout, phase or node set (the names of this one's start with edpm-r1-update-services-)`),
+      'edpm-compute-0: wave-1: never reached',
+      'edpm-compute-1: wave-1: never reached',
+      'edpm-compute-3: wave-2: never reached',
+      'edpm-compute-4: wave-2: never reached',
+      'edpm-compute-5: wave-2: never reached',
+      '',
+    ]);
+    expect((parse(r.out) as { spec: { ansibleLimit: string } }).spec.ansibleLimit).toBe('edpm-compute-0,edpm-compute-1,edpm-compute-3,edpm-compute-4,edpm-compute-5');
+    // A status under a name that is not a rollout deployment's is still one run of the playbook over the node set.
+    writeFileSync(status, ready('edpm-update-by-hand'));
+    const byHand = await cli(['resume', ...common(f), '--status', status]);
+    expect(byHand.err).toContain('nothing to resume');
+  });
+
   it('says there is nothing to resume when every wave is Ready', async () => {
     const f = files();
     const status = join(dir, 'status.json');
