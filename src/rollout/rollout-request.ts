@@ -121,21 +121,33 @@ const ROLLOUT_DEPLOYMENT_NAME = new RegExp(`-(?:${ROLLOUT_PHASES.map((p) => p.se
 
 /**
  * The outcomes that speak of this rollout, and the names of those left
- * out: a deployment named as `rollout` and `resume` name theirs, but of
- * another rollout id, phase or node set. Read as one run over the node set
- * (what a status under any other name is), the other phase's waves, which
- * `oc get osdpd -l edpm-rolegen/rollout-id=ID` lists too, or last
- * update's, all Ready, would make every wave of this one look finished.
+ * out:
+ * - `others`: a deployment named as `rollout` and `resume` name theirs,
+ *   but of another rollout id, phase or node set;
+ * - `notRuns`: when the status has a wave deployment of this rollout, a
+ *   deployment under any other name that targeted the whole node set (no
+ *   `ansibleLimit`), such as the node set's first deployment, whose
+ *   summary a node set's status keeps: the waves were applied, so it is
+ *   not a run of the playbook over the node set for this rollout.
+ * Read as one run over the node set (what a status under another name is
+ * otherwise), the other phase's waves, which `oc get osdpd -l
+ * edpm-rolegen/rollout-id=ID` lists too, last update's, or an old
+ * deployment, Ready or without failures, made the waves of this rollout
+ * that had not run look finished.
  */
-function ownDeployments(t: RolloutTarget, outcomes: readonly DeploymentOutcome[]): { own: DeploymentOutcome[]; others: string[] } {
+function ownDeployments(t: RolloutTarget, waves: readonly Wave[], outcomes: readonly DeploymentOutcome[]): { own: DeploymentOutcome[]; others: string[]; notRuns: string[] } {
   const prefix = deploymentNamePrefix(t);
+  const waveNames = new Set(waves.map((w) => deploymentName(t, w.name)));
+  const wavesApplied = outcomes.some((o) => o.name !== null && waveNames.has(o.name));
   const own: DeploymentOutcome[] = [];
   const others: string[] = [];
+  const notRuns: string[] = [];
   for (const o of outcomes) {
     if (o.name !== null && ROLLOUT_DEPLOYMENT_NAME.test(o.name) && !(o.name.startsWith(prefix) && ROLLOUT_DEPLOYMENT_NAME.test(`-${t.phase.service}-${o.name.slice(prefix.length)}`))) others.push(o.name);
+    else if (wavesApplied && o.name !== null && !o.name.startsWith(prefix) && o.limit === null) notRuns.push(o.name);
     else own.push(o);
   }
-  return { own, others };
+  return { own, others, notRuns };
 }
 
 /** The deployment that finishes a stopped rollout: its failed, unreachable and never-reached nodes, nothing else. */
@@ -144,9 +156,12 @@ export function resumeManifestText(request: RolloutRequest, outcomes: readonly D
   const t = target(request);
   const waves = rolloutWaves(request);
   const rollout = request.plan.rollout[t.phase.key] ?? SINGLE_WAVE;
-  const { own, others } = ownDeployments(t, outcomes);
+  const { own, others, notRuns } = ownDeployments(t, waves, outcomes);
   const remaining = remainingNodes(waves, own, (w) => deploymentName(t, w.name), rollout.failureBudget);
-  const ignored = others.map((name) => `${name}: ignored: a deployment of another rollout, phase or node set (the names of this one's start with ${deploymentNamePrefix(t)})`);
+  const ignored = [
+    ...others.map((name) => `${name}: ignored: a deployment of another rollout, phase or node set (the names of this one's start with ${deploymentNamePrefix(t)})`),
+    ...notRuns.map((name) => `${name}: ignored: not a wave of this rollout, and the status has this rollout's waves, so not a run of its playbook over the node set`),
+  ];
   const lines = [...ignored, ...describeRemaining(remaining, waves)];
   if (remaining.length === 0) return { remaining, lines, text: null };
   const nodes = remaining.map((r) => r.node);

@@ -223,10 +223,33 @@ status:
       '',
     ]);
     expect((parse(r.out) as { spec: { ansibleLimit: string } }).spec.ansibleLimit).toBe('edpm-compute-0,edpm-compute-1,edpm-compute-3,edpm-compute-4,edpm-compute-5');
-    // A status under a name that is not a rollout deployment's is still one run of the playbook over the node set.
+    // A status under a name that is not a rollout deployment's is still one run of the playbook over the node set...
     writeFileSync(status, ready('edpm-update-by-hand'));
     const byHand = await cli(['resume', ...common(f), '--status', status]);
     expect(byHand.err).toContain('nothing to resume');
+  });
+
+  it("a node set's status: once a wave of this rollout is there, the summaries of its other deployments (its first deployment) are not a run of this one", async () => {
+    // The node set keeps a summary per deployment that ever ran on it: its first deployment ran on every node, without failures.
+    const f = files();
+    const status = join(dir, 'nodeset.yaml');
+    const summary = (failed: string[]) => `{job: {totalHosts: 6, failedHosts: ${failed.length}, failedHostList: [${failed.join(', ')}], unreachableHostList: []}}`;
+    writeFileSync(
+      status,
+      `kind: OpenStackDataPlaneNodeSet\nmetadata: {name: edpm}\nstatus:\n  deploymentExecutionSummaries:\n    edpm-deployment: ${summary([])}\n    edpm-r1-update-services-canary: ${summary(['edpm-compute-2'])}\n`,
+    );
+    const r = await cli(['resume', ...common(f), '--status', status]);
+    expect(r.status, r.err).toBe(0);
+    expect(r.err.split('\n')).toEqual([
+      "edpm-deployment: ignored: not a wave of this rollout, and the status has this rollout's waves, so not a run of its playbook over the node set",
+      'edpm-compute-2: canary: failed',
+      'edpm-compute-0: wave-1: never reached',
+      'edpm-compute-1: wave-1: never reached',
+      'edpm-compute-3: wave-2: never reached',
+      'edpm-compute-4: wave-2: never reached',
+      'edpm-compute-5: wave-2: never reached',
+      '',
+    ]);
   });
 
   it('says there is nothing to resume when every wave is Ready', async () => {
