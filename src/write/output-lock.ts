@@ -5,8 +5,9 @@
  * build that died (killed, power cut) is taken over, under a short second
  * lock so that two builds never both take it over.
  */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBoundedRegularFile } from '../core/bounded-file.js';
 import { describeIoError } from '../core/io-error.js';
 import { printable } from '../core/diagnostics.js';
 import { LOCK_BREAK_NAME, LOCK_NAME } from './output-folder.js';
@@ -63,15 +64,23 @@ function tryCreate(lock: string): boolean {
   return true;
 }
 
+/** Largest lock read: a build writes its pid and a newline there. */
+const MAX_LOCK_BYTES = 4096;
+
+/**
+ * The lock's text; null when it is gone. Read only as a small regular
+ * file, never through a link: a build makes it so, and a link to
+ * /dev/zero or a FIFO put in its place would otherwise fill the memory or
+ * block the build for ever (InputError, naming it).
+ */
+function readLock(lock: string): string | null {
+  return readBoundedRegularFile(lock, MAX_LOCK_BYTES, 'build lock', 'remove it, then build again')?.toString('utf8') ?? null;
+}
+
 /** The pid in the lock when its process runs; 'dead', 'empty' (being made) or 'gone'. */
 function lockHolder(lock: string): number | 'dead' | 'empty' | 'gone' {
-  let text: string;
-  try {
-    text = readFileSync(lock, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw err;
-  }
+  const text = readLock(lock);
+  if (text === null) return 'gone';
   const pid = Number(text.trim());
   if (text.trim() === '' ) return 'empty';
   if (!Number.isInteger(pid) || pid <= 0) return 'dead';
@@ -96,7 +105,7 @@ function breakLock(out: string, lock: string): void {
 
 function releaseLock(lock: string): void {
   try {
-    if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+    if (readLock(lock)?.trim() === String(process.pid)) unlinkSync(lock);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot release the lock ${printable(lock)}: ${describeIoError(err)}`);
   }

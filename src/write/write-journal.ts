@@ -56,12 +56,14 @@ export function recoveryPending(out: string): boolean {
 /** Carries out a committed journal; every step may be repeated. `step` is called after each. */
 export function applyJournal(out: string, journal: WriteJournal, step: (name: string) => void = () => {}): void {
   for (const path of journal.deletes) {
+    refuseLinkOnPath(out, path);
     const target = join(out, path);
     const kind = kindOf(target);
     if (kind !== null && kind !== 'folder') unlinkSync(target);
     step('deleted');
   }
   for (const folder of journal.emptiedFolders) {
+    refuseLinkOnPath(out, folder);
     try {
       rmdirSync(join(out, folder));
     } catch (err) {
@@ -71,7 +73,9 @@ export function applyJournal(out: string, journal: WriteJournal, step: (name: st
   }
   for (const path of journal.writes) {
     const from = stagingPath(out, path);
+    refuseLinkOnPath(out, `${STAGING_NAME}/${path}`);
     if (kindOf(from) === null) continue; // renamed into place before an interruption
+    refuseLinkOnPath(out, path);
     mkdirSync(dirname(join(out, path)), { recursive: true });
     renameSync(from, join(out, path));
     step('renamed');
@@ -107,6 +111,7 @@ export function recoverOutput(out: string): boolean {
   try {
     applyJournal(out, journal);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError([
       fileError(
         out,
@@ -136,6 +141,38 @@ function readJournal(out: string): WriteJournal | null {
     throw new InputError([fileError(join(out, JOURNAL_NAME), 'the build journal is damaged; compare the folder with the plan (edpm-rolegen check), then remove the journal and build again')]);
   }
   return { deletes, emptiedFolders, writes };
+}
+
+/**
+ * Refuses a path of the output folder whose folders (every part but the
+ * last) are not all real folders: a symbolic link there (put by hand, or
+ * a folder swapped for one) would make a rename, a deletion or a folder
+ * removal act outside the output folder (`link/x` with `link` -> `/etc`);
+ * so would a staging folder that is a link, whose files would be moved
+ * into the output folder from wherever it points. The writer never acts
+ * through a link; the parts that do not exist yet are made by it.
+ */
+function refuseLinkOnPath(out: string, path: string): void {
+  const parts = path.split('/');
+  let at = out;
+  for (const part of parts.slice(0, -1)) {
+    at = join(at, part);
+    let stat;
+    try {
+      stat = lstatSync(at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    if (!stat.isDirectory()) {
+      throw new InputError([
+        fileError(
+          at,
+          `${stat.isSymbolicLink() ? 'is a symbolic link' : 'is not a folder'} on the way to ${printable(path)}, which the build journal renames or deletes: edpm-rolegen never writes or deletes through a link; remove it (and the journal ${JOURNAL_NAME}, after edpm-rolegen check), then build again`,
+        ),
+      ]);
+    }
+  }
 }
 
 function kindOf(path: string): 'folder' | 'other' | null {

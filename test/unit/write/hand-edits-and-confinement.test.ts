@@ -148,6 +148,72 @@ describe('nothing is written outside --out', () => {
   });
 });
 
+describe('a build journal never acts through a link', () => {
+  // The journal of an interrupted build is rolled forward by the next build. A journal in an output
+  // folder someone hands over (or a folder swapped for a link since the build was interrupted) named
+  // paths through a link: the next build deleted a file outside the output folder, or, with the
+  // staging folder a link, moved a file from outside into the output folder. Each is refused now,
+  // naming the link, and the files on either side stay where they were.
+  const journal = (j: { deletes?: string[]; emptiedFolders?: string[]; writes?: string[] }) =>
+    writeFileSync(join(out, '.edpm-rolegen-journal.json'), `${JSON.stringify({ generator: 'edpm-rolegen', deletes: [], emptiedFolders: [], writes: [], ...j })}\n`);
+
+  it('a deletion through a link to a folder outside: refused, the file outside kept', async () => {
+    const victim = join(dir, 'victim');
+    mkdirSync(victim);
+    writeFileSync(join(victim, 'precious.txt'), 'keep me\n');
+    symlinkSync(victim, join(out, 'link'));
+    journal({ deletes: ['link/precious.txt'] });
+    const r = await runRolegen(['build', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(out, 'link')}:1:1: error: is a symbolic link on the way to link/precious.txt, which the build journal renames or deletes`);
+    expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
+  });
+
+  it('a rename into a folder that is a link, or an emptied folder through one: refused, nothing made or removed outside', async () => {
+    const victim = join(dir, 'victim');
+    mkdirSync(join(victim, 'empty'), { recursive: true });
+    symlinkSync(victim, join(out, 'link'));
+    mkdirSync(join(out, '.edpm-rolegen-staging', 'link'), { recursive: true });
+    writeFileSync(join(out, '.edpm-rolegen-staging', 'link', 'planted'), 'x\n');
+    journal({ writes: ['link/planted'] });
+    expect((await runRolegen(['build', '--out', out])).status).toBe(2);
+    expect(readdirSync(victim)).toEqual(['empty']);
+    journal({ emptiedFolders: ['link/empty'] });
+    expect((await runRolegen(['build', '--out', out])).status).toBe(2);
+    expect(readdirSync(victim)).toEqual(['empty']);
+  });
+
+  it('a staging folder that is a link: nothing is moved from where it points', async () => {
+    const victim = join(dir, 'victim');
+    mkdirSync(join(victim, 'sub'), { recursive: true });
+    writeFileSync(join(victim, 'sub', 'id_rsa'), 'secret\n');
+    symlinkSync(victim, join(out, '.edpm-rolegen-staging'));
+    journal({ writes: ['sub/id_rsa'] });
+    const r = await runRolegen(['build', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(out, '.edpm-rolegen-staging')}:1:1: error: is a symbolic link on the way to .edpm-rolegen-staging/sub/id_rsa`);
+    expect(readFileSync(join(victim, 'sub', 'id_rsa'), 'utf8')).toBe('secret\n');
+    expect(existsSync(join(out, 'sub'))).toBe(false);
+  });
+
+  it('a journal that replaces a link in the way of a generated folder (a --force build, interrupted) still finishes', async () => {
+    // What a real interrupted --force build leaves: the link is deleted first, then the files renamed under the new folder.
+    const target = join(dir, 'target');
+    mkdirSync(target);
+    const staged = join(out, '.edpm-rolegen-staging', 'playbooks');
+    mkdirSync(staged, { recursive: true });
+    for (const f of readdirSync(join(out, 'playbooks'))) writeFileSync(join(staged, f), readFileSync(join(out, 'playbooks', f)));
+    rmSync(join(out, 'playbooks'), { recursive: true });
+    symlinkSync(target, join(out, 'playbooks'));
+    journal({ deletes: ['playbooks'], writes: readdirSync(staged).map((f) => `playbooks/${f}`) });
+    const r = await runRolegen(['check', '--out', out]);
+    expect(r.stderr).toContain('a recovery is pending');
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    expect((await runRolegen(['check', '--out', out])).status).toBe(0);
+    expect(readdirSync(target)).toEqual([]);
+  });
+});
+
 describe('resource abuse', () => {
   it('refuses a 100 MB plan at once, without reading it', async () => {
     const fd = join(dir, 'big.yaml');

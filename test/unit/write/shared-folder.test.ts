@@ -167,6 +167,43 @@ describe('the lock', () => {
   });
 });
 
+describe('a lock that no build made', () => {
+  // A build makes its lock a small regular file (O_EXCL) holding its pid. Something else at that name,
+  // in an output folder someone hands over, was read through before: a link to /dev/zero filled the
+  // memory (9 GB in 30 s, killed), a FIFO blocked the build for ever. Now each is refused at once,
+  // exit 2, naming it, and the folder is left as it was. Child processes with a timeout: without the
+  // fix the FIFO case hangs, and this test fails instead of hanging with it.
+  const build = (out: string) => spawnSync(process.execPath, [CLI, 'build', '--out', out], { encoding: 'utf8', timeout: 20_000 });
+
+  it('a symbolic link (here to a file outside holding a live pid) is not followed: refused at once', () => {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, 'elsewhere.pid'), `${holder.pid}\n`);
+      symlinkSync(join(dir, 'elsewhere.pid'), join(out, '.edpm-rolegen.lock'));
+      const r = build(out);
+      expect(r.stderr).toBe(`${join(out, '.edpm-rolegen.lock')}:1:1: error: the build lock is a symbolic link; edpm-rolegen reads it only as a regular file: remove it, then build again\n`);
+      expect(r.status).toBe(2);
+      expect(readdirSync(out)).toEqual(['.edpm-rolegen.lock']);
+      expect(readFileSync(join(dir, 'elsewhere.pid'), 'utf8')).toBe(`${holder.pid}\n`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('a FIFO is refused at once, not read (which would block for ever)', () => {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    expect(spawnSync('mkfifo', [join(out, '.edpm-rolegen.lock')]).status).toBe(0);
+    const r = build(out);
+    expect(r.error, 'the build hung on the FIFO and was killed').toBeUndefined();
+    expect(r.stderr).toBe(`${join(out, '.edpm-rolegen.lock')}:1:1: error: the build lock is not a regular file; remove it, then build again\n`);
+    expect(r.status).toBe(2);
+    expect(lstatSync(join(out, '.edpm-rolegen.lock')).isFIFO()).toBe(true);
+  });
+});
+
 describe('concurrent builds', () => {
   it('20 builds of two plans at once into one folder: each succeeds or names the lock; no scratch; the result is one plan', async () => {
     const out = join(dir, 'roles');
