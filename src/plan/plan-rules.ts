@@ -27,6 +27,16 @@ export function isGlob(pattern: string): boolean {
   return /[*?[]/u.test(pattern);
 }
 
+/**
+ * A package of Open vSwitch by its name, as the built-in plan's phase 1
+ * exclusion `*openvswitch*` sees it: the plain package, the stream packages
+ * (`openvswitch3.3`), their pinned subpackages (`python3-openvswitch3.3`)
+ * and the wrappers (`rdo-openvswitch`, `rhoso-openvswitch`).
+ */
+function isOpenvswitchName(name: string): boolean {
+  return name.toLowerCase().includes('openvswitch');
+}
+
 /** The characters of a pattern that are not glob syntax: a pattern with none matches (nearly) every package. */
 function literalPart(pattern: string): string {
   return pattern.replace(/\[[^\]]*\]/gu, '').replace(/[*?]/gu, '');
@@ -46,7 +56,17 @@ export function ruleProblems(plan: UpdatePlan): RuleProblem[] {
       return;
     }
     const excluded = services.alwaysExcludedPackages.find((p) => globMatches(p, name));
-    if (excluded !== undefined) problems.push({ path, message: `"${name}" is always excluded from phase 1 (by "${excluded}"), so it would never be updated; remove one of the two` });
+    if (excluded !== undefined) {
+      problems.push({ path, message: `"${name}" is always excluded from phase 1 (by "${excluded}"), so it would never be updated; remove one of the two` });
+      return;
+    }
+    // Whatever the exclusions (a plan need only keep kernel, kernel-core and openvswitch, as the hand-written role does).
+    if (isOpenvswitchName(name)) {
+      problems.push({
+        path,
+        message: `"${name}" is an Open vSwitch package: phase 1 would update it with its RPM scriptlets, as root (a stream change's %preun disables the openvswitch service); Open vSwitch is updated by phase 2's own step, without them (updateSystem.openvswitch.packages)`,
+      });
+    }
   });
 
   // Exclusion lists hold packages back: globs are allowed, but not one that holds back every package.

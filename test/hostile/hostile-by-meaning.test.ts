@@ -26,6 +26,17 @@ const CASES: { pointer: string; set: (d: Data, v: string) => void; hostile: stri
     fine: ['openstack-selinux', 'tuned', 'podman'],
   },
   {
+    // The same update, under the exclusions a plan must keep and no more (those of the hand-written role, and
+    // of plans/examples/downstream.yaml): an Open vSwitch package would be updated with its scriptlets, as root.
+    pointer: '/updateServices/essentialPackages/0',
+    set: (d, v) => {
+      d.updateServices.alwaysExcludedPackages = ['kernel', 'kernel-core', 'openvswitch'];
+      d.updateServices.essentialPackages = [v];
+    },
+    hostile: ['rdo-openvswitch', 'rhoso-openvswitch', 'openvswitch3.3', 'python3-openvswitch3.3', 'openvswitch3.1-ipsec'],
+    fine: ['openstack-selinux', 'os-net-config', 'python3-ovsdbapp'],
+  },
+  {
     pointer: '/updateServices/alwaysExcludedPackages/4', // after the built-in plan's 4 exclusions
     set: (d, v) => d.updateServices.alwaysExcludedPackages.push(v),
     hostile: ['*', '?*', '**', '[a-z]*', '[A-Za-z0-9]*', '?'],
