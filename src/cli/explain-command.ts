@@ -6,7 +6,7 @@
  * when the generated file was edited since the build.
  */
 import { resolve } from 'node:path';
-import { fileError, fileWarning, formatDiagnostic, InputError, printable, type Diagnostic } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError, printable, printableJson, type Diagnostic } from '../core/diagnostics.js';
 import { checkPlanLine, explainGenerated, explainPlanLine, findOutputRoot, isPlanOf, parseTarget, readOutputProvenance, readPlanOnDisk, type Explanation } from '../provenance/explain.js';
 import { generatedFileChecker } from './generated-file-warning.js';
 import { planStateWarning } from './plan-state-warning.js';
@@ -40,7 +40,7 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
   for (const w of warnings) io.err(`${formatDiagnostic(w)}\n`);
   if (opts.json === true) {
     io.out(
-      `${JSON.stringify(
+      `${printableJson(
         {
           target,
           root: shownPath(out.root),
@@ -56,8 +56,6 @@ export function explainCommand(target: string, opts: { out?: string; json?: bool
             rule: a.origin.rule,
           })),
         },
-        null,
-        2,
       )}\n`,
     );
     return EXIT.ok;

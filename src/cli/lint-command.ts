@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileError, fileWarning, formatDiagnostic, InputError, printable } from '../core/diagnostics.js';
+import { fileError, fileWarning, formatDiagnostic, InputError, printable, printableJson } from '../core/diagnostics.js';
 import { lintOutput } from '../lint/lint-output.js';
 import { packageRoot } from '../package-root.js';
 import { readOutputProvenance, readPlanOnDisk } from '../provenance/explain.js';
@@ -42,7 +42,7 @@ export function lintCommand(opts: { out?: string; json?: boolean }, io: CliIo, d
     io.err(`${w}\n`);
   }
   if (opts.json === true) {
-    io.out(`${JSON.stringify({ root: shownPath(out.root), plan, planState: planNow.state, warnings, findings }, null, 2)}\n`);
+    io.out(`${printableJson({ root: shownPath(out.root), plan, planState: planNow.state, warnings, findings })}\n`);
   } else {
     for (const f of findings) {
       io.out(`${printable(`${shownPath(join(out.root, f.file))}:${f.line}:${f.col}: ${f.tool}: ${f.message}`)}\n`);

@@ -36,6 +36,20 @@ export function printable(text: string): string {
 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
+/** What JSON.stringify leaves raw of UNPRINTABLE (it escapes only C0 controls): DEL, C1 (`\u009b` is CSI), separators, bidi overrides. */
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+
+/**
+ * A value as indented JSON text that is safe on a terminal: the same JSON
+ * (each string the same once parsed), with every character `printable`
+ * escapes written as `\uNNNN`, so that a name read from a file (a
+ * provenance map, a roles tree) cannot reach the terminal as an escape
+ * sequence in `--json` output either.
+ */
+export function printableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Bad input: the CLI prints each diagnostic on its own line and exits 2. */
 export class InputError extends Error {
   readonly diagnostics: readonly Diagnostic[];

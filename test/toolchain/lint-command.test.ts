@@ -91,4 +91,25 @@ describe('edpm-rolegen lint', () => {
     expect(json.findings.some((f: any) => f.tool === 'yamllint' && f.origin?.pointer === '/updateServices/containerSteps/1/tasks/0')).toBe(true);
     console.log(`linters in-process: ${linters.runs?.runs} run, ${linters.runs?.reused} given the result of the same files' run`);
   });
+
+  it('a provenance map whose rules and pointers hold terminal escape sequences: the findings are printed with them escaped, text and --json', async () => {
+    // The map is a file of the output folder, edited by hand or handed over; before, its strings reached the terminal as they were.
+    const out = join(dir, 'escapes');
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    const containers = join(out, 'edpm_update_services', 'tasks', 'containers.yml');
+    writeFileSync(containers, readFileSync(containers, 'utf8').replace('\n', '   \n')); // trailing spaces on line 1: a yamllint finding
+    const sidecar = join(out, '.edpm-rolegen-provenance.json');
+    const map = JSON.parse(readFileSync(sidecar, 'utf8'));
+    map.rules = map.rules.map((r: string) => `\u001b[2J\u001b]0;pwned\u0007\u009b31m${r}`);
+    map.origins = map.origins.map(([pointer, ...rest]: [string, ...unknown[]]) => [`${pointer}\u001b[5m`, ...rest]);
+    writeFileSync(sidecar, JSON.stringify(map));
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u;
+    const text = await runRolegen(['lint', '--out', out]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m');
+    expect(raw.test(text.stdout), JSON.stringify(text.stdout)).toBe(false);
+    const json = await runRolegen(['lint', '--out', out, '--json']);
+    expect(raw.test(json.stdout), JSON.stringify(json.stdout)).toBe(false);
+    expect(JSON.parse(json.stdout).findings.some((f: any) => f.origin?.rule?.startsWith('\u001b[2J\u001b]0;pwned\u0007\u009b31m'))).toBe(true);
+  });
 });

@@ -202,6 +202,45 @@ describe('explain a copy of a generated file: the task path Ansible prints from 
   });
 });
 
+describe('explain with a provenance map whose names hold terminal escape sequences', () => {
+  // The map is a file of the output folder, edited by hand or handed over: its plan path, JSON pointers,
+  // rules and file names reached the terminal as they were (ESC [2J clears the screen, ESC ] 0 ; sets the
+  // window title, U+009B is a one-character CSI). Now escaped in the answers, both ways, and in --json.
+  const ESC = '\u001b';
+  const hostile = (s: string) => `${ESC}[2J${ESC}]0;pwned\u0007\u009b31m\u202e${s}`;
+  let folder: string;
+  let planLink: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(dir, 'escapes-'));
+    planLink = join(folder, hostile('plan.yaml'));
+    symlinkSync(plan, planLink);
+    const file = hostile('a.yml');
+    const map = { generator: 'edpm-rolegen', plan: planLink, rules: [hostile('a rule')], origins: [[hostile('/collection'), 7, 13, 0]], files: { [file]: [2, 0] } };
+    writeFileSync(join(folder, '.edpm-rolegen-provenance.json'), JSON.stringify(map));
+    writeFileSync(join(folder, file), 'a: 1\nb: 2\n');
+  });
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u;
+
+  it('a generated line, a plan line, and --json: no control character reaches the output', async () => {
+    for (const args of [['--out', folder, `${join(folder, hostile('a.yml'))}:1`], ['--out', folder, `${planLink}:7`], ['--out', folder, '--json', `${planLink}:7`]]) {
+      const r = await runRolegen(['explain', ...args]);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/a rule/);
+      expect(raw.test(r.stdout), JSON.stringify(r.stdout)).toBe(false);
+      expect(raw.test(r.stderr), JSON.stringify(r.stderr)).toBe(false);
+    }
+    const text = (await runRolegen(['explain', '--out', folder, `${join(folder, hostile('a.yml'))}:1`])).stdout;
+    expect(text).toContain('\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202ea rule');
+  });
+
+  it('--json stays the same JSON: each name parses back to what the map holds', async () => {
+    const doc = JSON.parse((await runRolegen(['explain', '--out', folder, '--json', `${planLink}:7`])).stdout);
+    expect(doc.answers[0].rule).toBe(hostile('a rule'));
+    expect(doc.answers[0].plan.pointer).toBe(hostile('/collection'));
+    expect(doc.answers[0].file).toBe(hostile('a.yml'));
+  });
+});
+
 describe('explain with a provenance map that is not a regular file', () => {
   // A FIFO blocked explain for ever; a link to /dev/zero made it read until the memory ran out (abort, exit 134).
   // In a child process with a time limit: without the check, the read blocks (or fills) the process that runs it.

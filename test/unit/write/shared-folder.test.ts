@@ -175,7 +175,7 @@ describe('a lock that no build made', () => {
   // fix the FIFO case hangs, and this test fails instead of hanging with it.
   const build = (out: string) => spawnSync(process.execPath, [CLI, 'build', '--out', out], { encoding: 'utf8', timeout: 20_000 });
 
-  it('a symbolic link (here to a file outside holding a live pid) is not followed: refused at once', () => {
+  it('a symbolic link (here to a file outside holding a live pid) is not followed: refused at once', { timeout: 30_000 }, () => {
     const out = join(dir, 'out');
     mkdirSync(out);
     const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
@@ -192,7 +192,7 @@ describe('a lock that no build made', () => {
     }
   });
 
-  it('a FIFO is refused at once, not read (which would block for ever)', () => {
+  it('a FIFO is refused at once, not read (which would block for ever)', { timeout: 30_000 }, () => {
     const out = join(dir, 'out');
     mkdirSync(out);
     expect(spawnSync('mkfifo', [join(out, '.edpm-rolegen.lock')]).status).toBe(0);
