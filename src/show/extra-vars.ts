@@ -95,10 +95,19 @@ function argumentError(arg: string, why: string, at: { line: number; col: number
  * too, `2024-01-01` stays text). `arg`: the -e argument, null for a file.
  */
 function loadVarsText(text: string, file: string, arg: string | null): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch {
     // not JSON: YAML, as Ansible then tries
+  }
+  if (json !== undefined) {
+    const depth = nestingDepth(json);
+    if (depth > MAX_VARS_NESTING) {
+      const message = `values nested ${depth} levels deep; show reads at most ${MAX_VARS_NESTING} (Ansible reads -e with Python's json, which stops near 1,000 with a RecursionError)`;
+      throw arg === null ? new InputError([diagnosticAt(file, { line: 1, col: 1 }, message)]) : argumentError(arg, message);
+    }
+    return json;
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', schema: 'yaml-1.1', customTags: pyyamlScalars, uniqueKeys: false, lineCounter: lines, prettyErrors: false });
@@ -115,6 +124,22 @@ function loadVarsText(text: string, file: string, arg: string | null): unknown {
     throw arg === null ? new InputError([diagnosticAt(file, at, message)]) : argumentError(arg, message);
   }
   return value;
+}
+
+/** Deepest nesting of `-e` values read: show walks them recursively (JSON.parse reads any depth; 100,000 levels overflowed the stack). */
+const MAX_VARS_NESTING = 1000;
+
+/** How many collections deep a parsed JSON value goes, walked with a list of its own (no recursion). */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [v, depth] = pending.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) if (item !== null && typeof item === 'object') pending.push([item, depth + 1]);
+  }
+  return deepest;
 }
 
 const PY_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/u;
