@@ -37,6 +37,38 @@ function isOpenvswitchName(name: string): boolean {
   return name.toLowerCase().includes('openvswitch');
 }
 
+/**
+ * Packages of an EL9 node as dnf sees them: name, version, release, arch
+ * (bash, glibc and python3-libs of CentOS Stream 9, openstack-selinux and
+ * tzdata as noarch packages), chosen so that their versions and releases
+ * hold the digits, dots, dashes and `el9` that every package's have.
+ */
+const EL9_PACKAGES: readonly (readonly [string, string, string, string])[] = [
+  ['bash', '5.1.8', '9.el9', 'x86_64'],
+  ['glibc', '2.34', '100.el9_4.2', 'x86_64'],
+  ['python3-libs', '3.9.18', '3.el9_4.5', 'x86_64'],
+  ['openstack-selinux', '0.8.40', '1.el9', 'noarch'],
+  ['tzdata', '2024a', '1.el9', 'noarch'],
+];
+
+/**
+ * The form of a package other than its name (name.arch, name-version,
+ * name-version-release, name-version-release.arch: dnf matches an
+ * exclusion against each) that a pattern matches without matching the
+ * name, or null. Such a pattern holds packages back by version, release
+ * or architecture, whatever their names: with the test node's repositories
+ * (CentOS Stream 9, dnf 4.14), excluding "*.*", "*.noarch", "*-[0-9]*" or
+ * "*1*" left none of the four pending updates, "*-*" one.
+ */
+function pastTheName(pattern: string): { form: string; name: string } | null {
+  for (const [name, version, release, arch] of EL9_PACKAGES) {
+    if (globMatches(pattern, name)) continue;
+    const form = [`${name}.${arch}`, `${name}-${version}`, `${name}-${version}-${release}`, `${name}-${version}-${release}.${arch}`].find((f) => globMatches(pattern, f));
+    if (form !== undefined) return { form, name };
+  }
+  return null;
+}
+
 /** The characters of a pattern that are not glob syntax: a pattern with none matches (nearly) every package. */
 function literalPart(pattern: string): string {
   return pattern.replace(/\[[^\]]*\]/gu, '').replace(/[*?]/gu, '');
@@ -69,11 +101,20 @@ export function ruleProblems(plan: UpdatePlan): RuleProblem[] {
     }
   });
 
-  // Exclusion lists hold packages back: globs are allowed, but not one that holds back every package.
+  // Exclusion lists hold packages back: globs are allowed, but not one that holds back every package,
+  // by its name or by the version, release or architecture dnf also matches an exclusion against.
   const exclusions = (list: readonly string[], at: string[], phase: string): void =>
     list.forEach((pattern, i) => {
       if (literalPart(pattern) === '') {
         problems.push({ path: [...at, i], message: `"${pattern}" matches every package: ${phase} would update nothing; name the packages to hold back (globs after a literal part, e.g. "openvswitch[0-9]*")` });
+        return;
+      }
+      const past = pastTheName(pattern);
+      if (past !== null) {
+        problems.push({
+          path: [...at, i],
+          message: `"${pattern}" holds packages back by version, release or architecture, not by name: dnf matches an exclusion against name.arch and name-version-release.arch too, and this one matches ${past.form} (package ${past.name}); ${phase} would update (nearly) nothing; name the packages to hold back`,
+        });
       }
     });
   exclusions(services.alwaysExcludedPackages, ['updateServices', 'alwaysExcludedPackages'], 'phase 1');

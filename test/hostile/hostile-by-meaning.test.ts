@@ -39,14 +39,17 @@ const CASES: { pointer: string; set: (d: Data, v: string) => void; hostile: stri
   {
     pointer: '/updateServices/alwaysExcludedPackages/4', // after the built-in plan's 4 exclusions
     set: (d, v) => d.updateServices.alwaysExcludedPackages.push(v),
-    hostile: ['*', '?*', '**', '[a-z]*', '[A-Za-z0-9]*', '?'],
-    fine: ['*-debuginfo', 'python3-[ab]*', 'tuned'],
+    // The second half match by version, release or arch (dnf matches exclusions against name.arch and
+    // name-version-release.arch too): on the test node's CentOS Stream 9, "*.*", "*.noarch", "*-[0-9]*" and
+    // "*1*" held back all four pending updates, "*-*" three.
+    hostile: ['*', '?*', '**', '[a-z]*', '[A-Za-z0-9]*', '?', '*.*', '*.noarch', '*.x86_64', '*-[0-9]*', '*-*', '*1*', '*el9*'],
+    fine: ['*-debuginfo', 'python3-[ab]*', 'tuned', 'foo-1.*'],
   },
   {
     pointer: '/updateSystem/alwaysExcludedPackages/4',
     set: (d, v) => d.updateSystem.alwaysExcludedPackages.push(v),
-    hostile: ['*', '?*', '**', '[a-z]*', '[A-Za-z0-9]*', '?'],
-    fine: ['*-debuginfo', 'kernel-rt*'],
+    hostile: ['*', '?*', '**', '[a-z]*', '[A-Za-z0-9]*', '?', '*.*', '*.noarch', '*.x86_64', '*-[0-9]*', '*-*', '*1*', '*el9*'],
+    fine: ['*-debuginfo', 'kernel-rt*', 'openvswitch3.*'],
   },
   {
     pointer: '/updateSystem/includePackages/0',
