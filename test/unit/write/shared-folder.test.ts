@@ -5,13 +5,14 @@
  * leave the folder, and lets concurrent builds wait or fail clearly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../../src/core/diagnostics.js';
-import { writeTree } from '../../../src/write/write-tree.js';
+import { findDrift } from '../../../src/write/drift.js';
+import { recoverInterruptedBuild, writeTree } from '../../../src/write/write-tree.js';
 import { rolegenProcess, runRolegen } from '../../support/cli.js';
 import { CLI } from '../../support/paths.js';
 import { defaultPlanData } from '../../support/plans.js';
@@ -119,6 +120,38 @@ describe('the library writer refuses paths that leave the folder', () => {
     expect(existsSync(out)).toBe(false);
     expect(existsSync('/etc/passwd-rolegen-test')).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a folder swapped for a link while a build writes', () => {
+  it('is refused when the journal reaches it: nothing is written where the link points; once it is gone, the build finishes', () => {
+    // Before, the rename followed the link: the new main.yml landed in the folder it named (and, with the real roles,
+    // containers.yml, main.yml and packages.yml of edpm_update_services/tasks).
+    const out = join(dir, 'out');
+    const victim = join(dir, 'victim');
+    mkdirSync(victim);
+    const tree1 = new Map([['role/tasks/main.yml', 'one\n'], ['role/tasks/other.yml', 'same\n'], ['role/meta/main.yml', 'meta\n']]);
+    const tree2 = new Map([['role/tasks/main.yml', 'two\n'], ['role/tasks/other.yml', 'same\n'], ['role/meta/main.yml', 'meta 2\n']]);
+    writeTree(out, tree1);
+    const swap = (step: string): void => {
+      if (step !== 'journal-written') return;
+      renameSync(join(out, 'role', 'tasks'), join(dir, 'moved-away'));
+      symlinkSync(victim, join(out, 'role', 'tasks'));
+    };
+    let error: unknown;
+    try {
+      writeTree(out, tree2, { onStep: swap });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain(`${join(out, 'role', 'tasks')}:1:1: error: is a symbolic link on the way to role/tasks/main.yml`);
+    expect(readdirSync(victim)).toEqual([]);
+    unlinkSync(join(out, 'role', 'tasks'));
+    expect(recoverInterruptedBuild(out)).toBe(true);
+    writeTree(out, tree2);
+    expect(findDrift(out, tree2)).toEqual([]);
+    expect(readdirSync(victim)).toEqual([]);
   });
 });
 
