@@ -4,9 +4,14 @@
  *
  * A build that knows the digest of its inputs (cli/build-inputs.ts) records,
  * once its tree is in place, the stamp `.edpm-rolegen-stamp.json`: that
- * digest and the SHA-256 of the manifest it wrote. The stamp states a fact
- * about the compiler, "these inputs compile to the tree this manifest
- * lists", true whatever happens to the folder afterwards. A later build of
+ * digest, the SHA-256 of the manifest it wrote, and that manifest file's
+ * identity (device, inode, change time). The stamp states "these inputs
+ * compile to the tree this manifest lists", and holds only for the very
+ * manifest file the build left: whoever builds the same plan knows the
+ * digest and can write a manifest and a stamp to match files they edited,
+ * but a folder handed over (copied, unpacked, checked out) has new inodes
+ * and change times, which no tool sets, so it is compiled and written as
+ * ever. A later build of
  * the same inputs finds the folder up to date when the stamp says so for
  * the manifest on disk (which must be exactly the text a build writes for
  * its files), and every file that manifest lists is on disk, a regular file
@@ -43,9 +48,24 @@ export interface UpToDate {
 /** Largest stamp read: it holds two hashes. */
 const MAX_STAMP_BYTES = 4096;
 
-/** The stamp's text. */
-function stampText(inputs: string, manifest: string): string {
-  return `${JSON.stringify({ generator: 'edpm-rolegen', inputs, manifest: sha256(manifest) }, null, 2)}\n`;
+/**
+ * The stamp's text: the inputs, the manifest's SHA-256, and the manifest
+ * file as this build left it in the folder (device, inode, change time in
+ * nanoseconds). The last binds the stamp to that very file: a folder
+ * copied, unpacked or checked out gets new inodes and change times (no
+ * tool can set a change time), so a stamp handed over with it, even one
+ * forged to match a manifest and files edited together (a task added to
+ * a generated role), never finds it up to date: the build compiles and
+ * writes it as ever.
+ */
+function stampText(inputs: string, manifest: string, manifestFile: string): string {
+  return `${JSON.stringify({ generator: 'edpm-rolegen', inputs, manifest: sha256(manifest), manifestFile }, null, 2)}\n`;
+}
+
+/** The identity of the manifest file on disk (links not followed): `device:inode:ctime-ns`. */
+function fileIdentity(path: string): string {
+  const stat = lstatSync(path, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.ctimeNs}`;
 }
 
 /**
@@ -56,7 +76,12 @@ function stampText(inputs: string, manifest: string): string {
  * a stamp that cannot be written only means the next build compiles.
  */
 export function recordInputs(out: string, inputs: string, manifest: string): void {
-  const text = stampText(inputs, manifest);
+  let text: string;
+  try {
+    text = stampText(inputs, manifest, fileIdentity(join(out, MANIFEST_NAME)));
+  } catch {
+    return; // no manifest to name: the next build compiles
+  }
   try {
     if (readBoundedRegularFile(join(out, STAMP_NAME), MAX_STAMP_BYTES, 'build stamp')?.toString('utf8') === text) return;
   } catch {
@@ -107,7 +132,7 @@ function verify(out: string, inputs: string): UpToDate | null {
   const stamp = readBoundedRegularFile(join(out, STAMP_NAME), MAX_STAMP_BYTES, 'build stamp');
   if (manifestBytes === null || stamp === null) return null;
   const text = manifestBytes.toString('utf8');
-  if (stamp.toString('utf8') !== stampText(inputs, text)) return null;
+  if (stamp.toString('utf8') !== stampText(inputs, text, fileIdentity(join(out, MANIFEST_NAME)))) return null;
   const parsed = JSON.parse(text) as { files?: unknown };
   if (typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) return null;
   const entries = Object.entries(parsed.files as Record<string, unknown>);

