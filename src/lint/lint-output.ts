@@ -6,9 +6,11 @@
  * plan entry behind it (from the provenance map).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readBoundedRegularFile } from '../core/bounded-file.js';
+import { compareStrings } from '../core/compare.js';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { originOfLine, type PlanOrigin } from '../provenance/provenance-map.js';
 import type { OutputProvenance } from '../provenance/explain.js';
@@ -27,10 +29,15 @@ export interface LintFinding {
 /** The two roles and the playbooks: what is linted (the rest of the output is not Ansible content). */
 const LINTED = ['edpm_update_services', 'edpm_update_system', 'playbooks'];
 
+/** Largest generated file copied for the linters (the largest of a 5,000-service plan is some MB). */
+const MAX_LINTED_BYTES = 64 * 1024 * 1024;
+
 /** The collection name the playbooks call the roles by (`ns.name.edpm_update_services`). */
 function collectionOf(root: string): string {
   const playbook = join(root, 'playbooks', 'update_services.yml');
-  const m = existsSync(playbook) ? /([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\.edpm_update_services\b/u.exec(readFileSync(playbook, 'utf8')) : null;
+  // Read as the linters' copies are (a FIFO there blocked lint for ever).
+  const text = readBoundedRegularFile(playbook, MAX_LINTED_BYTES, 'generated file', 'build the folder again')?.toString('utf8');
+  const m = text === undefined ? null : /([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\.edpm_update_services\b/u.exec(text);
   if (m === null) throw new InputError([fileError(playbook, 'cannot tell the collection of the roles: no playbooks/update_services.yml naming <collection>.edpm_update_services')]);
   return m[1]!;
 }
@@ -48,9 +55,10 @@ export function lintOutput(out: OutputProvenance, venvBin: string, yamllintConfi
   try {
     const dir = join(tmp, 'ansible_collections', ns, name);
     mkdirSync(join(dir, 'roles'), { recursive: true });
-    for (const part of LINTED) {
-      if (!existsSync(join(out.root, part))) continue;
-      cpSync(join(out.root, part), part === 'playbooks' ? join(dir, part) : join(dir, 'roles', part), { recursive: true });
+    for (const [rel, bytes] of generatedContent(out)) {
+      const to = rel.startsWith('playbooks/') ? join(dir, rel) : join(dir, 'roles', rel);
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, bytes);
     }
     const env = { ...process.env, PATH: `${venvBin}:${process.env.PATH ?? ''}`, ANSIBLE_COLLECTIONS_PATH: tmp, ANSIBLE_NOCOLOR: '1', NO_COLOR: '1' };
     const run = (tool: string, args: string[]) => spawnSync(join(venvBin, tool), args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -63,6 +71,37 @@ export function lintOutput(out: OutputProvenance, venvBin: string, yamllintConfi
     return findings;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The generated files the linters read: those of the two roles and the
+ * playbooks that the provenance map lists, as YAML or Markdown, each read
+ * as a regular file inside the output folder (never through a link).
+ * Nothing else of the folder is copied: ansible-lint imports the plugins
+ * it finds beside the playbooks and in the roles (a `filter_plugins/*.py`
+ * left in `playbooks/` ran when the whole folders were copied), and the
+ * map, a file of the folder, may name any path, so the kind of file is
+ * checked too.
+ */
+function generatedContent(out: OutputProvenance): [string, Buffer][] {
+  const files: [string, Buffer][] = [];
+  for (const rel of [...out.map.files.keys()].sort(compareStrings)) {
+    const parts = rel.split('/');
+    if (!LINTED.includes(parts[0]!) || !/\.(?:ya?ml|md)$/u.test(rel) || parts.some((p) => p === '' || p === '.' || p === '..')) continue;
+    if (parts.slice(0, -1).some((_, i) => !isRealFolder(join(out.root, ...parts.slice(0, i + 1))))) continue;
+    const bytes = readBoundedRegularFile(join(out.root, rel), MAX_LINTED_BYTES, 'generated file', 'build the folder again');
+    if (bytes !== null) files.push([rel, bytes]);
+  }
+  return files;
+}
+
+/** A folder that is not a link. */
+function isRealFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -90,6 +90,29 @@ describe('edpm-rolegen lint', () => {
     expect(json.warnings).toEqual([warning, changed]);
     expect(json.findings.some((f: any) => f.tool === 'yamllint' && f.origin?.pointer === '/updateServices/containerSteps/1/tasks/0')).toBe(true);
     console.log(`linters in-process: ${linters.runs?.runs} run, ${linters.runs?.reused} given the result of the same files' run`);
+  });
+
+  it('an output folder holding plugins beside the generated playbooks and roles: lint runs none of them', async () => {
+    // Before, lint copied the whole playbooks/ and role folders for the linters, and ansible-lint imported the
+    // filter plugin left in playbooks/filter_plugins/ (its code ran as the user running lint). Now only the
+    // generated YAML and Markdown files the provenance map lists are copied, each as a regular file.
+    const out = join(dir, 'plugins');
+    expect((await runRolegen(['build', '--out', out])).status).toBe(0);
+    const marker = join(dir, 'plugin-ran');
+    const plugin = `open(${JSON.stringify(marker)}, 'a').write('ran\\n')\nclass FilterModule:\n    def filters(self):\n        return {}\n`;
+    for (const folder of [join(out, 'playbooks', 'filter_plugins'), join(out, 'edpm_update_services', 'filter_plugins')]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'hostile.py'), plugin);
+    }
+    // The map names a plugin as a generated file: not YAML, not copied either.
+    const sidecar = join(out, '.edpm-rolegen-provenance.json');
+    const map = JSON.parse(readFileSync(sidecar, 'utf8'));
+    map.files['playbooks/filter_plugins/hostile.py'] = [1, 0];
+    writeFileSync(sidecar, JSON.stringify(map));
+    const r = await runRolegen(['lint', '--out', out]);
+    expect(r.stderr).toMatch(/^0 finding\(s\) in /u);
+    expect(r.status).toBe(0);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('a provenance map whose rules and pointers hold terminal escape sequences: the findings are printed with them escaped, text and --json', async () => {
