@@ -1,7 +1,9 @@
 /**
  * YAML text for Ansible: every generated YAML file is made here, by the
  * `yaml` package in YAML 1.1 mode (what PyYAML, and so Ansible, reads), so a
- * string such as "yes", "0644" or "{{ x }}" is always quoted as needed.
+ * string such as "yes", "0644" or "{{ x }}" is always quoted as needed (and
+ * so is one that Kubernetes reads as a number, such as "0o17": see
+ * `GO_YAML_READS_AS_OTHER`).
  *
  * Large plans make large files (5,000 service types: a 5 MB task file), so
  * the package is used the cheap way, with the same text as its defaults
@@ -37,9 +39,33 @@ export interface YamlTextOptions {
   readonly keyComments?: ReadonlyMap<string, readonly string[]>;
 }
 
+/**
+ * Plain scalars that go-yaml reads as numbers or times: the YAML reader of
+ * Kubernetes (sigs.k8s.io/yaml), through which `oc apply` reads the rollout
+ * and service manifests. It takes a scalar that starts with a digit or a
+ * sign, underscores dropped, as Go's strconv.ParseInt and ParseUint take it
+ * in base 0 (`0x`/`0X`, `0o`/`0O`, `0b`/`0B`, a leading 0), or as a float
+ * in YAML's float syntax; and `YYYY-M-D...` as a time. YAML 1.1, which
+ * Ansible reads, has most of these quoted already, but not `0o17`, `0X1F`,
+ * `0B1`, `-_1` nor `1e_3`: a rollout id or node name of that form reached
+ * the cluster as a number (a label value it refuses; an extra variable
+ * Ansible then gets as a number). Given to the package as a compat schema,
+ * whose tags it is never asked to read with: a string one of them matches
+ * is quoted, like one of YAML 1.1's.
+ */
+export const GO_YAML_READS_AS_OTHER: readonly ScalarTag[] = [
+  {
+    tag: 'tag:yaml.org,2002:int',
+    default: true,
+    test: /^(?:[-+]_*)?(?:0_*[xX]_*(?:[0-9a-fA-F]_*)+|0_*[oO]_*(?:[0-7]_*)+|0_*[bB]_*(?:[01]_*)+|(?:[0-9]_*)+(?:\._*(?:[0-9]_*)*)?(?:[eE]_*[-+]?_*(?:[0-9]_*)+)?|\._*(?:[0-9]_*)+(?:[eE]_*[-+]?_*(?:[0-9]_*)+)?)$/u,
+    resolve: (text) => text,
+  },
+  { tag: 'tag:yaml.org,2002:timestamp', default: true, test: /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt \t])/u, resolve: (text) => text },
+];
+
 /** Serializes data as one YAML 1.1 document, starting with `---` and ending with a newline. */
 export function yamlText(data: unknown, options: YamlTextOptions = {}): string {
-  const doc = new Document(undefined, { version: '1.1', customTags: memoizedStrings });
+  const doc = new Document(undefined, { version: '1.1', customTags: memoizedStrings, compat: [...GO_YAML_READS_AS_OTHER] });
   // No anchors or aliases: a generated file spells every value out.
   doc.contents = dataNode(data, { scalars: new Map(), collections: new Map(), shapes: new Map(), ofObject: new Map(), ids: 0 }, true) as typeof doc.contents;
   doc.directives!.docStart = true;

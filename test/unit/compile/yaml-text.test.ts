@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, parse } from 'yaml';
-import { yamlText } from '../../../src/compile/yaml-text.js';
+import { GO_YAML_READS_AS_OTHER, yamlText } from '../../../src/compile/yaml-text.js';
 
 // yamlText builds the nodes itself and reuses the yaml package's answer for
 // a string it has serialized before in the same context, for a list or
 // mapping of short scalars written before (re-indented), and for the layout
 // of collections of one shape (templates): the text must be exactly what the
-// package gives for the same data the plain way.
+// package gives for the same data the plain way (with the same schema: YAML
+// 1.1, and what go-yaml reads as a number quoted too).
 function plainYamlText(data: unknown, header: readonly string[]): string {
-  const doc = new Document(data, { version: '1.1', aliasDuplicateObjects: false });
+  const doc = new Document(data, { version: '1.1', aliasDuplicateObjects: false, compat: [...GO_YAML_READS_AS_OTHER] });
   doc.directives!.docStart = true;
   if (header.length > 0 && doc.contents !== null) doc.contents.commentBefore = header.map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
   return doc.toString({ lineWidth: 140, minContentWidth: 40, indentSeq: true });
@@ -78,6 +79,41 @@ describe('yamlText', () => {
     const data = { first: 'first', second: { first: 1 } };
     const text = yamlText(data, { keyComments: new Map([['first', ['about first']]]) });
     expect(text).toBe('---\n# about first\nfirst: first\nsecond:\n  first: 1\n');
+  });
+
+  it('quotes every string that go-yaml (Kubernetes) reads as a number or a time, which YAML 1.1 leaves plain', () => {
+    // A model of go-yaml's resolve() for a plain scalar (yaml.v2/v3 resolve.go, read for this test):
+    // `.`-first: strconv.ParseFloat of the text as it is; digit- or sign-first: a YYYY-M-D time, else,
+    // underscores dropped, strconv.ParseInt/ParseUint in base 0 (0x/0X, 0o/0O, 0b/0B, leading 0 octal,
+    // else decimal; sign allowed), else a float of YAML's syntax (yamlStyleFloat) that ParseFloat takes.
+    const goReadsAsOther = (s: string): boolean => {
+      if (s.startsWith('.')) return /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/u.test(s);
+      if (!/^[-+0-9]/u.test(s)) return false;
+      if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/u.test(s)) return true;
+      const plain = s.replaceAll('_', '');
+      const digits = plain.replace(/^[-+]/u, '');
+      const goInt = [/^0[xX][0-9a-fA-F]+$/u, /^0[oO][0-7]+$/u, /^0[bB][01]+$/u, /^0[0-7]*$/u, /^[1-9][0-9]*$/u].some((r) => r.test(digits));
+      return goInt || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/u.test(plain);
+    };
+    const quoted = (s: string): boolean => {
+      const line = yamlText([s]).split('\n')[1]!;
+      return line.startsWith('- "') || line.startsWith("- '");
+    };
+    // What YAML 1.1 leaves plain and go-yaml does not: each seen plain before.
+    for (const s of ['0o17', '0O17', '0X1F', '0B1', '0o1_7', '-0o7', '-0B1', '-_1', '1e_3', '+_0x_1']) {
+      expect(goReadsAsOther(s), s).toBe(true);
+      expect(quoted(s), s).toBe(true);
+      expect(parse(yamlText([s]), { version: '1.1' })).toEqual([s]);
+    }
+    // Rollout ids and node names that stay plain (the README shows `edpm-rolegen/rollout-id: 2026-11`).
+    for (const s of ['2026-11', 'compute-0', '0-1', '1a', '0xg', '1.2.3']) expect(quoted(s), s).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-+._0-9a-fA-FoObBxXeE]{1,8}$/u), (s) => {
+        if (goReadsAsOther(s)) expect(quoted(s), s).toBe(true);
+        expect(parse(yamlText([s]), { version: '1.1' })).toEqual([s]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses values that are not plain data', () => {

@@ -34,4 +34,15 @@ describe('rollout manifests (golden)', () => {
       expect(parse(text.split('\n---\n')[0]!)).toBeTruthy();
     });
   }
+
+  it('quotes a rollout id and node names that Kubernetes (go-yaml) would read as numbers', () => {
+    // Valid by their grammars; plain, `oc apply` read 0o17 as the integer 15 (a label value it refuses,
+    // an extra variable the node then gets as a number) and 0X1F as 31.
+    const nodes = ['0X1F', '0o7', 'edpm-compute-2'];
+    const { text } = rolloutManifestText({ plan, planSource: null, phase: 'update-services', nodeSet: 'openstack-edpm', rolloutId: '0o17', nodes: { file: 'nodes.txt', nodes, format: 'list' } });
+    expect(text).toContain('edpm-rolegen/rollout-id: "0o17"');
+    expect(text).toContain('edpm_rollout_id: "0o17"');
+    expect(text).toContain('ansibleLimit: "0X1F"');
+    expect(text).not.toMatch(/: 0o17$|: 0X1F$/mu);
+  });
 });
