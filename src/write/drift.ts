@@ -2,12 +2,12 @@
  * Drift: how the files on disk differ from what the plan compiles to, as
  * unified diffs. Reads only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { compareStrings } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
-import { readManifest } from './manifest.js';
+import { readManifest, sha256, sha256OfFile } from './manifest.js';
 import { checkOutputFolder, listFiles, type FileKind } from './output-folder.js';
 import { recoveryPending } from './write-journal.js';
 
@@ -33,7 +33,12 @@ export function findDrift(outDir: string, tree: FileTree): DriftEntry[] {
   const drift: DriftEntry[] = [];
   const onDisk = existsSync(out) ? listFiles(out) : new Map<string, FileKind>();
   for (const [path, content] of tree) {
-    const current = onDisk.get(path) === 'file' ? readFileSync(join(out, path), 'utf8') : null;
+    const file = join(out, path);
+    if (onDisk.get(path) === 'file' && lstatSync(file).size > MAX_DIFF_BYTES) {
+      if (sha256OfFile(file) !== sha256(content)) drift.push({ path, kind: 'changed', patch: tooLargeToDiff(path, file, `b/${path}`) });
+      continue;
+    }
+    const current = onDisk.get(path) === 'file' ? readFileSync(file, 'utf8') : null;
     if (current === content) continue;
     drift.push({
       path,
@@ -44,8 +49,26 @@ export function findDrift(outDir: string, tree: FileTree): DriftEntry[] {
   const manifest = existsSync(out) ? readManifest(out) : null;
   for (const path of [...(manifest?.keys() ?? [])].sort(compareStrings)) {
     if (tree.has(path) || onDisk.get(path) !== 'file') continue;
-    const current = readFileSync(join(out, path), 'utf8');
+    const file = join(out, path);
+    if (lstatSync(file).size > MAX_DIFF_BYTES) {
+      drift.push({ path, kind: 'stale', patch: tooLargeToDiff(path, file, '/dev/null') });
+      continue;
+    }
+    const current = readFileSync(file, 'utf8');
     drift.push({ path, kind: 'stale', patch: createTwoFilesPatch(`a/${path}`, '/dev/null', current, '', '', '', { context: 3 }) });
   }
   return drift;
+}
+
+/**
+ * Largest file on disk shown line by line: beyond it (a generated path
+ * holding anything, up to a file of gigabytes), the file is compared by
+ * its digest, and the diff says only that it differs and how large it is
+ * (read whole, it stopped check on an internal error from 512 MiB on).
+ */
+const MAX_DIFF_BYTES = 64 * 1024 * 1024;
+
+/** The diff of a file too large to show line by line: its header and one line saying so. */
+function tooLargeToDiff(path: string, file: string, to: string): string {
+  return `--- a/${path}\n+++ ${to}\n# ${path} on disk is ${lstatSync(file).size} bytes, more than check shows line by line (${MAX_DIFF_BYTES}): not shown\n`;
 }

@@ -3,7 +3,8 @@
  * with their SHA-256, so that a later build can tell a generated file from a
  * hand-edited one and from a file it never wrote.
  */
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { byKey } from '../core/compare.js';
 import type { FileTree } from '../model/file-tree.js';
@@ -24,6 +25,26 @@ export type Manifest = ReadonlyMap<string, string>;
 export function sha256(content: string | Buffer): string {
   // One-shot (no Hash object per file): a build hashes every file it checks.
   return hash('sha256', content, 'hex');
+}
+
+/**
+ * SHA-256 (hex) of a file's bytes, read a MiB at a time: what is at a
+ * generated path may be anything, and a file of 2 GiB or more cannot be
+ * read whole (nor one of 512 MiB as text), which made build and check stop
+ * on an internal error.
+ */
+export function sha256OfFile(path: string): string {
+  // (Most files whole, one-shot, as `sha256`: an up-to-date build hashes every file it made.)
+  if (statSync(path).size <= 16 * 1024 * 1024) return sha256(readFileSync(path));
+  const digest = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) digest.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return digest.digest('hex');
 }
 
 /** The manifest of a compiled tree. */

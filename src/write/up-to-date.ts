@@ -26,10 +26,10 @@
  * a thing in the way, an interrupted build to finish, another build at
  * work, any error.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareStrings } from '../core/compare.js';
-import { isSafeRelativePath, manifestText, MANIFEST_NAME, MAX_MANIFEST_BYTES, readBoundedRegularFile, sha256 } from './manifest.js';
+import { isSafeRelativePath, manifestText, MANIFEST_NAME, MAX_MANIFEST_BYTES, readBoundedRegularFile, sha256, sha256OfFile } from './manifest.js';
 import { checkOutputFolder, JOURNAL_DRAFT_NAME, JOURNAL_NAME, listFiles, STAGING_NAME, STAMP_NAME } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
 import { removeStaging, stagingPath } from './write-journal.js';
@@ -142,7 +142,7 @@ function verify(out: string, inputs: string): UpToDate | null {
   if (manifestText(manifest) !== text) return null;
   const onDisk = listFiles(out);
   for (const [path, hash] of manifest) {
-    if (onDisk.get(path) !== 'file' || sha256(readFileSync(join(out, path))) !== hash) return null;
+    if (onDisk.get(path) !== 'file' || sha256OfFile(join(out, path)) !== hash) return null;
   }
   const folders = foldersOf(manifest.keys());
   const kept = [...onDisk.keys()].filter((path) => !manifest.has(path));

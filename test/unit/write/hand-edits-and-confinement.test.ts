@@ -43,6 +43,24 @@ describe('hand edits are never lost', () => {
     expect(readFileSync(join(out, 'edpm_update_services', 'defaults', 'main.yml'), 'utf8')).toContain('- tuned');
   });
 
+  it('a generated file grown to 600 MiB (sparse): check says it differs without a line diff, build refuses it as a hand edit, --force replaces it', async () => {
+    // Read whole as text, such a file stopped check on an internal error ("Cannot create a string
+    // longer than ...", from 512 MiB), exit 1; one of 2 GiB or more stopped build too ("File size ...
+    // is greater than 2 GiB"). Both now hash it a MiB at a time (600 MiB here, to keep the test short).
+    const readme = join(out, 'edpm_update_services', 'README.md');
+    const size = 600 * 1024 ** 2;
+    truncateSync(readme, size);
+    const check = await runRolegen(['check', '--out', out]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`# edpm_update_services/README.md on disk is ${size} bytes, more than check shows line by line`);
+    expect(check.stderr).not.toContain('error');
+    const build = await runRolegen(['build', '--out', out]);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain(`${readme}: edited since it was generated`);
+    expect((await runRolegen(['build', '--out', out, '--force'])).status).toBe(0);
+    expect((await runRolegen(['check', '--out', out])).status).toBe(0);
+  });
+
   it('keeps files it did not generate, through every rebuild', async () => {
     writeFileSync(join(out, 'NOTES.md'), 'mine\n');
     mkdirSync(join(out, 'edpm_update_services', 'files'));
