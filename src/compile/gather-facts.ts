@@ -36,11 +36,24 @@ export interface MoreFacts {
 }
 
 /**
+ * The tags of the first task: `always` besides the role's own. Every step of
+ * the roles reads `ansible_local` (the bootc guard), so a selection of one
+ * step (`--tags edpm_update_system_packages`, `--tags ovs`) must still gather
+ * it: without it, `ansible_local.bootc` is undefined, an image-mode host looks
+ * like a package-mode one (dnf runs there) and the bootc step is skipped.
+ * A step tag on this task instead would make `--skip-tags` of that step skip
+ * it too; `always` is skipped only by `--skip-tags always` or a role tag.
+ */
+export function gatherLocalFactsTags(roleTags: readonly string[]): string[] {
+  return [...roleTags, 'always'];
+}
+
+/**
  * Gathers the local facts (`ansible_local`) and the package manager when
  * the local facts are undefined; with `more`, also its subset when its
- * condition holds.
+ * condition holds. `roleTags`: the role's own tags (see gatherLocalFactsTags).
  */
-export function gatherLocalFactsTask(tags: readonly string[], more?: MoreFacts): Task {
+export function gatherLocalFactsTask(roleTags: readonly string[], more?: MoreFacts): Task {
   const subset = ['!all', '!min', 'local', 'pkg_mgr'];
   // Fixed names of ours (no plan value): a Jinja list literal.
   const gatherSubset = more === undefined ? subset : `{{ [${subset.map((s) => `'${s}'`).join(', ')}] + (['${more.subset}'] if ${more.when} else []) }}`;
@@ -48,7 +61,7 @@ export function gatherLocalFactsTask(tags: readonly string[], more?: MoreFacts):
     'Gather local facts',
     'ansible.builtin.setup',
     { gather_subset: gatherSubset, filter: [...GATHERED_FACTS, ...(more?.facts ?? [])] },
-    { when: 'ansible_local is not defined', become: true, tags },
+    { when: 'ansible_local is not defined', become: true, tags: gatherLocalFactsTags(roleTags) },
   );
 }
 

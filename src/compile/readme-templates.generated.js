@@ -188,7 +188,7 @@ export default {
     + " to say that a reboot is required.\n";
 },"usePartial":true,"useData":true},
   "gather-facts-step.md.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "1. **Gathers local facts**: only the local ones and the package manager (`gather_subset: ['!all', '!min', 'local', 'pkg_mgr']`, keeping `ansible_local` and `ansible_pkg_mgr`), when `ansible_local` is undefined: the `dnf` tasks below then know their backend without asking the node again.\n";
+    return "1. **Gathers local facts**: only the local ones and the package manager (`gather_subset: ['!all', '!min', 'local', 'pkg_mgr']`, keeping `ansible_local` and `ansible_pkg_mgr`), when `ansible_local` is undefined: the `dnf` tasks below then know their backend without asking the node again. Tagged `always` besides the role's tags: a selection of one step (`--tags` a step tag) still learns whether the host is an image-mode (bootc) host, and `--skip-tags` of a step does not skip it.\n";
 },"useData":true},
   "role-readme.md.hbs": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {

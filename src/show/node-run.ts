@@ -20,6 +20,7 @@ import { openvswitchPackageProblems } from '../model/names.js';
 import { YML_TASK_FILES, type TaskFileNames } from '../model/task-files.js';
 import { ROLLOUT_ID_VARIABLE, rolloutPhaseOfRole } from '../model/rollout.js';
 import { LOCAL_FACTS_DIR, progressNames } from '../compile/rollout-progress.js';
+import { gatherLocalFactsTags } from '../compile/gather-facts.js';
 import { argumentValidationFailure, valueNotes } from './argument-check.js';
 import { boolFilter, jinjaIn, pyRepr, pyTypeName } from './ansible-values.js';
 
@@ -274,7 +275,7 @@ export function updateServicesRun(plan: UpdatePlan, input: NodeInput): PhaseRun 
   }
   // what Ansible warns of, or does not convert, in the values the role's tasks then read
   notes = phaseNotes(plan, UPDATE_SERVICES_ROLE, input, vars);
-  steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: T.role });
+  steps.push({ kind: 'facts', text: 'gather the local facts (when ansible_local is undefined)', from: '', tags: gatherLocalFactsTags(T.role) });
   const includeValue = firstDefined(vars, [V.includePackages], s.essentialPackages);
   const excludeValue = firstDefined(vars, [V.excludePackages], []);
   const include = dnfNames(includeValue);
@@ -371,7 +372,7 @@ export function updateSystemRun(plan: UpdatePlan, input: NodeInput): PhaseRun {
   notes = phaseNotes(plan, UPDATE_SYSTEM_ROLE, input, vars);
   // With kpatch on, the first task also gathers the running kernel's version (tasks/kpatch.yml reads it).
   const kpatchOn = boolVar(vars, V.enableKpatch, s.kpatch.enabled);
-  steps.push({ kind: 'facts', text: `gather the local facts${kpatchOn ? " and the running kernel's version (kpatch)" : ''} (when ansible_local is undefined)`, from: '', tags: T.role });
+  steps.push({ kind: 'facts', text: `gather the local facts${kpatchOn ? " and the running kernel's version (kpatch)" : ''} (when ansible_local is undefined)`, from: '', tags: gatherLocalFactsTags(T.role) });
   if (isBootc(input)) {
     // tasks/bootc.yml: `edpm_update_system_bootc_os_container_image | length == 0` (the check converts nothing)
     const given = firstDefined(vars, [V.bootcImage], '');

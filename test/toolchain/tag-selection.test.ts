@@ -19,6 +19,8 @@
  * - when the all-packages step runs, a query the selection runs comes before
  *   it (it reads what the query found; else it excludes every *openvswitch*
  *   package);
+ * - a selection that runs any task of the role gathers the local facts
+ *   first (every step reads ansible_local, the bootc guard);
  * - `show` (src/show) says what Ansible selects: the find-and-update step,
  *   the query alone, the reload and the all-packages step, each exactly when
  *   Ansible lists its task (not for tags a play gives the role: `show` has
@@ -45,6 +47,7 @@ const FIND_AND_UPDATE = `${OVS_QUERY_TASK}; when one of them has one, download t
 const PREVIEW = 'Show the updates of the Open vSwitch packages (check mode)';
 const RELOAD = 'Reload the openvswitch service';
 const PACKAGES = 'Update every other package to its latest version';
+const GATHER = 'Gather local facts';
 /** A tag a play gives the role (`roles: [{role, tags: [site_update]}]`). */
 const PLAY_TAG = 'site_update';
 
@@ -147,6 +150,10 @@ describe('edpm_update_system under tag selections, as Ansible selects its tasks'
     it(label(s), () => {
       const tasks = listed.get(label(s))!;
       const has = (name: string) => tasks.includes(name);
+      // Every step reads ansible_local (the bootc guard; the play gathers no facts): a selection that runs
+      // any task of the role gathers the local facts first (the task is tagged always besides the role's tags).
+      const roleTasks = tasks.filter((t) => !t.startsWith('Validating arguments'));
+      if (roleTasks.length > 0) expect(roleTasks[0], 'the first task the selection runs').toBe(GATHER);
       // The find-and-update task is preceded by a check of the list that the same selection runs.
       const at = tasks.indexOf(FIND_AND_UPDATE);
       if (at >= 0) expect(tasks[at - 1], FIND_AND_UPDATE).toBe(OVS_LIST_CHECK_TASK);

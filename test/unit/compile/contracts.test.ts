@@ -15,6 +15,7 @@ import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRolegen } from '../../support/cli.js';
+import { selectedByTags } from '../../../src/show/node-run.js';
 
 const tree = compilePlan(loadPlanFile(DEFAULT_PLAN));
 const S = 'edpm_update_services';
@@ -87,6 +88,29 @@ describe('2. tags', () => {
     const system = tree.get(`${Y}/README.md`)!;
     for (const tag of ['update', 'ovs', 'reload']) expect(system).toContain(`| \`${tag}\` |`);
   });
+});
+
+describe('2b. every tag selection that runs a step also gathers the local facts', () => {
+  // Every step reads ansible_local (the bootc guard): skipped, an image-mode host looks like a
+  // package-mode one (`ansible_local.bootc | default(false)`), so dnf runs there and the bootc step
+  // does not. The playbooks gather no facts by default. Selection as Ansible makes it (src/show's
+  // model, held to ansible-playbook --list-tasks by test/toolchain/tag-selection.test.ts).
+  for (const role of [S, Y]) {
+    it(`${role}: --tags and --skip-tags of each of its tags`, () => {
+      const files = [...tree.keys()].filter((f) => f.startsWith(`${role}/tasks/`));
+      const tasks = files.flatMap((f) => allTasks(yamlOf(tree, f)));
+      const gather = tasks.find((t: any) => t.name === 'Gather local facts');
+      const others = tasks.filter((t: any) => t !== gather);
+      const tags = [...new Set(others.flatMap((t: any) => t.tags ?? []))];
+      expect(tags).toEqual(expect.arrayContaining(['edpm_update', role, `${role}_packages`]));
+      for (const [only, skip] of tags.flatMap((t) => [[[t], []], [[], [t]]] as const)) {
+        const runs = others.filter((t: any) => selectedByTags(t.tags ?? [], only, skip));
+        if (runs.length > 0) expect(selectedByTags(gather.tags, only, skip), `--tags ${only.join()} --skip-tags ${skip.join()}: ${runs.map((t: any) => t.name).join('; ')}`).toBe(true);
+      }
+      // The role's own tags still skip it (with every other task).
+      expect(selectedByTags(gather.tags, [], [role])).toBe(false);
+    });
+  }
 });
 
 describe('3. become per plan step', () => {

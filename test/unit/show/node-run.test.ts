@@ -146,22 +146,23 @@ describe('show: what a node runs', () => {
     const skipNova = updateServicesRun(plan, { services: ['nova', 'ovn'], vars: {}, bootc: false, skipTags: ['edpm_nova'] });
     expect(skipNova.steps).toEqual(all.steps.filter((s) => !(s.kind === 'include' && s.role === 'edpm_nova')));
     const onlyNova = updateServicesRun(plan, { services: ['nova', 'ovn'], vars: {}, bootc: false, tags: ['edpm_nova'] });
-    expect(onlyNova.steps.map((s) => (s.kind === 'include' ? s.journal : s.kind))).toEqual(['edpm_nova:update', 'edpm_nova:install']);
+    // The local facts are gathered whatever the selection (tagged always: every step reads the bootc fact).
+    expect(onlyNova.steps.map((s) => (s.kind === 'include' ? s.journal : s.kind))).toEqual(['facts', 'edpm_nova:update', 'edpm_nova:install']);
     const onlyPackages = updateServicesRun(plan, { services: ['nova'], vars: {}, bootc: false, tags: ['edpm_update_services_packages'] });
-    expect(onlyPackages.steps.map((s) => s.kind)).toEqual(['check', 'check', 'packages', 'packages']);
+    expect(onlyPackages.steps.map((s) => s.kind)).toEqual(['facts', 'check', 'check', 'packages', 'packages']);
     // the argument validation is tagged always: a missing edpm_service_types fails whatever the selection
     expect(updateServicesRun(plan, { services: null, vars: {}, bootc: false, tags: ['edpm_nova'] }).steps.map((s) => s.kind)).toEqual(['fail']);
     // a service type given with -e is as good as --services
     expect(includes(updateServicesRun(plan, { services: null, vars: { edpm_service_types: ['ovn'] }, bootc: false }).steps)).toEqual(['edpm_podman:login', 'edpm_ovn:update', 'edpm_ovn:run']);
     // Open vSwitch: edpm_ovs's tags select the inline step's tasks, the check and the query with them
     const ovs = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, tags: ['ovs'] });
-    expect(ovs.steps.map((s) => s.kind)).toEqual(['openvswitch', 'openvswitch']);
-    expect(ovs.steps[0]?.text).toMatch(/find the installed Open vSwitch packages.*in the same command, Open vSwitch first/u);
+    expect(ovs.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch', 'openvswitch']);
+    expect(ovs.steps[1]?.text).toMatch(/find the installed Open vSwitch packages.*in the same command, Open vSwitch first/u);
     // The all-packages step alone: the query alone finds what it excludes (the Open vSwitch update is not selected).
     const onlyOthers = updateSystemRun(plan, { services: [], vars: {}, bootc: false, tags: ['edpm_update_system_packages'] });
-    expect(onlyOthers.steps.map((s) => s.kind)).toEqual(['openvswitch', 'packages']);
-    expect(onlyOthers.steps[0]?.text).toMatch(/find the installed Open vSwitch packages .*, and the pending updates \(the Open vSwitch update is not selected\)$/u);
-    expect(onlyOthers.steps[0]?.tags).toContain('edpm_update_system_packages');
+    expect(onlyOthers.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch', 'packages']);
+    expect(onlyOthers.steps[1]?.text).toMatch(/find the installed Open vSwitch packages .*, and the pending updates \(the Open vSwitch update is not selected\)$/u);
+    expect(onlyOthers.steps[1]?.tags).toContain('edpm_update_system_packages');
     // Skipping the all-packages step: the find-and-update task, tagged as the update, still runs.
     const noOthers = updateSystemRun(plan, { services: [], vars: {}, bootc: false, skipTags: ['edpm_update_system_packages'] });
     expect(noOthers.steps.map((s) => s.kind)).toEqual(['facts', 'openvswitch']);
@@ -174,7 +175,7 @@ describe('show: what a node runs', () => {
       const refused = updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: ['*'] }, bootc: false, ...selection });
       expect(refused.steps.map((s) => s.kind).at(-1), JSON.stringify(selection)).toBe('fail');
     }
-    expect(updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: ['*'] }, bootc: false, tags: ['edpm_update_system_kpatch'] }).steps).toEqual([]);
+    expect(updateSystemRun(plan, { services: [], vars: { edpm_ovs_packages: ['*'] }, bootc: false, tags: ['edpm_update_system_kpatch'] }).steps.map((s) => s.kind)).toEqual(['facts']);
     const noReload = updateSystemRun(plan, { services: [], vars: { edpm_update_system_ovs_reload_after_update: true }, bootc: false, skipTags: ['reload'] });
     expect(noReload.steps.filter((s) => s.kind === 'openvswitch' && s.reload)).toEqual([]);
     // Ansible's special tags
