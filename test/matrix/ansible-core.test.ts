@@ -145,9 +145,10 @@ for (const core of CORES) {
 
     function validate(role: string, vars: Record<string, unknown>) {
       const playbook = join(run.dir, `validate-${role}-${core}.yml`);
+      // ansible_local defined: the roles' first task (local facts, tagged always, become) is skipped, only the validation runs.
       writeFileSync(
         playbook,
-        stringify([{ name: 'Validate', hosts: 'localhost', connection: 'local', gather_facts: false, vars, tasks: [{ name: 'Role', 'ansible.builtin.import_role': { name: `${plan.collection}.${role}` } }] }]),
+        stringify([{ name: 'Validate', hosts: 'localhost', connection: 'local', gather_facts: false, vars: { ...vars, ansible_local: {} }, tasks: [{ name: 'Role', 'ansible.builtin.import_role': { name: `${plan.collection}.${role}` } }] }]),
       );
       return tool('ansible-playbook', ['-i', 'localhost,', '--tags', 'no-such-tag', playbook]);
     }

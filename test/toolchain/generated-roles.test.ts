@@ -24,9 +24,10 @@ describe('argument specs are enforced', () => {
   /** Runs only a role's argument validation (tagged always) on localhost, with `vars`. */
   function validate(role: string, vars: Record<string, unknown>) {
     const playbook = join(run.dir, `validate-${role}.yml`);
+    // ansible_local defined: the roles' first task (local facts, tagged always, become) is skipped, only the validation runs.
     writeFileSync(
       playbook,
-      stringify([{ name: 'Validate', hosts: 'localhost', connection: 'local', gather_facts: false, vars, tasks: [{ name: 'Role', 'ansible.builtin.import_role': { name: `${c.plan.collection}.${role}` } }] }]),
+      stringify([{ name: 'Validate', hosts: 'localhost', connection: 'local', gather_facts: false, vars: { ...vars, ansible_local: {} }, tasks: [{ name: 'Role', 'ansible.builtin.import_role': { name: `${c.plan.collection}.${role}` } }] }]),
     );
     return runTool('ansible-playbook', ['-i', 'localhost,', '--tags', 'no-such-tag', playbook], run.dir, run.root);
   }
