@@ -42,6 +42,15 @@ function playKeywords(title: string, role: string, rollout: PhaseRollout | null)
  * rolled out: one play cannot have two `serial`s, and a rolled-out role ends
  * the play for a node that completed its phase under the same rollout id
  * (`meta: end_host`), which in one play would skip the other role too.
+ *
+ * The mapping and the includes are also tagged `always`: a `--tags`
+ * selection (an operator's ansibleTags) otherwise skipped the mapping (no
+ * tags) and every include whose role tags it did not name, so that
+ * `--tags edpm_update` ran the roles on the new names' defaults and a step
+ * or service role tag (`--tags edpm_update_system_packages`, `--tags
+ * edpm_nova`) ran nothing. Tags on include_role do not reach the included
+ * tasks, which select themselves by their own tags; `--skip-tags` of a
+ * role's tag still skips its include.
  */
 export function combinedUpdatePlaybookFile(collection: string, header: readonly string[], rollout: Rollout = NO_ROLLOUT): string {
   /** The monolithic names mapped onto those of `roles`. */
@@ -52,14 +61,14 @@ export function combinedUpdatePlaybookFile(collection: string, header: readonly 
         .map(({ name }) =>
           task(`Set ${name} from ${legacy}, the monolithic role's name`, 'ansible.builtin.set_fact', { [name]: `{{ ${legacy} }}` }, {
             when: [`${name} is not defined`, `${legacy} is defined`],
-            tags: [],
+            tags: ['always'],
           }),
         ),
     );
   const run = (role: string) => ({
     name: `Run ${role}`,
     'ansible.builtin.include_role': { name: `${collection}.${role}` },
-    tags: [...roleTags(role)],
+    tags: [...roleTags(role), 'always'],
   });
   // include_role takes no environment keyword: the play gives it to the roles.
   const environment = '{{ edpm_playbook_environment | default({}) }}';

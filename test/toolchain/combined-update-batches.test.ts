@@ -34,13 +34,15 @@ let work: string;
  * role's variable mapped from the monolithic name; fails on the hosts in
  * `<role>_fail_on`, ends the play for those in `<role>_end_on` (as the real
  * role's rollout progress does, `meta: end_host`, on a node that completed
- * the phase under the same rollout id).
+ * the phase under the same rollout id). Each task carries the tags a task of
+ * the role's packages step carries (edpm_update, the role's, the step's).
  */
 function standIn(role: string, mapped: string): string {
+  const tags = ['edpm_update', role, `${role}_packages`];
   return stringify([
-    { name: `Stand in for ${role}: end the play for this node`, 'ansible.builtin.meta': 'end_host', when: `inventory_hostname in (${role}_end_on | default([]))` },
-    { name: `Stand in for ${role}: report the batch`, 'ansible.builtin.debug': { msg: `RAN ${role} {{ inventory_hostname }} BATCH {{ ansible_play_batch | join(',') }} MAPPED {{ ${mapped} | default('unset') }}` } },
-    { name: `Stand in for ${role}: fail where asked`, 'ansible.builtin.fail': { msg: 'asked to fail' }, when: `inventory_hostname in (${role}_fail_on | default([]))` },
+    { name: `Stand in for ${role}: end the play for this node`, 'ansible.builtin.meta': 'end_host', when: `inventory_hostname in (${role}_end_on | default([]))`, tags },
+    { name: `Stand in for ${role}: report the batch`, 'ansible.builtin.debug': { msg: `RAN ${role} {{ inventory_hostname }} BATCH {{ ansible_play_batch | join(',') }} MAPPED {{ ${mapped} | default('unset') }}` }, tags },
+    { name: `Stand in for ${role}: fail where asked`, 'ansible.builtin.fail': { msg: 'asked to fail' }, when: `inventory_hostname in (${role}_fail_on | default([]))`, tags },
   ]);
 }
 
@@ -59,10 +61,10 @@ interface Run {
   readonly output: string;
 }
 
-function runUpdate(extraVars: Record<string, unknown>, playbook = 'update.yml'): Run {
+function runUpdate(extraVars: Record<string, unknown>, playbook = 'update.yml', selection: readonly string[] = []): Run {
   // edpm_service_types: as the node set's inventory gives it (the services role's defaults read it)
   const vars = { edpm_service_types: ['ovn', 'nova'], ...extraVars };
-  const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), join(layout.dir, 'playbooks', playbook)], work, layout.root);
+  const r = runTool('ansible-playbook', ['-i', join(work, 'inventory.ini'), '-e', JSON.stringify(vars), ...selection, join(layout.dir, 'playbooks', playbook)], work, layout.root);
   const batches: Record<Role, string[][]> = { edpm_update_system: [], edpm_update_services: [] };
   const ran: Record<Role, string[]> = { edpm_update_system: [], edpm_update_services: [] };
   const mapped: Record<Role, Set<string>> = { edpm_update_system: new Set(), edpm_update_services: new Set() };
@@ -136,6 +138,25 @@ describe('the combined update.yml of a plan rolling both phases out, run by ansi
     expect(r.status).not.toBe(0);
     expect(r.ran.edpm_update_system).toEqual(HOSTS);
     expect(r.ran.edpm_update_services).toEqual(['compute-0', 'compute-1', 'compute-2', 'compute-3', 'compute-4']);
+  });
+
+  it('maps the monolithic names and includes the roles under a tag selection (an operator\'s ansibleTags); a role\'s tag skips it', () => {
+    const legacy = { edpm_update_enable_kpatch: true, edpm_update_running_services: ['ovn'] };
+    const all = runUpdate(legacy, 'update.yml', ['--tags', 'edpm_update']);
+    expect(all.status, all.output).toBe(0);
+    expect(all.ran.edpm_update_system).toEqual(HOSTS);
+    expect(all.ran.edpm_update_services).toEqual(HOSTS);
+    expect([...all.mapped.edpm_update_system]).toEqual(['True']);
+    expect([...all.mapped.edpm_update_services]).toEqual(["['ovn']"]);
+    const step = runUpdate(legacy, 'update.yml', ['--tags', 'edpm_update_system_packages']);
+    expect(step.status, step.output).toBe(0);
+    expect(step.ran.edpm_update_system).toEqual(HOSTS);
+    expect([...step.mapped.edpm_update_system]).toEqual(['True']);
+    expect(step.ran.edpm_update_services).toEqual([]);
+    const skip = runUpdate(legacy, 'update.yml', ['--skip-tags', 'edpm_update_system']);
+    expect(skip.status, skip.output).toBe(0);
+    expect(skip.ran.edpm_update_system).toEqual([]);
+    expect([...skip.mapped.edpm_update_services]).toEqual(["['ovn']"]);
   });
 
   it('runs update-services on a node whose update-system play ended early (the progress skip ends only its own play)', () => {

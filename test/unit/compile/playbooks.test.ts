@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../src/compile/compile-plan.js';
 import { LEGACY_VARIABLES } from '../../../src/compile/legacy-variables.js';
 import { loadPlanFile } from '../../../src/plan/load.js';
-import { defaultPlanData, planFrom, yamlOf } from '../../support/plans.js';
+import { selectedByTags } from '../../../src/show/node-run.js';
+import { allTasks, defaultPlanData, planFrom, yamlOf } from '../../support/plans.js';
 import { ROOT } from '../../support/paths.js';
 
 const BOTH_PHASES = join(ROOT, 'test', 'fixtures', 'plans', 'rollout-both-phases.yaml');
@@ -51,6 +52,30 @@ describe('the combined playbooks/update.yml', () => {
     expect(mappedIn(system).every((n: string) => n.startsWith('edpm_update_system_'))).toBe(true);
     expect(mappedIn(services).every((n: string) => n.startsWith('edpm_update_services_'))).toBe(true);
     for (const play of [system, services]) expect(play.tasks.at(-1)).toHaveProperty('ansible.builtin.include_role');
+  });
+
+  it('runs the mapping and includes each role under any tag selection that selects a task of it, and skips a role only by its tags', () => {
+    // Tags on include_role do not reach the role's tasks; an include a selection leaves out runs none of
+    // them, and the mapping left out runs the roles on the new names' defaults. Selection as Ansible makes it
+    // (src/show's model, held to ansible-playbook --list-tasks by test/toolchain/tag-selection.test.ts).
+    for (const tree of [compilePlan(planFrom(defaultPlanData())), compilePlan(loadPlanFile(BOTH_PHASES))]) {
+      const tasks = yamlOf(tree, 'playbooks/update.yml').flatMap((play: any) => play.tasks);
+      const mapping = tasks.filter((t: any) => 'ansible.builtin.set_fact' in t);
+      expect(mapping.length).toBe(LEGACY_VARIABLES.flatMap((v) => v.current).length);
+      for (const role of ['edpm_update_system', 'edpm_update_services']) {
+        const include = tasks.find((t: any) => t['ansible.builtin.include_role']?.name === `osp.edpm.${role}`);
+        const roleTasks = [...tree.keys()].filter((f) => f.startsWith(`${role}/tasks/`)).flatMap((f) => allTasks(yamlOf(tree, f)));
+        // (`--skip-tags always` skips what it names: not a selection of a role's tasks.)
+        const tags = [...new Set(roleTasks.flatMap((t: any) => t.tags ?? []))].filter((t) => t !== 'always');
+        for (const [only, skip] of tags.flatMap((t) => [[[t], []], [[], [t]]] as const)) {
+          if (!roleTasks.some((t: any) => selectedByTags(t.tags ?? [], only, skip))) continue;
+          const at = `--tags ${only.join()} --skip-tags ${skip.join()}`;
+          expect(selectedByTags(include.tags, only, skip), `${role} included under ${at}`).toBe(true);
+          for (const m of mapping) expect(selectedByTags(m.tags ?? [], only, skip), `${m.name} under ${at}`).toBe(true);
+        }
+        expect(selectedByTags(include.tags, [], [role]), `--skip-tags ${role}`).toBe(false);
+      }
+    }
   });
 
   it("keeps today's keywords in the play of a phase the plan does not roll out", () => {
