@@ -27,7 +27,12 @@ export const PLAN_DEFAULTS = {
   ovsDownloadDelay: 60,
   ovsServiceName: 'openvswitch',
   systemIncludePackages: ['*'],
-  kpatchKernelPackages: ['kernel', 'kernel-core'],
+  // The packages of the kernel build that pin it exactly: on EL9, kernel requires kernel-core,
+  // kernel-modules and kernel-modules-core of its own version-release, and the modules packages
+  // require kernel-uname-r (kernel-core) of theirs. Holding back kernel and kernel-core alone
+  // leaves the new modules uninstallable, and with EL9's best=True the all-packages step fails
+  // ("cannot install the best update candidate for package kernel-modules-...").
+  kpatchKernelPackages: ['kernel', 'kernel-core', 'kernel-modules', 'kernel-modules-core', 'kernel-modules-extra'],
   bootcRebootRequiredFile: '/var/lib/openstack/reboot_required/bootc_reboot',
   servicesExcludedPackages: [...MANDATORY_SERVICES_EXCLUSIONS, SERVICES_OPENVSWITCH_EXCLUSION],
   systemExcludedPackages: [...MANDATORY_SYSTEM_EXCLUSIONS, ...OPENVSWITCH_PACKAGING],

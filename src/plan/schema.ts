@@ -148,7 +148,7 @@ const UpdateSystem = Type.Object(
         {
           enabled: Type.Optional(Type.Boolean({ description: 'default of edpm_update_system_enable_kpatch (default false)' })),
           kernelPackages: Type.Optional(
-            listOf(Package, 'packages held back when kpatch is enabled (default [kernel, kernel-core])'),
+            listOf(Package, 'packages held back when kpatch is enabled (default [kernel, kernel-core, kernel-modules, kernel-modules-core, kernel-modules-extra])'),
           ),
         },
         { additionalProperties: false, description: 'live kernel patching' },

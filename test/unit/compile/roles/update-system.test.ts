@@ -3,6 +3,7 @@ import { compilePlan } from '../../../../src/compile/compile-plan.js';
 import { InputError, formatDiagnostic } from '../../../../src/core/diagnostics.js';
 import type { UpdatePlan } from '../../../../src/model/plan.js';
 import { loadPlanFile } from '../../../../src/plan/load.js';
+import { globMatches } from '../../../../src/model/dnf-glob.js';
 import { DEFAULT_PLAN } from '../../../support/paths.js';
 import { allTasks, editedPlan, importOf, moduleOf, taskNamed, tasksCalling, yamlOf } from '../../../support/plans.js';
 
@@ -242,9 +243,41 @@ describe('edpm_update_system: every other package', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
     expect(dnf['ansible.builtin.dnf'].name).toBe('{{ edpm_update_system_include_packages }}');
     expect(dnf.vars.edpm_update_system_always_excluded_packages).toEqual(['openvswitch', 'openvswitch[0-9]*', 'rdo-openvswitch', 'rhoso-openvswitch']);
-    expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core']);
+    expect(dnf.vars.edpm_update_system_kpatch_held_packages).toEqual(['kernel', 'kernel-core', 'kernel-modules', 'kernel-modules-core', 'kernel-modules-extra']);
     // Every Open vSwitch package when the query did not run (skipped by tags).
     expect(dnf['ansible.builtin.dnf'].exclude).toBe(exclude);
+  });
+  /**
+   * The packages of one EL9 kernel build and what each requires of its own
+   * build, as the EL9 kernel.spec declares them (kernel_modules_package,
+   * kernel_modules_core_package, kernel_modules_extra_package macros):
+   * kernel-core provides kernel-uname-r and kernel-core-uname-r = KVERREL,
+   * each modules package provides its own NAME-uname-r and requires
+   * kernel-uname-r of the same KVERREL. A package whose new build requires a
+   * held-back package's new build cannot be installed, and with EL9's
+   * best=True dnf then fails the whole step ("cannot install the best update
+   * candidate for package kernel-modules-..."; seen with dnf 4.14 on packages
+   * of this shape).
+   */
+  const EL9_KERNEL_BUILD: Record<string, { provides: string[]; requires: string[] }> = {
+    kernel: { provides: [], requires: ['kernel-core-uname-r', 'kernel-modules-uname-r', 'kernel-modules-core-uname-r'] },
+    'kernel-core': { provides: ['kernel-uname-r', 'kernel-core-uname-r'], requires: [] },
+    'kernel-modules-core': { provides: ['kernel-modules-core-uname-r'], requires: ['kernel-uname-r'] },
+    'kernel-modules': { provides: ['kernel-modules-uname-r'], requires: ['kernel-uname-r', 'kernel-modules-core-uname-r'] },
+    'kernel-modules-extra': { provides: ['kernel-modules-extra-uname-r'], requires: ['kernel-uname-r', 'kernel-modules-uname-r'] },
+  };
+  it.each([
+    ['the built-in plan', tree],
+    ['a plan that leaves kpatch.kernelPackages out (the compiler default)', compilePlan(editedPlan((d) => delete d.updateSystem.kpatch.kernelPackages))],
+  ])('with kpatch on, %s holds back every package of the kernel build that requires a held-back one (else best=True fails the step)', (_, out) => {
+    const held: string[] = yamlOf(out, `${role}/tasks/packages.yml`)[0].vars.edpm_update_system_kpatch_held_packages;
+    const isHeld = (name: string): boolean => held.some((p) => globMatches(p, name));
+    expect(isHeld('kernel-core')).toBe(true);
+    const heldProvider = (cap: string): string | undefined => Object.keys(EL9_KERNEL_BUILD).find((n) => EL9_KERNEL_BUILD[n]!.provides.includes(cap) && isHeld(n));
+    const blocked = Object.entries(EL9_KERNEL_BUILD)
+      .filter(([name]) => !isHeld(name))
+      .flatMap(([name, pkg]) => pkg.requires.filter((cap) => heldProvider(cap) !== undefined).map((cap) => `${name} requires ${cap} (${heldProvider(cap)}, held back)`));
+    expect(blocked).toEqual([]);
   });
   it('runs only when the query saw a pending update it does not exclude, without a second refresh of the metadata', () => {
     const [dnf] = yamlOf(tree, `${role}/tasks/packages.yml`);
