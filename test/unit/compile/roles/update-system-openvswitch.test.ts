@@ -63,6 +63,21 @@ const SHAPES: Record<string, Installed[]> = {
     { name: 'network-scripts-openvswitch3.3', sourcerpm: 'openvswitch3.3-3.3.0-1.src.rpm' },
   ],
   none: [],
+  // RDO's real wrapper (rdo-common/rdo-openvswitch, rdo-openvswitch.spec): one
+  // source builds rdo-openvswitch (Epoch 1, Provides openvswitch) and wrapper
+  // subpackages that do not provide openvswitch, such as
+  // python3-rdo-openvswitch (Provides python3-openvswitch, obsoletes the old
+  // stream's python3-openvswitch3.x) and rdo-ovn (Requires rdo-openvswitch of
+  // its exact version-release); the FDP stream package (openvswitch3.4.spec)
+  // conflicts with the older streams instead of obsoleting them. A wrapper
+  // update must take its subpackages along, or best=True fails on them.
+  rdoWrapperSubpackages: [
+    { name: 'rdo-openvswitch', sourcerpm: 'rdo-openvswitch-3.3-1.el9s.src.rpm', provides: ['rdo-openvswitch', 'openvswitch', 'rhosp-openvswitch'] },
+    { name: 'python3-rdo-openvswitch', sourcerpm: 'rdo-openvswitch-3.3-1.el9s.src.rpm', provides: ['python3-rdo-openvswitch', 'python3-openvswitch'] },
+    { name: 'rdo-ovn', sourcerpm: 'rdo-openvswitch-3.3-1.el9s.src.rpm', provides: ['rdo-ovn', 'ovn'] },
+    { name: 'openvswitch3.3', sourcerpm: 'openvswitch3.3-3.3.4-62.el9fdp.src.rpm', files: [UNIT] },
+    { name: 'python3-openvswitch3.3', sourcerpm: 'openvswitch3.3-3.3.4-62.el9fdp.src.rpm' },
+  ],
 };
 
 const FAKE_RPM = `#!/usr/bin/env node
@@ -157,6 +172,10 @@ describe('finding the Open vSwitch packages installed on a node', () => {
     expect(find(SHAPES.rdoBuild!, ['openvswitch']).lines).toEqual(['openvswitch3.3', 'openvswitch3.3-devel', 'python3-openvswitch3.3', 'rdo-openvswitch']);
     expect(find(SHAPES.rdoStream!, ['openvswitch']).lines).toEqual(['openvswitch3.1', 'python3-openvswitch3.1', 'rdo-openvswitch']);
     expect(find(SHAPES.rhosoBuild!, ['openvswitch']).lines).toEqual(['openvswitch3.3', 'rhoso-openvswitch']);
+  });
+
+  it("takes the wrapper's own subpackages (RDO's python3-rdo-openvswitch, rdo-ovn), which do not provide openvswitch", () => {
+    expect(find(SHAPES.rdoWrapperSubpackages!, ['openvswitch']).lines).toEqual(['openvswitch3.3', 'python3-openvswitch3.3', 'python3-rdo-openvswitch', 'rdo-openvswitch', 'rdo-ovn']);
   });
 
   it('takes subpackages of another build of the same source', () => {
