@@ -24,7 +24,7 @@ export const PLAN_DEFAULTS = {
   alwaysBefore: [{ role: 'edpm_podman', tasks: ['login'] }],
   ovsPackages: ['openvswitch'],
   ovsDownloadRetries: 5,
-  ovsDownloadDelay: 60,
+  ovsDownloadDelay: 5,
   ovsServiceName: 'openvswitch',
   systemIncludePackages: ['*'],
   // The packages of the kernel build that pin it exactly: on EL9, kernel requires kernel-core,

@@ -127,7 +127,7 @@ const OpenvswitchStep = Type.Object(
       Type.Integer({ minimum: 0, maximum: 100, description: 'default of edpm_ovs_download_retries: retries of the package download (default 5)' }),
     ),
     downloadDelay: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 3600, description: 'default of edpm_ovs_download_delay: seconds between download attempts (default 60)' }),
+      Type.Integer({ minimum: 0, maximum: 3600, description: 'default of edpm_ovs_download_delay: seconds between download attempts (default 5, as edpm_ovs)' }),
     ),
     serviceName: Type.Optional(nameOf(unitName, 'the Open vSwitch systemd unit (default openvswitch)')),
   },

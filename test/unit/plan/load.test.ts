@@ -30,7 +30,7 @@ describe('plan loading: valid plans', () => {
     expect(plan.updateSystem.openvswitch.tasks).toEqual({ kind: 'inline' });
     expect(plan.updateSystem.openvswitch.packages).toEqual(['openvswitch']);
     expect(plan.updateSystem.openvswitch.downloadRetries).toBe(5);
-    expect(plan.updateSystem.openvswitch.downloadDelay).toBe(60);
+    expect(plan.updateSystem.openvswitch.downloadDelay).toBe(5);
   });
 });
 

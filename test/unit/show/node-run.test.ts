@@ -104,7 +104,7 @@ describe('show: what a node runs', () => {
     expect(system.steps[0]?.text).toBe("gather the local facts and the running kernel's version (kpatch) (when ansible_local is undefined)");
     expect(system.steps[1]?.text).toContain('what provides openvswitch3.3 or owns /usr/lib/systemd/system/openvswitch.service, with their subpackages');
     expect(system.steps[1]?.text).toMatch(
-      /in the same command, Open vSwitch first: when one of them has a pending update, download .* \(5 retries, 60 s apart\), install them with dnf update --cacheonly --setopt=tsflags=noscripts .*then enable openvswitch \(not in check mode/u,
+      /in the same command, Open vSwitch first: when one of them has a pending update, download .* \(5 retries, 5 s apart\), install them with dnf update --cacheonly --setopt=tsflags=noscripts .*then enable openvswitch \(not in check mode/u,
     );
     expect(system.steps[1]?.tags).toEqual(['edpm_update', 'edpm_update_system', 'edpm_update_system_openvswitch', 'update', 'ovs']);
     const last = system.steps.at(-1);

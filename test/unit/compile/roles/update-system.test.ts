@@ -126,7 +126,7 @@ describe('edpm_update_system: the Open vSwitch packages, checked and found befor
     const vars = yamlOf(tree, `${role}/vars/main.yml`);
     for (const t of [check, queryCheck, findUpdate, find]) expect(t.vars.edpm_update_system_ovs_update_packages).toBe('{{ edpm_ovs_packages | default(edpm_update_system_ovs_packages) }}');
     expect(vars.edpm_update_system_ovs_download_retries).toBe('{{ edpm_ovs_download_retries | default(edpm_download_retries) | default(5) }}');
-    expect(vars.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(60) }}');
+    expect(vars.edpm_update_system_ovs_download_delay).toBe('{{ edpm_ovs_download_delay | default(edpm_download_delay) | default(5) }}');
     const plan = editedPlan((d) => {
       d.updateSystem.openvswitch.downloadRetries = 2;
       d.updateSystem.openvswitch.downloadDelay = 7;
