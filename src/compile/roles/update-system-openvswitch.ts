@@ -140,7 +140,9 @@ export const OPENVSWITCH_UPDATED_LINE = 'changed';
  *   of all of them into the dnf cache, tried again RETRIES times DELAY
  *   seconds apart; `dnf update` of them from the cache, without scriptlets
  *   (the dnf module cannot pass `--setopt`); prints OPENVSWITCH_UPDATED_LINE;
- *   `systemctl enable SERVICE`. dnf's and systemctl's own output goes to
+ *   `systemctl enable SERVICE` (a unit masked on purpose is left masked, as
+ *   `edpm_ovs`'s update leaves it: enabling it fails, which then fails the
+ *   command only when the unit is not masked). dnf's and systemctl's own output goes to
  *   stderr, so that stdout holds only the lines above. Stops at the first
  *   failure: no install without the whole download.
  */
@@ -188,7 +190,12 @@ export const FIND_AND_UPDATE_OPENVSWITCH_SCRIPT = [
   'done',
   'dnf update -y --cacheonly --setopt=tsflags=noscripts -- "$@" >&2',
   `echo ${OPENVSWITCH_UPDATED_LINE}`,
-  'systemctl enable "$service" >&2',
+  // A unit masked on purpose stays masked, as the hand-written role (edpm_ovs's update) left it: enabling it fails.
+  'systemctl enable "$service" >&2 || {',
+  '  state=$(systemctl is-enabled "$service" 2>/dev/null) || true',
+  '  case $state in masked | masked-runtime) ;; *) exit 1 ;; esac',
+  '  echo "$service is $state: left as it is, not enabled" >&2',
+  '}',
   '',
 ].join('\n');
 

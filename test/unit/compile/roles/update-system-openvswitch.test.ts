@@ -266,9 +266,18 @@ case "$*" in
   *) echo "unexpected dnf arguments: $*" >&2; exit 2 ;;
 esac
 `;
+  // systemctl as systemd 252 answers for a unit masked (FAKE_UNIT_STATE=masked: enable fails) or
+  // broken (FAKE_UNIT_STATE=bad: enable fails, is-enabled says so); else enable succeeds.
   const FAKE_TOOL = `#!/bin/sh
 echo "$(basename "$0") $*" >> "$FAKE_LOG"
-[ "$(basename "$0")" != systemctl ] || echo "Created symlink /etc/systemd/system/multi-user.target.wants/openvswitch.service"
+[ "$(basename "$0")" = systemctl ] || exit 0
+case "$1:\${FAKE_UNIT_STATE:-}" in
+  enable:masked) echo "Failed to enable unit: Unit file /etc/systemd/system/openvswitch.service is masked." >&2; exit 1 ;;
+  enable:bad) echo "Failed to enable unit: Unit openvswitch.service has a bad unit file setting." >&2; exit 1 ;;
+  is-enabled:masked) echo masked; exit 1 ;;
+  is-enabled:bad) echo bad; exit 1 ;;
+esac
+echo "Created symlink /etc/systemd/system/multi-user.target.wants/openvswitch.service"
 exit 0
 `;
   const OVS_LISTING = [
@@ -305,6 +314,7 @@ exit 0
     readonly checkFailures?: number;
     readonly downloadFailures?: number;
     readonly installStatus?: number;
+    readonly unitState?: 'masked' | 'bad';
   }
   function run(r: Run): { stdout: string[]; calls: string[]; status: number | null } {
     runs += 1;
@@ -323,6 +333,7 @@ exit 0
         FAKE_CHECK_FAILURES: String(r.checkFailures ?? 0),
         FAKE_DNF_FAILURES: String(r.downloadFailures ?? 0),
         FAKE_INSTALL_STATUS: String(r.installStatus ?? 0),
+        FAKE_UNIT_STATE: r.unitState ?? '',
       },
       encoding: 'utf8',
     });
@@ -358,6 +369,15 @@ exit 0
   });
   it('with a pending update of an Open vSwitch package: downloads, installs from the cache without scriptlets, says "changed", enables the unit; dnf\'s own output kept off stdout', () => {
     expect(run({})).toEqual({ stdout: [...found, ...pending, 'changed'], calls: [check, download, install, 'systemctl enable openvswitch'], status: 0 });
+  });
+  it('leaves a unit masked on purpose masked (as edpm_ovs\'s update does), having updated; fails when enabling fails otherwise', () => {
+    // systemd 252 refuses to enable a masked unit; before, the command then failed after the packages
+    // had changed, and a second run, with nothing pending, left the unit masked and succeeded.
+    const masked = run({ unitState: 'masked' });
+    expect(masked).toEqual({ stdout: [...found, ...pending, 'changed'], calls: [check, download, install, 'systemctl enable openvswitch', 'systemctl is-enabled openvswitch'], status: 0 });
+    const bad = run({ unitState: 'bad' });
+    expect(bad.status).toBe(1);
+    expect(bad.calls).toEqual([check, download, install, 'systemctl enable openvswitch', 'systemctl is-enabled openvswitch']);
   });
   it('in check mode: finds the same, changes nothing', () => {
     expect(run({ mode: 'check' })).toEqual({ stdout: [...found, ...pending], calls: [check], status: 0 });
