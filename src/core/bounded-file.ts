@@ -3,7 +3,7 @@
  * provenance map, a journal) without trusting what is at its path: a FIFO
  * would block the read forever, a link to /dev/zero would fill the memory.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { fileError, InputError } from './diagnostics.js';
 import { describeIoError } from './io-error.js';
 
@@ -41,3 +41,11 @@ export function readBoundedRegularFile(path: string, limit: number, what: string
   }
 }
 
+/** Whether a path is a folder itself, not a link to one (nor anything else, nor missing). */
+export function isRealFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

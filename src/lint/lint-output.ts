@@ -6,10 +6,10 @@
  * plan entry behind it (from the provenance map).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readBoundedRegularFile } from '../core/bounded-file.js';
+import { isRealFolder, readBoundedRegularFile } from '../core/bounded-file.js';
 import { compareStrings } from '../core/compare.js';
 import { fileError, InputError } from '../core/diagnostics.js';
 import { originOfLine, type PlanOrigin } from '../provenance/provenance-map.js';
@@ -94,15 +94,6 @@ function generatedContent(out: OutputProvenance): [string, Buffer][] {
     if (bytes !== null) files.push([rel, bytes]);
   }
   return files;
-}
-
-/** A folder that is not a link. */
-function isRealFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Findings printed as `path:line[:col]: message` (ansible-lint pep8, yamllint parsable). */

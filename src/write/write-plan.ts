@@ -6,6 +6,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareStrings } from '../core/compare.js';
+import { isRealFolder } from '../core/bounded-file.js';
 import type { FileTree } from '../model/file-tree.js';
 import { sha256OfFile, type Manifest } from './manifest.js';
 import type { FileKind } from './output-folder.js';
@@ -51,7 +52,7 @@ export function planWrite(tree: FileTree, onDisk: ReadonlyMap<string, FileKind>,
   for (const [path, content] of tree) {
     const kind = onDisk.get(path);
     if (kind === undefined) {
-      if (isFolder(join(out, path))) plan.blocked.push({ path, why: 'is a folder where edpm-rolegen puts a file; move it away and build again' });
+      if (isRealFolder(join(out, path))) plan.blocked.push({ path, why: 'is a folder where edpm-rolegen puts a file; move it away and build again' });
       plan.writes.push(path);
       continue;
     }
@@ -95,12 +96,4 @@ export function planWrite(tree: FileTree, onDisk: ReadonlyMap<string, FileKind>,
   plan.removed.sort(compareStrings);
   plan.deletes.sort(compareStrings);
   return plan;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
