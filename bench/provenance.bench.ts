@@ -17,6 +17,52 @@ import { syntheticPlanText } from './compile.bench.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** The value below which a share `q` of `xs` lies (nearest rank). */
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+
+/** Milliseconds `fn` takes, once. */
+function once(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * `a` and `b` timed in `count` adjacent pairs, after two warm-up runs of
+ * each: adjacent, so that the two runs of a pair see the machine at the
+ * same speed (a virtual machine's CPU speed drifts by a quarter over
+ * seconds), and each pair's ratio cancels the drift; in turn which runs
+ * first, so that each side runs after either one equally often and
+ * collects the other's garbage as often as its own. (Each run timed right
+ * after a run of its own kind, as this bench did before, charged the
+ * traced side for collecting a traced run's leftover garbage every time:
+ * garbage a build, which exits after writing, never collects.)
+ */
+function alternatingPairs(a: () => void, b: () => void, count: number): { pairs: number; plain: number[]; traced: number[]; ratios: number[] } {
+  for (let i = 0; i < 2; i++) {
+    a();
+    b();
+  }
+  const plain: number[] = [];
+  const traced: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = once(a);
+      tb = once(b);
+    } else {
+      tb = once(b);
+      ta = once(a);
+    }
+    plain.push(ta);
+    traced.push(tb);
+    ratios.push(tb / ta);
+  }
+  return { pairs: count, plain, traced, ratios };
+}
+
 function timeIt(fn: () => void, runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
@@ -35,24 +81,25 @@ export async function run(): Promise<void> {
     const planPath = join(dir, 'plan.yaml');
     writeFileSync(planPath, text);
     const out = join(dir, 'out');
-    // Interleaved, so that a busy machine slows both alike; 9 pairs, whose median a run of garbage
-    // collection landing in one of them moves less than it did the median of 5.
-    const runs = 9;
-    const plain: number[] = [];
-    const traced: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      plain.push(timeIt(() => compilePlan(parsePlan(text, planPath)), 1));
-      traced.push(timeIt(() => {
-        const { plan, source } = parsePlanWithSource(text, planPath);
-        compileWithProvenance(plan, source, planReference(planPath, out));
-      }, 1));
-    }
-    const p = median(plain);
-    const t = median(traced);
-    const ratio = t / p;
-    console.log('provenance on the %d-service compile (parse + compile, median of %d interleaved runs)', n, runs);
-    console.log('  without provenance   %s ms', p.toFixed(1));
-    console.log('  with provenance      %s ms   (x%s; target at most x1.20) %s', t.toFixed(1), ratio.toFixed(2), ratio <= 1.2 ? 'OK' : 'OVER');
+    const plainRun = (): void => {
+      compilePlan(parsePlan(text, planPath));
+    };
+    const tracedRun = (): void => {
+      const { plan, source } = parsePlanWithSource(text, planPath);
+      compileWithProvenance(plan, source, planReference(planPath, out));
+    };
+    const { pairs, plain, traced, ratios } = alternatingPairs(plainRun, tracedRun, 31);
+    const ratio = median(ratios);
+    console.log('provenance on the %d-service compile (parse + compile; %d adjacent pairs, in turn which runs first; median of the pairs\' ratios)', n, pairs);
+    console.log('  without provenance   %s ms (median)', median(plain).toFixed(1));
+    console.log(
+      '  with provenance      %s ms (median)   x%s; target at most x1.20 %s   (pairs\' ratios, quartiles: %s, %s)',
+      median(traced).toFixed(1),
+      ratio.toFixed(2),
+      ratio <= 1.2 ? 'OK' : 'OVER',
+      quantile(ratios, 0.25).toFixed(2),
+      quantile(ratios, 0.75).toFixed(2),
+    );
 
     const { plan, source } = parsePlanWithSource(text, planPath);
     writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
