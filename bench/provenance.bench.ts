@@ -100,6 +100,15 @@ export async function run(): Promise<void> {
       quantile(ratios, 0.25).toFixed(2),
       quantile(ratios, 0.75).toFixed(2),
     );
+    // The same method with the plain compile on both sides: how far from
+    // x1.00 this machine's noise alone moves the figure above, in this run.
+    const control = alternatingPairs(plainRun, plainRun, pairs).ratios;
+    console.log(
+      '  control: without against without, same method   x%s   (pairs\' ratios, quartiles: %s, %s): the noise floor of the figure above',
+      median(control).toFixed(2),
+      quantile(control, 0.25).toFixed(2),
+      quantile(control, 0.75).toFixed(2),
+    );
 
     const { plan, source } = parsePlanWithSource(text, planPath);
     writeTree(out, compileWithProvenance(plan, source, planReference(planPath, out)).tree);
