@@ -15,10 +15,10 @@ import { compileWithProvenance, planReference } from '../src/provenance/compile-
 import { writeTree } from '../src/write/write-tree.js';
 import { syntheticPlanText } from './compile.bench.js';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 /** The value below which a share `q` of `xs` lies (nearest rank). */
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+
+const median = (xs: number[]): number => quantile(xs, 0.5);
 
 /** Milliseconds `fn` takes, once. */
 function once(fn: () => void): number {
@@ -38,13 +38,13 @@ function once(fn: () => void): number {
  * traced side for collecting a traced run's leftover garbage every time:
  * garbage a build, which exits after writing, never collects.)
  */
-function alternatingPairs(a: () => void, b: () => void, count: number): { pairs: number; plain: number[]; traced: number[]; ratios: number[] } {
+function alternatingPairs(a: () => void, b: () => void, count: number): { pairs: number; aTimes: number[]; bTimes: number[]; ratios: number[] } {
   for (let i = 0; i < 2; i++) {
     a();
     b();
   }
-  const plain: number[] = [];
-  const traced: number[] = [];
+  const aTimes: number[] = [];
+  const bTimes: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < count; i++) {
     let ta: number;
@@ -56,21 +56,17 @@ function alternatingPairs(a: () => void, b: () => void, count: number): { pairs:
       tb = once(b);
       ta = once(a);
     }
-    plain.push(ta);
-    traced.push(tb);
+    aTimes.push(ta);
+    bTimes.push(tb);
     ratios.push(tb / ta);
   }
-  return { pairs: count, plain, traced, ratios };
+  return { pairs: count, aTimes, bTimes, ratios };
 }
 
+/** The median milliseconds of `runs` runs of `fn`, after one run not timed. */
 function timeIt(fn: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
+  fn();
+  return median(Array.from({ length: runs }, () => once(fn)));
 }
 
 export async function run(): Promise<void> {
@@ -88,7 +84,7 @@ export async function run(): Promise<void> {
       const { plan, source } = parsePlanWithSource(text, planPath);
       compileWithProvenance(plan, source, planReference(planPath, out));
     };
-    const { pairs, plain, traced, ratios } = alternatingPairs(plainRun, tracedRun, 31);
+    const { pairs, aTimes: plain, bTimes: traced, ratios } = alternatingPairs(plainRun, tracedRun, 31);
     const ratio = median(ratios);
     console.log('provenance on the %d-service compile (parse + compile; %d adjacent pairs, in turn which runs first; median of the pairs\' ratios)', n, pairs);
     console.log('  without provenance   %s ms (median)', median(plain).toFixed(1));
