@@ -23,15 +23,13 @@ import { parse, stringify } from 'yaml';
 import { compilePlan } from '../src/compile/compile-plan.js';
 import { parsePlan } from '../src/plan/load.js';
 import { packageRoot } from '../src/package-root.js';
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+import { median, msOf } from './timing.js';
 
 /** Wall time of one whole process (ms). */
 function wallOf(args: string[]): number {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${String(r.status)}`);
+  let status: number | null = null;
+  const ms = msOf(() => (status = spawnSync(process.execPath, args, { stdio: 'ignore' }).status));
+  if (status !== 0) throw new Error(`${args.join(' ')} exited ${String(status)}`);
   return ms;
 }
 

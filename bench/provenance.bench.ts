@@ -14,18 +14,7 @@ import { packageRoot } from '../src/package-root.js';
 import { compileWithProvenance, planReference } from '../src/provenance/compile-with-provenance.js';
 import { writeTree } from '../src/write/write-tree.js';
 import { syntheticPlanText } from './compile.bench.js';
-
-/** The value below which a share `q` of `xs` lies (nearest rank). */
-const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
-
-const median = (xs: number[]): number => quantile(xs, 0.5);
-
-/** Milliseconds `fn` takes, once. */
-function once(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+import { median, medianMs, msOf, quantile } from './timing.js';
 
 /**
  * `a` and `b` timed in `count` adjacent pairs, after two warm-up runs of
@@ -50,23 +39,17 @@ function alternatingPairs(a: () => void, b: () => void, count: number): { pairs:
     let ta: number;
     let tb: number;
     if (i % 2 === 0) {
-      ta = once(a);
-      tb = once(b);
+      ta = msOf(a);
+      tb = msOf(b);
     } else {
-      tb = once(b);
-      ta = once(a);
+      tb = msOf(b);
+      ta = msOf(a);
     }
     aTimes.push(ta);
     bTimes.push(tb);
     ratios.push(tb / ta);
   }
   return { pairs: count, aTimes, bTimes, ratios };
-}
-
-/** The median milliseconds of `runs` runs of `fn`, after one run not timed. */
-function timeIt(fn: () => void, runs: number): number {
-  fn();
-  return median(Array.from({ length: runs }, () => once(fn)));
 }
 
 export async function run(): Promise<void> {
@@ -111,10 +94,14 @@ export async function run(): Promise<void> {
     const cli = join(packageRoot(), 'dist', 'edpm-rolegen.mjs');
     const target = `${join(out, 'edpm_update_services', 'tasks', 'containers.yml')}:100000`;
     const whole = (args: string[]): number =>
-      timeIt(() => {
-        const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-        if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${String(r.status)}`);
-      }, 9);
+      medianMs(
+        () => {
+          const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+          if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${String(r.status)}`);
+        },
+        9,
+        1,
+      );
     const bare = whole(['-e', '0']);
     const explain = whole([cli, 'explain', target]);
     // A container step half-way down the plan (a line inside it: past the plan's end is refused).

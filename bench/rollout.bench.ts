@@ -8,18 +8,9 @@ import { parsePlan } from '../src/plan/load.js';
 import { rolloutManifestText } from '../src/rollout/rollout-request.js';
 import { computeWaves } from '../src/rollout/waves.js';
 import { parseNodeList } from '../src/rollout/node-list.js';
+import { medianMs } from './timing.js';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-function time(runs: number, f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const start = process.hrtime.bigint();
-    f();
-    if (i >= 2) times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
-}
+const time = (runs: number, f: () => unknown): number => medianMs(f, runs, 2);
 
 export async function run(): Promise<void> {
   const n = 5000;
